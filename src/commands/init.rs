@@ -1,0 +1,48 @@
+//! `mandat init DIR`: a new registry with the RHFs, their health trusts, the jointly owned HFs
+//! and the private non-profit hospitals.
+
+use std::fs;
+
+use anyhow::Context;
+
+use crate::cli::{Global, InitArgs};
+
+use super::{Outcome, print};
+
+/// organisations.toml as written by `init`; its header says where the data came from.
+pub const ORGANISATIONS: &str = include_str!("../init/organisations.toml");
+
+pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let dir = &args.dir;
+    if dir.join("registry.toml").exists() {
+        anyhow::bail!(
+            "{} already holds a registry (registry.toml exists); nothing was changed",
+            dir.display()
+        );
+    }
+    let name = args.name.as_deref().unwrap_or("Referansegrupper");
+    let language = global.lang.map_or("nb".to_string(), |l| l.to_string());
+    let registry = format!(
+        "# The registry of reference groups. See docs/format.md for every setting.\n\
+         [registry]\n\
+         name = {}\n\
+         language = \"{language}\"   # nb or en: the language of reports and messages\n",
+        toml_string(name)
+    );
+    for sub in ["people", "groups"] {
+        fs::create_dir_all(dir.join(sub)).with_context(|| format!("cannot create {}", dir.join(sub).display()))?;
+        fs::write(dir.join(sub).join(".gitkeep"), "")?;
+    }
+    fs::write(dir.join("registry.toml"), registry)?;
+    fs::write(dir.join("organisations.toml"), ORGANISATIONS)?;
+    print(&format!(
+        "created a registry in {}: registry.toml, organisations.toml (4 RHFs and their health trusts), people/ and groups/\n",
+        dir.display()
+    ))?;
+    Ok(Outcome::Ok)
+}
+
+/// A TOML basic string.
+fn toml_string(s: &str) -> String {
+    toml_edit::Value::from(s).to_string()
+}

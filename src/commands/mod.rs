@@ -1,0 +1,87 @@
+//! One file per subcommand, gluing loading, rules and rendering together.
+
+pub mod explain;
+pub mod init;
+pub mod rules;
+pub mod validate;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::cli::{ColorChoice, Command, Global};
+use crate::i18n::Lang;
+use crate::registry::{self, Date, LoadError, Registry};
+
+/// How a command ended, as the contract's exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// 0: success (warnings allowed).
+    Ok,
+    /// 1: the registry breaks rules, or an edit was refused because it would.
+    RulesBroken,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(o: Outcome) -> ExitCode {
+        match o {
+            Outcome::Ok => ExitCode::SUCCESS,
+            Outcome::RulesBroken => ExitCode::from(1),
+        }
+    }
+}
+
+/// Runs one command. An `Err` means the command could not run (exit code 2).
+pub fn run(command: Command, global: &Global) -> anyhow::Result<Outcome> {
+    match command {
+        Command::Init(args) => init::run(&args, global),
+        Command::Validate(args) => validate::run(&args, global),
+        Command::Rules => rules::run(global),
+        Command::Explain(args) => explain::run(&args, global),
+    }
+}
+
+/// The registry root: `--registry`, else the nearest folder upwards with registry.toml.
+pub fn registry_root(global: &Global) -> Result<PathBuf, LoadError> {
+    match &global.registry {
+        Some(dir) => Ok(dir.clone()),
+        None => {
+            let here = std::env::current_dir().map_err(|e| LoadError::Unreadable(PathBuf::from("."), e))?;
+            registry::find_root(&here).ok_or(LoadError::NotFound(here))
+        }
+    }
+}
+
+/// The evaluation date: `--at` / `MANDAT_AT`, else today.
+pub fn evaluation_date(global: &Global) -> Date {
+    global.at.unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// `--lang`, else the registry's `language`, else English.
+pub fn language(global: &Global, registry: Option<&Registry>) -> Lang {
+    global.lang.unwrap_or_else(|| {
+        registry
+            .and_then(|r| r.config.language.as_ref())
+            .and_then(|l| Lang::parse(&l.value))
+            .unwrap_or_default()
+    })
+}
+
+/// Whether to colour what goes to standard output.
+pub fn use_color(global: &Global) -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    match global.color {
+        ColorChoice::Never => false,
+        ColorChoice::Always => !no_color,
+        ColorChoice::Auto => !no_color && std::io::stdout().is_terminal(),
+    }
+}
+
+/// Writes to standard output; a closed pipe (`mandat ... | head`) is not an error.
+pub fn print(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}

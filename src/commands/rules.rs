@@ -1,0 +1,49 @@
+//! `mandat rules`: every rule with its default level per profile and one line of what it checks.
+
+use crate::cli::Global;
+use crate::i18n::pick;
+use crate::registry::{Level, Profile};
+use crate::rules::catalog::{Applies, RULES, RuleInfo};
+
+use super::{Outcome, language, print};
+
+fn level_for(rule: &RuleInfo, profile: Profile) -> &'static str {
+    match rule.applies {
+        Applies::Only(p) if p != profile => "-",
+        _ => match rule.default {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Off => "off",
+        },
+    }
+}
+
+pub fn run(global: &Global) -> anyhow::Result<Outcome> {
+    let reg = super::registry_root(global)
+        .ok()
+        .and_then(|root| crate::registry::load(&root, &crate::registry::Scope::Groups(Default::default())).ok());
+    let lang = language(global, reg.as_ref().map(|l| &l.registry));
+    let mut out = format!(
+        "{:<27} {:<9} {:<9} {}\n",
+        pick(lang, "rule", "regel"),
+        pick(lang, "national", "nasjonal"),
+        pick(lang, "municipal", "kommunal"),
+        pick(lang, "what it checks", "hva den kontrollerer")
+    );
+    for rule in &RULES {
+        out.push_str(&format!(
+            "{:<27} {:<9} {:<9} {}\n",
+            rule.id.as_str(),
+            level_for(rule, Profile::NationalService),
+            level_for(rule, Profile::MunicipalAdvisory),
+            rule.summary.get(lang)
+        ));
+    }
+    out.push_str(pick(
+        lang,
+        "\nLevels can be changed in [rules] of registry.toml or group.toml. `mandat explain RULE` tells more.\n",
+        "\nNivåene kan endres i [rules] i registry.toml eller group.toml. `mandat explain REGEL` forteller mer.\n",
+    ));
+    print(&out)?;
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,52 @@
+//! `--format json`, exactly as rules.md describes it.
+
+use serde::Serialize;
+
+use super::{Diagnostic, Summary};
+use crate::i18n::Lang;
+use crate::registry::source::SourceFile;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    diagnostics: Vec<Item<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    rule: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<&'a str>,
+}
+
+pub fn render(diags: &[Diagnostic], files: &[SourceFile], summary: Summary, lang: Lang) -> String {
+    let diagnostics = diags
+        .iter()
+        .map(|d| {
+            let l = d.locate(files);
+            Item {
+                rule: d.rule.as_str(),
+                severity: d.severity.as_str(),
+                message: d.message.get(lang),
+                file: l.file,
+                line: l.line,
+                column: l.column,
+                group: d.group.as_deref(),
+            }
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&Output {
+        diagnostics,
+        summary,
+    })
+    .expect("diagnostics serialise");
+    text.push('\n');
+    text
+}

@@ -1,0 +1,12 @@
+//! mandat: keeps Norwegian reference groups (referansegrupper) in line with their mandate.
+//!
+//! Data flows one way: files → [`registry`] (typed model with spans) → [`rules`]
+//! (diagnostics) → [`diagnostic`] (rendering). [`commands`] glue them together per subcommand.
+
+pub mod cli;
+pub mod commands;
+pub mod diagnostic;
+pub mod i18n;
+pub mod registry;
+pub mod rule_id;
+pub mod rules;

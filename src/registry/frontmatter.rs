@@ -1,0 +1,93 @@
+//! Splitting a Markdown file into TOML front matter and body, by hand, keeping byte offsets.
+//!
+//! The front matter starts with a first line that is exactly `+++` and ends at the next line
+//! that is exactly `+++` (a trailing `\r` is allowed on both). Everything after is the body.
+
+use std::ops::Range;
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Split {
+    /// Byte ranges of the front matter (between the delimiter lines) and the body.
+    Parts { front: Range<usize>, body: Range<usize> },
+    /// The first line is not `+++`.
+    Missing,
+    /// The opening `+++` has no closing line; the range is the opening line.
+    Unterminated(Range<usize>),
+}
+
+fn is_delimiter(line: &str) -> bool {
+    line.strip_suffix('\r').unwrap_or(line) == "+++"
+}
+
+/// Splits `text`, whose first byte sits at offset `base` of the file.
+pub fn split(text: &str, base: usize) -> Split {
+    let first_end = text.find('\n');
+    let first = &text[..first_end.unwrap_or(text.len())];
+    if !is_delimiter(first) {
+        return Split::Missing;
+    }
+    let Some(first_end) = first_end else {
+        return Split::Unterminated(base..base + first.len());
+    };
+    let front_start = first_end + 1;
+    let mut pos = front_start;
+    while pos <= text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        if is_delimiter(&text[pos..end]) {
+            let body_start = (end + 1).min(text.len());
+            return Split::Parts {
+                front: base + front_start..base + pos,
+                body: base + body_start..base + text.len(),
+            };
+        }
+        if end == text.len() {
+            break;
+        }
+        pos = end + 1;
+    }
+    Split::Unterminated(base..base + first.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_with_lf_and_crlf() {
+        let t = "+++\ndate = 1\n+++\n# Body\n+++\n";
+        assert_eq!(
+            split(t, 0),
+            Split::Parts {
+                front: 4..13,
+                body: 17..t.len()
+            }
+        );
+        let t = "+++\r\na = 1\r\n+++\r\nbody";
+        let Split::Parts { front, body } = split(t, 3) else {
+            panic!()
+        };
+        assert_eq!(&t[front.start - 3..front.end - 3], "a = 1\r\n");
+        assert_eq!(&t[body.start - 3..body.end - 3], "body");
+    }
+
+    #[test]
+    fn reports_missing_and_unterminated() {
+        assert_eq!(split("# no front matter\n", 0), Split::Missing);
+        assert_eq!(split("", 0), Split::Missing);
+        assert_eq!(split("+++\na = 1\n", 0), Split::Unterminated(0..3));
+        assert_eq!(split("+++", 0), Split::Unterminated(0..3));
+        assert_eq!(split("++++\n+++\n", 0), Split::Missing);
+    }
+
+    #[test]
+    fn closing_line_at_end_of_file_without_newline() {
+        let t = "+++\na = 1\n+++";
+        assert_eq!(
+            split(t, 0),
+            Split::Parts {
+                front: 4..10,
+                body: 13..13
+            }
+        );
+    }
+}

@@ -1,0 +1,849 @@
+//! The walk over a registry folder: which files exist, reading them safely, and building the
+//! model from their tables.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+use toml::de::DeTable;
+
+use super::frontmatter::{self, Split};
+use super::model::*;
+use super::read::{self, Record, parse_month_day};
+use super::schema;
+use super::source::{FileId, SourceFile, Span};
+use super::{is_valid_id, parse_meeting_stem};
+use crate::diagnostic::{Diagnostic, Place};
+use crate::i18n::Text;
+use crate::rule_id::RuleId;
+use crate::t;
+
+/// Files larger than this are reported, not read.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Which part of the registry to load.
+#[derive(Clone, Debug)]
+pub enum Scope {
+    /// Everything, and every other text file under the root (for `pii`).
+    All,
+    /// These groups, and only the people they reference.
+    Groups(BTreeSet<String>),
+}
+
+/// The registry and what reading it found.
+pub struct Loaded {
+    pub registry: Registry,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The registry could not be loaded at all (exit code 2).
+#[derive(Debug)]
+pub enum LoadError {
+    /// The given folder has no registry.toml.
+    NotARegistry(PathBuf),
+    /// No registry.toml in the current folder or any folder above it.
+    NotFound(PathBuf),
+    /// The folder does not exist or cannot be read.
+    Unreadable(PathBuf, std::io::Error),
+    /// `--group` named a group that has no folder.
+    UnknownGroup(String),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotARegistry(p) => write!(
+                f,
+                "{} is not a mandat registry: expected a file registry.toml there (create one with `mandat init {}`)",
+                p.display(),
+                p.display()
+            ),
+            LoadError::NotFound(p) => write!(
+                f,
+                "no registry found: neither {} nor any folder above it holds a registry.toml; pass the registry folder with --registry DIR",
+                p.display()
+            ),
+            LoadError::Unreadable(p, e) => write!(f, "cannot read {}: {e}", p.display()),
+            LoadError::UnknownGroup(g) => write!(
+                f,
+                "no group `{g}` in this registry: expected a folder groups/{g}/ (`mandat list groups` lists them)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The nearest folder, from `start` upwards, that holds `registry.toml`.
+pub fn find_root(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|dir| dir.join("registry.toml").is_file())
+        .map(Path::to_path_buf)
+}
+
+struct Loader {
+    root: PathBuf,
+    canonical_root: PathBuf,
+    files: Vec<SourceFile>,
+    diags: Vec<Diagnostic>,
+}
+
+/// Loads the registry at `root` (which must hold registry.toml).
+pub fn load(root: &Path, scope: &Scope) -> Result<Loaded, LoadError> {
+    let meta = fs::metadata(root).map_err(|e| LoadError::Unreadable(root.to_path_buf(), e))?;
+    if !meta.is_dir() || !root.join("registry.toml").is_file() {
+        return Err(LoadError::NotARegistry(root.to_path_buf()));
+    }
+    let canonical_root =
+        fs::canonicalize(root).map_err(|e| LoadError::Unreadable(root.to_path_buf(), e))?;
+    let mut l = Loader {
+        root: root.to_path_buf(),
+        canonical_root,
+        files: Vec::new(),
+        diags: Vec::new(),
+    };
+    let config = l.load_config();
+    let (organisations_file, regions, organisations) = l.load_organisations();
+    let group_dirs = l.list_dir("groups", true)?;
+    if let Scope::Groups(wanted) = scope
+        && let Some(missing) = wanted.iter().find(|g| !group_dirs.contains(g))
+    {
+        return Err(LoadError::UnknownGroup(missing.clone()));
+    }
+    let mut groups = Vec::new();
+    for dir in &group_dirs {
+        if let Scope::Groups(wanted) = scope
+            && !wanted.contains(dir)
+        {
+            continue;
+        }
+        groups.push(l.load_group(dir));
+    }
+    let people = match scope {
+        Scope::All => {
+            let stems: Vec<String> = l
+                .list_dir("people", false)?
+                .into_iter()
+                .filter_map(|f| f.strip_suffix(".toml").map(str::to_string))
+                .collect();
+            stems.iter().filter_map(|id| l.load_person(id)).collect()
+        }
+        Scope::Groups(_) => {
+            let root = l.root.clone();
+            referenced_people(&groups)
+                .into_iter()
+                .filter(|id| is_valid_id(id) && root.join("people").join(format!("{id}.toml")).is_file())
+                .filter_map(|id| l.load_person(&id))
+                .collect()
+        }
+    };
+    if let Scope::All = scope {
+        l.read_other_text_files();
+    }
+    let mut people: Vec<Person> = people;
+    people.sort_by(|a, b| a.id.cmp(&b.id));
+    let registry = Registry {
+        root: l.root,
+        files: l.files,
+        config,
+        organisations_file,
+        regions,
+        organisations,
+        people,
+        groups,
+    };
+    Ok(Loaded {
+        registry,
+        diagnostics: l.diags,
+    })
+}
+
+/// Every person id a group's files mention.
+fn referenced_people(groups: &[Group]) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for g in groups {
+        ids.extend(g.chairs.iter().filter_map(|c| c.person.as_ref()).map(|p| p.value.clone()));
+        ids.extend(g.members.iter().filter_map(|m| m.person.as_ref()).map(|p| p.value.clone()));
+        for m in &g.meetings {
+            ids.extend(m.attendee_ids().map(|p| p.value.clone()));
+            ids.extend(m.absent.iter().map(|p| p.value.clone()));
+            ids.extend(m.inputs.iter().filter_map(|i| i.by.as_ref()).map(|p| p.value.clone()));
+        }
+        ids.extend(g.reports.iter().filter_map(|r| r.author.as_ref()).map(|p| p.value.clone()));
+    }
+    ids
+}
+
+fn syntax_at(span: Span, message: Text) -> Diagnostic {
+    Diagnostic::at(RuleId::Syntax, span, message)
+}
+
+impl Loader {
+    /// Names in a folder under the root, sorted; only folders (`dirs`) or only files.
+    /// A missing folder is empty.
+    fn list_dir(&mut self, rel: &str, dirs: bool) -> Result<Vec<String>, LoadError> {
+        let path = self.root.join(rel);
+        let entries = match fs::read_dir(&path) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(LoadError::Unreadable(path, e)),
+        };
+        let mut names = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let Some(kind) = self.kind_of(&format!("{rel}/{name}")) else {
+                continue;
+            };
+            if kind.is_dir() == dirs {
+                names.push(name);
+            }
+        }
+        names.sort();
+        Ok(names)
+    }
+
+    /// The file type behind a path, following a symlink only when it stays in the registry.
+    /// A symlink that leaves the registry, loops or dangles is reported and yields `None`.
+    fn kind_of(&mut self, rel: &str) -> Option<fs::FileType> {
+        let path = self.root.join(rel);
+        let meta = fs::symlink_metadata(&path).ok()?;
+        if !meta.file_type().is_symlink() {
+            return Some(meta.file_type());
+        }
+        match fs::canonicalize(&path) {
+            Ok(target) if target.starts_with(&self.canonical_root) => {
+                fs::metadata(&path).ok().map(|m| m.file_type())
+            }
+            Ok(target) => {
+                let shown = target.display().to_string();
+                self.diags.push(
+                    Diagnostic::new(
+                        RuleId::Syntax,
+                        Place::File(rel.to_string()),
+                        t!(
+                            "`{rel}` is a symbolic link to {shown}, outside the registry; it is not followed",
+                            "`{rel}` er en symbolsk lenke til {shown}, utenfor registeret; den blir ikke fulgt"
+                        ),
+                    )
+                    .help(t!(
+                        "copy the file into the registry instead of linking to it",
+                        "kopier filen inn i registeret i stedet for å lenke til den"
+                    )),
+                );
+                None
+            }
+            Err(e) => {
+                let err = e.to_string();
+                self.diags.push(
+                    Diagnostic::new(
+                        RuleId::Syntax,
+                        Place::File(rel.to_string()),
+                        t!(
+                            "`{rel}` is a symbolic link that cannot be followed: {err}",
+                            "`{rel}` er en symbolsk lenke som ikke kan følges: {err}"
+                        ),
+                    )
+                    .help(t!(
+                        "remove the link or point it at a file in the registry",
+                        "fjern lenken eller la den peke på en fil i registeret"
+                    )),
+                );
+                None
+            }
+        }
+    }
+
+    /// Reads a file as text. Returns `None`, with a diagnostic, when it cannot be parsed.
+    fn read(&mut self, rel: &str) -> Option<FileId> {
+        let path = self.root.join(rel);
+        let kind = self.kind_of(rel)?;
+        if !kind.is_file() {
+            return None;
+        }
+        let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        if size > MAX_FILE_BYTES {
+            let (mib, limit) = (size / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
+            self.diags.push(Diagnostic::new(
+                RuleId::Syntax,
+                Place::File(rel.to_string()),
+                t!(
+                    "`{rel}` is {mib} MiB, more than the limit of {limit} MiB; it was not read",
+                    "`{rel}` er {mib} MiB, mer enn grensen på {limit} MiB; filen ble ikke lest"
+                ),
+            ).help(t!("split the file or move large content out of the registry", "del opp filen eller flytt stort innhold ut av registeret")));
+            return None;
+        }
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                let err = e.to_string();
+                self.diags.push(Diagnostic::new(
+                    RuleId::Syntax,
+                    Place::File(rel.to_string()),
+                    t!("cannot read `{rel}`: {err}", "kan ikke lese `{rel}`: {err}"),
+                ));
+                return None;
+            }
+        };
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                self.files.push(SourceFile::new(rel.to_string(), text));
+                Some(self.files.len() - 1)
+            }
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+                self.files.push(SourceFile::new(rel.to_string(), prefix));
+                let id = self.files.len() - 1;
+                self.diags.push(
+                    syntax_at(
+                        Span::new(id, valid..valid),
+                        t!(
+                            "`{rel}` is not valid UTF-8 (invalid byte at offset {valid})",
+                            "`{rel}` er ikke gyldig UTF-8 (ugyldig byte ved posisjon {valid})"
+                        ),
+                    )
+                    .help(t!(
+                        "save the file as UTF-8 in your editor",
+                        "lagre filen som UTF-8 i redigeringsprogrammet"
+                    )),
+                );
+                None
+            }
+        }
+    }
+
+    /// Reads `rel` if it exists; `Err(())` when it does not.
+    fn read_if_exists(&mut self, rel: &str) -> Result<Option<FileId>, ()> {
+        if fs::symlink_metadata(self.root.join(rel)).is_err() {
+            return Err(());
+        }
+        Ok(self.read(rel))
+    }
+
+    fn load_config(&mut self) -> Config {
+        let mut config = Config::default();
+        let Ok(Some(file)) = self.read_if_exists("registry.toml") else {
+            return config;
+        };
+        config.file = Some(file);
+        let f = &self.files[file];
+        let base = f.bom;
+        let doc = parse(f.content(), file, base, &mut self.diags);
+        let root = Record { file, base, span: Span::new(file, base..base), table: doc.get_ref(), name: "registry.toml" };
+        read::check(&root, schema::REGISTRY_FILE, &mut self.diags);
+        config.rules = root.rules("rules");
+        if let Some(reg) = root.table("registry") {
+            config.name = reg.str("name");
+            config.language = reg.str("language");
+            if let Some(d) = reg.str("report-due").and_then(|s| parse_month_day(&s.value)) {
+                config.report_due = d;
+            }
+            if let Some(n) = reg.int("vacancy-grace-days").filter(|n| n.value >= 0) {
+                config.vacancy_grace_days = n.value;
+            }
+            if let Some(n) = reg.int("input-followup-days").filter(|n| n.value >= 0) {
+                config.input_followup_days = n.value;
+            }
+            config.history_from = reg.date("history-from").map(|d| d.value);
+        }
+        config
+    }
+
+    fn load_organisations(&mut self) -> (Option<FileId>, Vec<Region>, Vec<Organisation>) {
+        let file = match self.read_if_exists("organisations.toml") {
+            Ok(Some(f)) => f,
+            Ok(None) => return (None, Vec::new(), Vec::new()),
+            Err(()) => {
+                self.diags.push(
+                    Diagnostic::new(
+                        RuleId::Schema,
+                        Place::File("organisations.toml".into()),
+                        t!(
+                            "the registry has no organisations.toml, so no region or organisation is known",
+                            "registeret har ingen organisations.toml, så ingen region eller organisasjon er kjent"
+                        ),
+                    )
+                    .help(t!(
+                        "`mandat init` writes one with the four RHFs and their health trusts",
+                        "`mandat init` skriver en med de fire RHF-ene og helseforetakene deres"
+                    )),
+                );
+                return (None, Vec::new(), Vec::new());
+            }
+        };
+        let f = &self.files[file];
+        let base = f.bom;
+        let doc = parse(f.content(), file, base, &mut self.diags);
+        let root = Record { file, base, span: Span::new(file, base..base), table: doc.get_ref(), name: "organisations.toml" };
+        read::check(&root, schema::ORGANISATIONS_FILE, &mut self.diags);
+        let mut regions = Vec::new();
+        for r in root.tables("region") {
+            let Some(id) = r.str("id") else { continue };
+            regions.push(Region { id, name: r.str("name"), org_number: r.str("org-number") });
+        }
+        let mut organisations = Vec::new();
+        for o in root.tables("organisation") {
+            let kind = o.enumerated("kind", parse_org_kind);
+            match kind.as_ref().map(|k| k.value) {
+                Some(OrgKind::Hf | OrgKind::PrivateHospital | OrgKind::Municipality) => o.require(
+                    "region",
+                    t!(
+                        "a health trust, private hospital or municipality belongs to a region",
+                        "et helseforetak, privat sykehus eller en kommune hører til en region"
+                    ),
+                    &mut self.diags,
+                ),
+                Some(OrgKind::JointHf) => o.forbid(
+                    "region",
+                    t!(
+                        "a jointly owned HF (`joint-hf`) is owned by all four RHFs and has no region",
+                        "et felleseid helseforetak (`joint-hf`) eies av alle de fire RHF-ene og har ingen region"
+                    ),
+                    &mut self.diags,
+                ),
+                _ => {}
+            }
+            let Some(id) = o.str("id") else { continue };
+            organisations.push(Organisation {
+                id,
+                name: o.str("name"),
+                kind,
+                region: o.str("region"),
+                org_number: o.str("org-number"),
+            });
+        }
+        (Some(file), regions, organisations)
+    }
+
+    fn load_person(&mut self, id: &str) -> Option<Person> {
+        let file = self.read(&format!("people/{id}.toml"))?;
+        let f = &self.files[file];
+        let base = f.bom;
+        let doc = parse(f.content(), file, base, &mut self.diags);
+        let root = Record { file, base, span: Span::new(file, base..base), table: doc.get_ref(), name: "person" };
+        read::check(&root, schema::PERSON_FILE, &mut self.diags);
+        Some(Person {
+            id: id.to_string(),
+            file,
+            name: root.str("name"),
+            employer: root.str("employer"),
+            email: root.str("email"),
+            phone: root.str("phone"),
+            gender: root.enumerated("gender", parse_gender),
+        })
+    }
+
+    fn load_group(&mut self, dir: &str) -> Group {
+        let mut group = Group::new(dir.to_string());
+        let rel = format!("groups/{dir}/group.toml");
+        match self.read_if_exists(&rel) {
+            Ok(Some(file)) => self.fill_group(&mut group, file),
+            Ok(None) => {}
+            Err(()) => self.diags.push(
+                Diagnostic::new(
+                    RuleId::Schema,
+                    Place::File(rel),
+                    t!(
+                        "the group folder `groups/{dir}` has no group.toml",
+                        "gruppemappen `groups/{dir}` har ingen group.toml"
+                    ),
+                )
+                .help(t!(
+                    "create it with `mandat group new`, or remove the folder",
+                    "opprett den med `mandat group new`, eller fjern mappen"
+                )),
+            ),
+        }
+        if let Ok(Some(file)) = self.read_if_exists(&format!("groups/{dir}/members.toml")) {
+            group.members_file = Some(file);
+            group.members = self.members(file);
+        }
+        for name in self.list_dir(&format!("groups/{dir}/meetings"), false).unwrap_or_default() {
+            let Some(stem) = name.strip_suffix(".md") else { continue };
+            if stem.eq_ignore_ascii_case("readme") {
+                continue;
+            }
+            if let Some(file) = self.read(&format!("groups/{dir}/meetings/{name}")) {
+                group.meetings.push(self.meeting(file, stem));
+            }
+        }
+        for folder in self.list_dir(&format!("groups/{dir}/reports"), true).unwrap_or_default() {
+            let folder_rel = format!("groups/{dir}/reports/{folder}");
+            for name in self.list_dir(&folder_rel, false).unwrap_or_default() {
+                let Some(stem) = name.strip_suffix(".md") else { continue };
+                if stem.eq_ignore_ascii_case("readme") {
+                    continue;
+                }
+                if let Some(file) = self.read(&format!("{folder_rel}/{name}")) {
+                    let kind = if stem == "feedback" {
+                        SectionKind::Feedback
+                    } else {
+                        SectionKind::Regional(stem.to_string())
+                    };
+                    group.reports.push(self.section(file, &folder, kind));
+                }
+            }
+        }
+        group
+    }
+
+    fn fill_group(&mut self, g: &mut Group, file: FileId) {
+        g.file = Some(file);
+        let f = &self.files[file];
+        let base = f.bom;
+        let doc = parse(f.content(), file, base, &mut self.diags);
+        let root = Record { file, base, span: Span::new(file, base..base), table: doc.get_ref(), name: "group.toml" };
+        read::check(&root, schema::GROUP_FILE, &mut self.diags);
+        g.name = root.str("name");
+        g.profile = root.enumerated("profile", parse_profile);
+        g.service = root.str("service");
+        g.host = root.str_list("host").map(|l| l.value).unwrap_or_default();
+        g.responsible = root.str("responsible");
+        g.owner = root.str("owner");
+        g.process = root.str("process");
+        g.reports_to = root.str("reports-to");
+        g.constituencies = root.str_list("constituencies").map(|l| l.value).unwrap_or_default();
+        g.established = root.date("established");
+        g.dissolved = root.date("dissolved");
+        g.rules = root.rules("rules");
+        let required: &[&str] = match g.profile() {
+            Some(Profile::NationalService) => &["service", "host", "responsible"],
+            Some(Profile::MunicipalAdvisory) => &["owner", "process", "reports-to", "constituencies"],
+            None => &[],
+        };
+        if let Some(p) = g.profile() {
+            let profile = p.as_str();
+            for key in required {
+                root.require(key, t!("the profile `{profile}` requires it", "profilen `{profile}` krever det"), &mut self.diags);
+            }
+        }
+        g.chairs = root
+            .tables("chair")
+            .iter()
+            .map(|c| Chair {
+                span: c.span,
+                person: c.str("person"),
+                designated_by: c.str("designated-by"),
+                from: c.date("from"),
+                to: c.date("to"),
+            })
+            .collect();
+        g.milestones = root
+            .tables("milestone")
+            .iter()
+            .map(|m| Milestone { span: m.span, id: m.str("id"), name: m.str("name"), date: m.date("date") })
+            .collect();
+        g.waivers = root
+            .tables("waiver")
+            .iter()
+            .map(|w| Waiver { span: w.span, rule: w.str("rule"), reason: w.str("reason"), until: w.date("until") })
+            .collect();
+        for w in &g.waivers {
+            if let Some(rule) = &w.rule
+                && RuleId::parse(&rule.value).is_none()
+            {
+                let id = &rule.value;
+                let d = Diagnostic::at(RuleId::Schema, rule.span, t!("unknown rule `{id}` in a waiver", "ukjent regel `{id}` i et unntak"));
+                self.diags.push(match read::nearest(id, RuleId::ALL.iter().map(|r| r.as_str())) {
+                    Some(near) => d.help(t!("did you mean `{near}`?", "mente du `{near}`?")),
+                    None => d.help(t!("`mandat rules` lists every rule", "`mandat rules` viser alle reglene")),
+                });
+            }
+        }
+    }
+
+    fn members(&mut self, file: FileId) -> Vec<Member> {
+        let f = &self.files[file];
+        let base = f.bom;
+        let doc = parse(f.content(), file, base, &mut self.diags);
+        let root = Record { file, base, span: Span::new(file, base..base), table: doc.get_ref(), name: "members.toml" };
+        read::check(&root, schema::MEMBERS_FILE, &mut self.diags);
+        let mut out = Vec::new();
+        for m in root.tables("member") {
+            let role = m.enumerated("role", parse_role);
+            let need = match role.as_ref().map(|r| r.value) {
+                Some(Role::Regional) => Some(("region", t!("a regional member represents a region", "et regionalt medlem representerer en region"))),
+                Some(Role::User) => Some((
+                    "organisation",
+                    t!("a user member represents a user organisation", "et brukermedlem representerer en brukerorganisasjon"),
+                )),
+                Some(Role::Constituency) => Some((
+                    "constituency",
+                    t!("a constituency member represents one of the group's constituencies", "et medlem for en gruppe representerer en av gruppens grupper"),
+                )),
+                _ => None,
+            };
+            if let Some((key, why)) = need {
+                m.require(key, why, &mut self.diags);
+            }
+            out.push(Member {
+                span: m.span,
+                person: m.str("person"),
+                role,
+                region: m.str("region"),
+                organisation: m.str("organisation"),
+                constituency: m.str("constituency"),
+                proposed: m.date("proposed"),
+                consented: m.date("consented"),
+                leader_cleared: m.date("leader-cleared"),
+                appointed: m.date("appointed"),
+                appointed_by: m.str("appointed-by"),
+                letter: m.str("letter"),
+                notified: m.date("notified"),
+                term_end: m.date("term-end"),
+                ended: m.date("ended"),
+                end_reason: m.str("end-reason"),
+            });
+        }
+        out
+    }
+
+    /// Splits a Markdown file; reports a missing or unterminated front matter.
+    fn split_md(&mut self, file: FileId) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+        let f = &self.files[file];
+        let rel = f.rel.clone();
+        let start = Span::new(file, f.bom..f.bom);
+        match frontmatter::split(f.content(), f.bom) {
+            Split::Parts { front, body } => Some((front, body)),
+            Split::Missing => {
+                self.diags.push(
+                    syntax_at(start, t!("`{rel}` has no front matter", "`{rel}` mangler front matter"))
+                        .help(t!(
+                            "start the file with a line `+++`, the TOML fields, and another line `+++`",
+                            "start filen med en linje `+++`, TOML-feltene, og en ny linje `+++`"
+                        )),
+                );
+                None
+            }
+            Split::Unterminated(open) => {
+                self.diags.push(
+                    syntax_at(
+                        Span::new(file, open),
+                        t!("the front matter of `{rel}` is never closed", "front matter i `{rel}` blir aldri avsluttet"),
+                    )
+                    .help(t!(
+                        "end the front matter with a line that is exactly `+++`",
+                        "avslutt front matter med en linje som er nøyaktig `+++`"
+                    )),
+                );
+                None
+            }
+        }
+    }
+
+    fn meeting(&mut self, file: FileId, stem: &str) -> Meeting {
+        let name_date = parse_meeting_stem(stem).map(|(d, _)| d);
+        let end = self.files[file].text.len();
+        let mut m = Meeting {
+            file,
+            stem: stem.to_string(),
+            name_date,
+            has_front_matter: false,
+            date: None,
+            status: None,
+            mode: None,
+            location: None,
+            milestone: None,
+            attendees: None,
+            absent: Vec::new(),
+            inputs: Vec::new(),
+            body: Span::new(file, end..end),
+        };
+        let Some((front, body)) = self.split_md(file) else {
+            return m;
+        };
+        m.has_front_matter = true;
+        m.body = Span::new(file, body);
+        let text = &self.files[file].text[front.clone()];
+        let doc = parse(text, file, front.start, &mut self.diags);
+        let root = Record { file, base: front.start, span: Span::new(file, front.start..front.start), table: doc.get_ref(), name: "front matter" };
+        read::check(&root, schema::MEETING_FRONT, &mut self.diags);
+        m.date = root.date("date");
+        m.status = root.enumerated("status", parse_meeting_status);
+        m.mode = root.enumerated("mode", parse_mode);
+        m.location = root.str("location");
+        m.milestone = root.str("milestone");
+        m.attendees = root.str_list("attendees");
+        m.absent = root.str_list("absent").map(|l| l.value).unwrap_or_default();
+        m.inputs = root
+            .tables("input")
+            .iter()
+            .map(|i| Input {
+                span: i.span,
+                id: i.str("id"),
+                by: i.str("by"),
+                summary: i.str("summary"),
+                status: i.enumerated("status", parse_input_status),
+                to: i.str("to"),
+                response: i.str("response"),
+            })
+            .collect();
+        m
+    }
+
+    fn section(&mut self, file: FileId, folder: &str, kind: SectionKind) -> ReportSection {
+        let end = self.files[file].text.len();
+        let folder_year = (folder.len() == 4 && folder.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| folder.parse().ok())
+            .flatten();
+        let mut s = ReportSection {
+            file,
+            folder: folder.to_string(),
+            folder_year,
+            kind,
+            year: None,
+            region: None,
+            author: None,
+            submitted: None,
+            body: Span::new(file, end..end),
+        };
+        let Some((front, body)) = self.split_md(file) else {
+            return s;
+        };
+        s.body = Span::new(file, body);
+        let text = &self.files[file].text[front.clone()];
+        let doc = parse(text, file, front.start, &mut self.diags);
+        let root = Record { file, base: front.start, span: Span::new(file, front.start..front.start), table: doc.get_ref(), name: "front matter" };
+        let fields = match s.kind {
+            SectionKind::Feedback => schema::FEEDBACK_FRONT,
+            SectionKind::Regional(_) => schema::SECTION_FRONT,
+        };
+        read::check(&root, fields, &mut self.diags);
+        s.year = root.int("year");
+        s.region = root.str("region");
+        s.author = root.str("author");
+        s.submitted = root.date("submitted");
+        s
+    }
+
+    /// Reads the text files under the root that the registry does not otherwise read, so that
+    /// `pii` can look in them too. They are not parsed; bytes that are not UTF-8 are replaced.
+    fn read_other_text_files(&mut self) {
+        let known: BTreeSet<String> = self.files.iter().map(|f| f.rel.clone()).collect();
+        let walk = walkdir::WalkDir::new(&self.root)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || e.file_name() != ".git");
+        for entry in walk.flatten() {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(&self.root) else { continue };
+            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let is_text = ["md", "txt", "toml", "csv"]
+                .iter()
+                .any(|ext| rel.to_ascii_lowercase().ends_with(&format!(".{ext}")));
+            if !is_text || known.contains(&rel) {
+                continue;
+            }
+            if entry.metadata().map(|m| m.len()).unwrap_or(u64::MAX) > MAX_FILE_BYTES {
+                continue;
+            }
+            if let Ok(bytes) = fs::read(entry.path()) {
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                self.files.push(SourceFile::new(rel, text));
+            }
+        }
+    }
+}
+
+/// Parses TOML text that sits at `base` in `file`, reporting every syntax error.
+fn parse<'t>(text: &'t str, file: FileId, base: usize, diags: &mut Vec<Diagnostic>) -> Spanned<DeTable<'t>> {
+    let (doc, errors) = DeTable::parse_recoverable(text);
+    for e in errors {
+        let range = e.span().unwrap_or(0..0);
+        let span = Span::new(file, base + range.start..base + range.end);
+        let msg = e.message().trim().to_string();
+        let rule = if msg.starts_with("invalid date") || msg.starts_with("invalid time") {
+            RuleId::Schema
+        } else {
+            RuleId::Syntax
+        };
+        let d = Diagnostic::at(rule, span, t!("invalid TOML: {msg}", "ugyldig TOML: {msg}"));
+        diags.push(match rule {
+            RuleId::Schema => d.help(t!("write a date that exists, like 2025-02-28", "skriv en dato som finnes, som 2025-02-28")),
+            _ => d.help(t!(
+                "docs/format.md shows how each file is written",
+                "docs/format.md viser hvordan hver fil skrives"
+            )),
+        });
+    }
+    doc
+}
+
+fn parse_org_kind(s: &str) -> Option<OrgKind> {
+    Some(match s {
+        "hf" => OrgKind::Hf,
+        "private-hospital" => OrgKind::PrivateHospital,
+        "joint-hf" => OrgKind::JointHf,
+        "user-organisation" => OrgKind::UserOrganisation,
+        "municipality" => OrgKind::Municipality,
+        "university" => OrgKind::University,
+        "other" => OrgKind::Other,
+        _ => return None,
+    })
+}
+
+fn parse_gender(s: &str) -> Option<Gender> {
+    Some(match s {
+        "female" => Gender::Female,
+        "male" => Gender::Male,
+        "other" => Gender::Other,
+        _ => return None,
+    })
+}
+
+fn parse_profile(s: &str) -> Option<Profile> {
+    Some(match s {
+        "national-service" => Profile::NationalService,
+        "municipal-advisory" => Profile::MunicipalAdvisory,
+        _ => return None,
+    })
+}
+
+pub fn parse_role(s: &str) -> Option<Role> {
+    Some(match s {
+        "regional" => Role::Regional,
+        "service" => Role::Service,
+        "user" => Role::User,
+        "other" => Role::Other,
+        "constituency" => Role::Constituency,
+        _ => return None,
+    })
+}
+
+fn parse_meeting_status(s: &str) -> Option<MeetingStatus> {
+    Some(match s {
+        "planned" => MeetingStatus::Planned,
+        "held" => MeetingStatus::Held,
+        "cancelled" => MeetingStatus::Cancelled,
+        _ => return None,
+    })
+}
+
+fn parse_mode(s: &str) -> Option<Mode> {
+    Some(match s {
+        "digital" => Mode::Digital,
+        "physical" => Mode::Physical,
+        "hybrid" => Mode::Hybrid,
+        _ => return None,
+    })
+}
+
+fn parse_input_status(s: &str) -> Option<InputStatus> {
+    Some(match s {
+        "open" => InputStatus::Open,
+        "forwarded" => InputStatus::Forwarded,
+        "answered" => InputStatus::Answered,
+        "closed" => InputStatus::Closed,
+        _ => return None,
+    })
+}

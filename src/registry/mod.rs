@@ -1,0 +1,111 @@
+//! Loading the registry: the serde-free walk over the folder, spans, and the typed model.
+//!
+//! Files → [`load`] → [`Registry`] plus the `syntax`, `schema` and file-level diagnostics found
+//! while reading. Nothing here judges the mandate; that is [`crate::rules`].
+
+pub mod frontmatter;
+pub mod load;
+pub mod model;
+pub mod read;
+pub mod schema;
+pub mod source;
+
+pub use load::{LoadError, Loaded, Scope, find_root, load};
+pub use model::*;
+
+/// The contract's id form: 1 to 64 characters of `a-z`, `0-9` and `-`, starting with a letter.
+pub fn is_valid_id(s: &str) -> bool {
+    (1..=64).contains(&s.len())
+        && s.as_bytes()[0].is_ascii_lowercase()
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Derives an id from a name: lower-case, `æ→ae ø→o å→a é→e`, every other run of
+/// non-`[a-z0-9]` becomes `-`. May return a string that is still not a valid id (e.g. one
+/// that starts with a digit); callers check with [`is_valid_id`].
+pub fn id_from_name(name: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in name.to_lowercase().chars() {
+        let mapped = match c {
+            'æ' => "ae",
+            'ø' => "o",
+            'å' => "a",
+            'é' => "e",
+            c if c.is_ascii_lowercase() || c.is_ascii_digit() => {
+                if dash && !out.is_empty() {
+                    out.push('-');
+                }
+                dash = false;
+                out.push(c);
+                continue;
+            }
+            _ => {
+                dash = true;
+                continue;
+            }
+        };
+        if dash && !out.is_empty() {
+            out.push('-');
+        }
+        dash = false;
+        out.push_str(mapped);
+    }
+    out.truncate(64);
+    out.trim_end_matches('-').to_string()
+}
+
+/// A meeting file stem `YYYY-MM-DD[-slug]` → its date and slug.
+pub fn parse_meeting_stem(stem: &str) -> Option<(Date, Option<&str>)> {
+    let date_part = stem.get(..10)?;
+    let date = chrono::NaiveDate::parse_from_str(date_part, "%Y-%m-%d").ok()?;
+    if date.format("%Y-%m-%d").to_string() != date_part {
+        return None;
+    }
+    match &stem[10..] {
+        "" => Some((date, None)),
+        rest => {
+            let slug = rest.strip_prefix('-')?;
+            let ok = !slug.is_empty()
+                && slug
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            ok.then_some((date, Some(slug)))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_follow_the_contract() {
+        assert!(is_valid_id("helse-nord"));
+        assert!(is_valid_id("a1"));
+        assert!(!is_valid_id("Helse-nord"));
+        assert!(!is_valid_id("1abc"));
+        assert!(!is_valid_id("a b"));
+        assert!(!is_valid_id("../x"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id(&"a".repeat(65)));
+    }
+
+    #[test]
+    fn ids_from_names_transliterate() {
+        assert_eq!(id_from_name("Kari Nordmann"), "kari-nordmann");
+        assert_eq!(id_from_name("Bjørn Ærlig-Åsen"), "bjorn-aerlig-asen");
+        assert_eq!(id_from_name("  René  O'Brien "), "rene-o-brien");
+    }
+
+    #[test]
+    fn meeting_stems() {
+        let d = chrono::NaiveDate::from_ymd_opt(2025, 3, 14).unwrap();
+        assert_eq!(parse_meeting_stem("2025-03-14"), Some((d, None)));
+        assert_eq!(parse_meeting_stem("2025-03-14-var"), Some((d, Some("var"))));
+        assert_eq!(parse_meeting_stem("2025-02-30"), None);
+        assert_eq!(parse_meeting_stem("2025-3-14"), None);
+        assert_eq!(parse_meeting_stem("2025-03-14_x"), None);
+        assert_eq!(parse_meeting_stem("referat"), None);
+    }
+}

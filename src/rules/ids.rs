@@ -1,0 +1,177 @@
+//! `ids`: ids have the contract's form, file and folder names agree with the ids inside them,
+//! and no two entities share an id.
+
+use std::collections::BTreeMap;
+
+use super::{Ctx, file_start, group_place};
+use crate::diagnostic::{Diagnostic, Place};
+use crate::registry::source::Sp;
+use crate::registry::{Group, SectionKind, is_valid_id, parse_meeting_stem};
+use crate::rule_id::RuleId;
+use crate::t;
+
+fn bad_form(place: Place, what: &str, id: &str) -> Diagnostic {
+    Diagnostic::new(
+        RuleId::Ids,
+        place,
+        t!(
+            "{what} `{id}` is not a valid id",
+            "{what} `{id}` er ikke en gyldig id"
+        ),
+    )
+    .help(t!(
+        "an id is 1 to 64 characters of a-z, 0-9 and -, starting with a letter; e.g. `{suggest}`",
+        "en id er 1 til 64 tegn av a-z, 0-9 og -, og starter med en bokstav; f.eks. `{suggest}`",
+        suggest = suggestion(id)
+    ))
+}
+
+fn suggestion(id: &str) -> String {
+    let s = crate::registry::id_from_name(id);
+    if is_valid_id(&s) { s } else { format!("x-{s}").trim_end_matches('-').to_string() }
+}
+
+/// Reports ids of the wrong form and the second and later uses of one id.
+fn check_ids<'a>(what: &str, ids: impl Iterator<Item = &'a Sp<String>>, out: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<&str, &Sp<String>> = BTreeMap::new();
+    for id in ids {
+        if !is_valid_id(&id.value) {
+            out.push(bad_form(Place::Span(id.span), what, &id.value));
+        }
+        if let Some(first) = seen.get(id.value.as_str()) {
+            let _ = first;
+            let name = &id.value;
+            out.push(
+                Diagnostic::at(
+                    RuleId::Ids,
+                    id.span,
+                    t!("{what} `{name}` is defined twice", "{what} `{name}` er definert to ganger"),
+                )
+                .help(t!(
+                    "give each its own id, or remove the duplicate",
+                    "gi hver sin id, eller fjern duplikatet"
+                )),
+            );
+        } else {
+            seen.insert(&id.value, id);
+        }
+    }
+}
+
+/// Region and organisation ids, and people's file names.
+pub fn registry_ids(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    check_ids("region", ctx.reg.regions.iter().map(|r| &r.id), out);
+    check_ids("organisation", ctx.reg.organisations.iter().map(|o| &o.id), out);
+    for p in &ctx.reg.people {
+        if !is_valid_id(&p.id) {
+            out.push(bad_form(file_start(ctx.reg, p.file), "person file name", &p.id));
+        }
+    }
+}
+
+/// A group's folder name, milestones, constituencies, meeting files and inputs, report paths.
+pub fn group_ids(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
+    if !is_valid_id(&group.id) {
+        out.push(bad_form(group_place(ctx.reg, group), "group folder name", &group.id));
+    }
+    check_ids("milestone", group.milestones.iter().filter_map(|m| m.id.as_ref()), out);
+    check_ids("constituency", group.constituencies.iter(), out);
+    for m in &group.meetings {
+        let stem = &m.stem;
+        match parse_meeting_stem(stem) {
+            None => out.push(
+                Diagnostic::new(
+                    RuleId::Ids,
+                    file_start(ctx.reg, m.file),
+                    t!(
+                        "the meeting file name `{stem}.md` does not start with a valid date",
+                        "møtefilen `{stem}.md` har ikke en gyldig dato først i navnet"
+                    ),
+                )
+                .help(t!(
+                    "name minutes YYYY-MM-DD.md or YYYY-MM-DD-slug.md, e.g. 2025-03-14-varmote.md",
+                    "gi referater navnet ÅÅÅÅ-MM-DD.md eller ÅÅÅÅ-MM-DD-navn.md, f.eks. 2025-03-14-varmote.md"
+                )),
+            ),
+            Some((name_date, _)) => {
+                if let Some(date) = &m.date
+                    && date.value != name_date
+                {
+                    let (d, n) = (date.value, name_date);
+                    out.push(
+                        Diagnostic::at(
+                            RuleId::Ids,
+                            date.span,
+                            t!(
+                                "the meeting's date {d} differs from the date {n} in its file name",
+                                "møtedatoen {d} avviker fra datoen {n} i filnavnet"
+                            ),
+                        )
+                        .help(t!(
+                            "correct the date, or rename the file to {d}.md",
+                            "rett datoen, eller gi filen navnet {d}.md"
+                        )),
+                    );
+                }
+            }
+        }
+        check_ids("input", m.inputs.iter().filter_map(|i| i.id.as_ref()), out);
+    }
+    for s in &group.reports {
+        section_ids(ctx, s, out);
+    }
+}
+
+fn section_ids(ctx: &Ctx, s: &crate::registry::ReportSection, out: &mut Vec<Diagnostic>) {
+    let folder = &s.folder;
+    let Some(folder_year) = s.folder_year else {
+        out.push(
+            Diagnostic::new(
+                RuleId::Ids,
+                file_start(ctx.reg, s.file),
+                t!(
+                    "the report folder `{folder}` is not a year",
+                    "rapportmappen `{folder}` er ikke et årstall"
+                ),
+            )
+            .help(t!(
+                "put report sections in reports/<year>/, e.g. reports/2025/",
+                "legg rapportdeler i reports/<år>/, f.eks. reports/2025/"
+            )),
+        );
+        return;
+    };
+    if let SectionKind::Regional(stem) = &s.kind
+        && !is_valid_id(stem)
+    {
+        out.push(bad_form(file_start(ctx.reg, s.file), "report file name", stem));
+        return;
+    }
+    // A front matter that disagrees with its path is one finding, at the first value that does.
+    let year_off = s
+        .year
+        .as_ref()
+        .filter(|y| y.value != i64::from(folder_year))
+        .map(|y| (y.span, y.value.to_string(), folder_year.to_string()));
+    let region_off = match (&s.kind, &s.region) {
+        (SectionKind::Regional(stem), Some(r)) if r.value != *stem => Some((r.span, r.value.clone(), stem.clone())),
+        _ => None,
+    };
+    if let Some((span, found, want)) = year_off.or(region_off) {
+        let rel = ctx.reg.rel(s.file);
+        out.push(
+            Diagnostic::at(
+                RuleId::Ids,
+                span,
+                t!(
+                    "`{found}` differs from the path {rel}, which says `{want}`",
+                    "`{found}` avviker fra stien {rel}, som sier `{want}`"
+                ),
+            )
+            .help(t!(
+                "correct the front matter, or move the file to the right folder or name",
+                "rett front matter, eller flytt filen til riktig mappe eller navn"
+            )),
+        );
+    }
+}

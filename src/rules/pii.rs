@@ -1,0 +1,132 @@
+//! `pii`: no Norwegian national identity number (fødselsnummer or D-number) in any file.
+//!
+//! An identity number is 11 digits, not part of a longer run of digits, whose first six digits
+//! are a date (day + 40 for a D-number) and whose two control digits are valid (rules.md).
+
+use super::Ctx;
+use crate::diagnostic::Diagnostic;
+use crate::registry::source::Span;
+use crate::rule_id::RuleId;
+use crate::t;
+
+/// Every file the registry read, and every other text file under its root.
+pub fn national_identity_numbers(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for (id, file) in ctx.reg.files.iter().enumerate() {
+        for start in find(&file.text) {
+            let shown = &file.text[start..start + 6];
+            out.push(
+                Diagnostic::at(
+                    RuleId::Pii,
+                    Span::new(id, start..start + 11),
+                    t!(
+                        "a national identity number ({shown}*****) must not be stored in the registry",
+                        "et fødselsnummer ({shown}*****) skal ikke lagres i registeret"
+                    ),
+                )
+                .help(t!(
+                    "remove the number; if it was committed, it must also be removed from the git history",
+                    "fjern nummeret; hvis det er lagt inn i git, må det også fjernes fra historikken"
+                )),
+            );
+        }
+    }
+}
+
+/// Byte offsets of the identity numbers in `text`.
+pub fn find(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i - start == 11 && is_identity_number(&bytes[start..i]) {
+            found.push(start);
+        }
+    }
+    found
+}
+
+/// Whether 11 ASCII digits form a valid fødselsnummer or D-number.
+pub fn is_identity_number(digits: &[u8]) -> bool {
+    let d: Vec<u32> = digits.iter().map(|b| u32::from(b - b'0')).collect();
+    if d.len() != 11 {
+        return false;
+    }
+    let mut day = d[0] * 10 + d[1];
+    if day > 40 {
+        day -= 40;
+    }
+    let month = d[2] * 10 + d[3];
+    let yy = d[4] * 10 + d[5];
+    let is_date = [1900, 2000]
+        .iter()
+        .any(|c| chrono::NaiveDate::from_ymd_opt((c + yy) as i32, month, day).is_some());
+    if !is_date {
+        return false;
+    }
+    let w1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
+    let s1: u32 = w1.iter().zip(&d).map(|(w, x)| w * x).sum();
+    if (s1 + d[9]) % 11 > 3 {
+        return false;
+    }
+    let w2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+    let s2: u32 = w2.iter().zip(&d).map(|(w, x)| w * x).sum();
+    let k2 = match 11 - s2 % 11 {
+        11 => 0,
+        10 => return false,
+        k => k,
+    };
+    k2 == d[10]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Builds a valid number from a date and an individual number, by the classic rule.
+    pub fn make(date: &str, individual: &str) -> String {
+        let mut d: Vec<u32> = format!("{date}{individual}").bytes().map(|b| u32::from(b - b'0')).collect();
+        let w1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
+        let k1 = (11 - w1.iter().zip(&d).map(|(w, x)| w * x).sum::<u32>() % 11) % 11;
+        d.push(k1);
+        let w2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+        let k2 = (11 - w2.iter().zip(&d).map(|(w, x)| w * x).sum::<u32>() % 11) % 11;
+        d.push(k2);
+        d.iter().map(|x| char::from(b'0' + *x as u8)).collect()
+    }
+
+    #[test]
+    fn finds_valid_numbers_alone_but_not_in_longer_runs() {
+        let n = (100..200)
+            .map(|i| make("010190", &i.to_string()))
+            .find(|n| n.len() == 11 && is_identity_number(n.as_bytes()))
+            .unwrap();
+        assert_eq!(find(&format!("fnr: {n}.")), vec![5]);
+        assert!(find(&format!("1{n}")).is_empty());
+        assert!(find(&format!("{n}1")).is_empty());
+    }
+
+    #[test]
+    fn d_numbers_add_forty_to_the_day() {
+        let n = (100..200)
+            .map(|i| make("410190", &i.to_string()))
+            .find(|n| n.len() == 11 && is_identity_number(n.as_bytes()))
+            .unwrap();
+        assert!(is_identity_number(n.as_bytes()));
+    }
+
+    #[test]
+    fn rejects_impossible_dates_and_bad_control_digits() {
+        assert!(!is_identity_number(b"32019012345"));
+        assert!(!is_identity_number(b"01139012345"));
+        assert!(!is_identity_number(b"12345678901"));
+        assert!(!is_identity_number(b"00000000000"));
+    }
+}

@@ -1,0 +1,191 @@
+//! `references`: every id that points at a region, organisation, person, milestone or
+//! constituency points at one that exists, and of the right kind.
+
+use super::Ctx;
+use crate::diagnostic::Diagnostic;
+use crate::i18n::Text;
+use crate::registry::read::nearest;
+use crate::registry::source::Sp;
+use crate::registry::{Group, OrgKind, Profile, Registry, Role};
+use crate::rule_id::RuleId;
+use crate::t;
+
+fn unknown<'a>(what: Text, id: &Sp<String>, known: impl Iterator<Item = &'a str>, add: Text) -> Diagnostic {
+    let name = &id.value;
+    let (we, wn) = (&what.en, &what.nb);
+    let d = Diagnostic::at(
+        RuleId::References,
+        id.span,
+        t!("unknown {we} `{name}`", "ukjent {wn} `{name}`"),
+    );
+    match nearest(name, known) {
+        Some(near) => d.help(t!("did you mean `{near}`?", "mente du `{near}`?")),
+        None => d.help(add),
+    }
+}
+
+fn region(reg: &Registry, id: &Sp<String>, out: &mut Vec<Diagnostic>) {
+    if reg.region(&id.value).is_none() {
+        out.push(unknown(
+            t!("region", "region"),
+            id,
+            reg.regions.iter().map(|r| r.id.as_str()),
+            t!("the regions are listed as [[region]] in organisations.toml", "regionene står som [[region]] i organisations.toml"),
+        ));
+    }
+}
+
+fn person(reg: &Registry, id: &Sp<String>, out: &mut Vec<Diagnostic>) {
+    if reg.person(&id.value).is_none() {
+        let name = &id.value;
+        out.push(unknown(
+            t!("person", "person"),
+            id,
+            reg.people.iter().map(|p| p.id.as_str()),
+            t!(
+                "add the person with `mandat person add {name} --name \"...\"`",
+                "legg til personen med `mandat person add {name} --name \"...\"`"
+            ),
+        ));
+    }
+}
+
+/// An organisation that must exist and, when `kinds` is not empty, be of one of those kinds.
+fn organisation(reg: &Registry, id: &Sp<String>, kinds: &[OrgKind], role: Text, out: &mut Vec<Diagnostic>) {
+    let Some(org) = reg.organisation(&id.value) else {
+        out.push(unknown(
+            t!("organisation", "organisasjon"),
+            id,
+            reg.organisations.iter().map(|o| o.id.as_str()),
+            t!("add it as [[organisation]] in organisations.toml", "legg den til som [[organisation]] i organisations.toml"),
+        ));
+        return;
+    };
+    let Some(kind) = org.kind.as_ref() else { return };
+    if kinds.is_empty() || kinds.contains(&kind.value) {
+        return;
+    }
+    let name = &id.value;
+    let wanted: Vec<&str> = kinds.iter().map(|k| kind_name(*k)).collect();
+    let wanted = wanted.join(" / ");
+    let found = kind_name(kind.value);
+    let (re, rn) = (&role.en, &role.nb);
+    out.push(
+        Diagnostic::at(
+            RuleId::References,
+            id.span,
+            t!(
+                "`{name}` is a {found}, but {re} must be a {wanted}",
+                "`{name}` er av typen {found}, men {rn} må være av typen {wanted}"
+            ),
+        )
+        .help(t!(
+            "point at an organisation of kind {wanted}, or correct its `kind` in organisations.toml",
+            "vis til en organisasjon av typen {wanted}, eller rett `kind` i organisations.toml"
+        )),
+    );
+}
+
+fn kind_name(k: OrgKind) -> &'static str {
+    match k {
+        OrgKind::Hf => "hf",
+        OrgKind::PrivateHospital => "private-hospital",
+        OrgKind::JointHf => "joint-hf",
+        OrgKind::UserOrganisation => "user-organisation",
+        OrgKind::Municipality => "municipality",
+        OrgKind::University => "university",
+        OrgKind::Other => "other",
+    }
+}
+
+/// Organisations' regions and people's employers.
+pub fn registry_references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let reg = ctx.reg;
+    for o in &reg.organisations {
+        if let Some(r) = &o.region {
+            region(reg, r, out);
+        }
+    }
+    for p in &reg.people {
+        if let Some(e) = &p.employer {
+            organisation(reg, e, &[], Text::default(), out);
+        }
+    }
+}
+
+/// Everything a group's files point at.
+pub fn group_references(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
+    let reg = ctx.reg;
+    let hospital = [OrgKind::Hf, OrgKind::PrivateHospital];
+    if group.profile() == Some(Profile::NationalService) {
+        for h in &group.host {
+            organisation(reg, h, &hospital, t!("a host", "et vertsforetak"), out);
+        }
+        if let Some(r) = &group.responsible {
+            organisation(reg, r, &hospital, t!("the responsible HF", "det ansvarlige helseforetaket"), out);
+        }
+    }
+    if group.profile() == Some(Profile::MunicipalAdvisory)
+        && let Some(o) = &group.owner
+    {
+        organisation(reg, o, &[OrgKind::Municipality], t!("the owner", "eieren"), out);
+    }
+    for c in &group.chairs {
+        if let Some(p) = &c.person {
+            person(reg, p, out);
+        }
+        if let Some(o) = &c.designated_by {
+            organisation(reg, o, &[], Text::default(), out);
+        }
+    }
+    for m in &group.members {
+        if let Some(p) = &m.person {
+            person(reg, p, out);
+        }
+        if let Some(r) = &m.region {
+            region(reg, r, out);
+        }
+        if let Some(o) = &m.organisation {
+            let kinds: &[OrgKind] = if m.role() == Some(Role::User) { &[OrgKind::UserOrganisation] } else { &[] };
+            organisation(reg, o, kinds, t!("a user member's organisation", "organisasjonen til et brukermedlem"), out);
+        }
+        if let Some(c) = &m.constituency
+            && !group.constituencies.iter().any(|g| g.value == c.value)
+        {
+            out.push(unknown(
+                t!("constituency", "gruppe"),
+                c,
+                group.constituencies.iter().map(|g| g.as_str()),
+                t!("the group's constituencies are listed in `constituencies` in group.toml", "gruppens grupper står i `constituencies` i group.toml"),
+            ));
+        }
+    }
+    for m in &group.meetings {
+        for p in m.attendee_ids().chain(m.absent.iter()) {
+            person(reg, p, out);
+        }
+        for i in &m.inputs {
+            if let Some(p) = &i.by {
+                person(reg, p, out);
+            }
+        }
+        if let Some(ms) = &m.milestone
+            && !group.milestones.iter().any(|g| g.id.as_ref().is_some_and(|id| id.value == ms.value))
+        {
+            out.push(unknown(
+                t!("milestone", "milepæl"),
+                ms,
+                group.milestones.iter().filter_map(|g| g.id.as_ref()).map(|id| id.as_str()),
+                t!("the group's milestones are [[milestone]] entries in group.toml", "gruppens milepæler står som [[milestone]] i group.toml"),
+            ));
+        }
+    }
+    for s in &group.reports {
+        if let Some(a) = &s.author {
+            person(reg, a, out);
+        }
+        if let Some(r) = &s.region {
+            region(reg, r, out);
+        }
+    }
+}
