@@ -325,9 +325,11 @@ impl Loader {
                 Some(self.files.len() - 1)
             }
             Err(e) => {
+                // Kept with replacement characters, so that `pii` still sees the rest; the
+                // offsets up to the first invalid byte are the file's own.
                 let valid = e.utf8_error().valid_up_to();
-                let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-                self.files.push(SourceFile::new(rel.to_string(), prefix));
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                self.files.push(SourceFile::new(rel.to_string(), text));
                 let id = self.files.len() - 1;
                 self.diags.push(
                     syntax_at(
