@@ -13,17 +13,26 @@ use crate::t;
 pub fn run(args: &CalendarArgs, global: &Global) -> anyhow::Result<Outcome> {
     let root = registry_root(global)?;
     let wanted: BTreeSet<String> = args.groups.iter().cloned().collect();
-    let scope = if wanted.is_empty() { Scope::All } else { Scope::Groups(wanted) };
+    let scope = if wanted.is_empty() {
+        Scope::All
+    } else {
+        Scope::Groups(wanted)
+    };
     let loaded = registry::load(&root, &scope)?;
     let reg = &loaded.registry;
     let lang = language(global, Some(reg));
-    let opts = Options { lang, at: evaluation_date(global), include_contact: false };
+    let opts = Options {
+        lang,
+        at: evaluation_date(global),
+        include_contact: false,
+    };
     let mut groups: Vec<&Group> = reg.groups.iter().collect();
     groups.sort_by(|a, b| a.id.cmp(&b.id));
     let ics = calendar::build(reg, &groups, opts);
     match &args.output {
         Some(path) => {
-            std::fs::write(path, ics).with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::write(path, ics)
+                .with_context(|| format!("cannot write {}", path.display()))?;
             let p = path.display();
             eprintln!("{}", t!("wrote {p}", "skrev {p}").get(lang));
         }

@@ -12,7 +12,11 @@ pub fn run(args: &ExpensesArgs, global: &Global) -> anyhow::Result<Outcome> {
     let Some(g) = reg.group(&args.group) else {
         anyhow::bail!("no group `{}` in this registry", args.group);
     };
-    let opts = Options { lang: language(global, Some(reg)), at: evaluation_date(global), include_contact: false };
+    let opts = Options {
+        lang: language(global, Some(reg)),
+        at: evaluation_date(global),
+        include_contact: false,
+    };
     let view = expenses::build(reg, g, args.year, opts);
     let text = match args.format {
         ExpensesFormat::Table => expenses::table(&view, opts.lang),

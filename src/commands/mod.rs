@@ -1,12 +1,12 @@
 //! One file per subcommand, gluing loading, rules and rendering together.
 
+pub mod calendar;
+pub mod expenses;
 pub mod explain;
 pub mod init;
+pub mod report;
 pub mod rules;
 pub mod validate;
-pub mod report;
-pub mod expenses;
-pub mod calendar;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -52,7 +52,8 @@ pub fn registry_root(global: &Global) -> Result<PathBuf, LoadError> {
     match &global.registry {
         Some(dir) => Ok(dir.clone()),
         None => {
-            let here = std::env::current_dir().map_err(|e| LoadError::Unreadable(PathBuf::from("."), e))?;
+            let here = std::env::current_dir()
+                .map_err(|e| LoadError::Unreadable(PathBuf::from("."), e))?;
             registry::find_root(&here).ok_or(LoadError::NotFound(here))
         }
     }
@@ -60,7 +61,9 @@ pub fn registry_root(global: &Global) -> Result<PathBuf, LoadError> {
 
 /// The evaluation date: `--at` / `MANDAT_AT`, else today.
 pub fn evaluation_date(global: &Global) -> Date {
-    global.at.unwrap_or_else(|| chrono::Local::now().date_naive())
+    global
+        .at
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 /// `--lang`, else the registry's `language`, else English.

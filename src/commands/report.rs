@@ -6,7 +6,9 @@ use std::io::IsTerminal;
 use anyhow::{Context, bail};
 
 use super::{Outcome, evaluation_date, language, print, registry_root};
-use crate::cli::{AnnualArgs, Global, InputsArgs, RegionArgs, ReportCommand, ReportFormat, ReportOutput};
+use crate::cli::{
+    AnnualArgs, Global, InputsArgs, RegionArgs, ReportCommand, ReportFormat, ReportOutput,
+};
 use crate::i18n::Lang;
 use crate::registry::{self, Group, Loaded, Scope};
 use crate::report::{self, Options, annual, inputs, region, render};
@@ -85,17 +87,35 @@ fn run_inputs(args: &InputsArgs, global: &Global) -> anyhow::Result<Outcome> {
     let (root, loaded) = load_group(global, &args.group)?;
     let g = group(&loaded, &args.group)?;
     if let Some(ms) = &args.milestone
-        && !g.milestones.iter().any(|m| m.id.as_ref().is_some_and(|i| i.value == *ms))
+        && !g
+            .milestones
+            .iter()
+            .any(|m| m.id.as_ref().is_some_and(|i| i.value == *ms))
     {
-        let known: Vec<&str> = g.milestones.iter().filter_map(|m| m.id.as_ref()).map(|i| i.as_str()).collect();
+        let known: Vec<&str> = g
+            .milestones
+            .iter()
+            .filter_map(|m| m.id.as_ref())
+            .map(|i| i.as_str())
+            .collect();
         bail!(
             "group `{}` has no milestone `{ms}`; its milestones are: {}",
             g.id,
-            if known.is_empty() { "(none)".to_string() } else { known.join(", ") }
+            if known.is_empty() {
+                "(none)".to_string()
+            } else {
+                known.join(", ")
+            }
         );
     }
     let opts = options(global, &loaded.registry, &args.out);
-    let view = inputs::build(&loaded.registry, g, args.since, args.milestone.as_deref(), opts);
+    let view = inputs::build(
+        &loaded.registry,
+        g,
+        args.since,
+        args.milestone.as_deref(),
+        opts,
+    );
     let bytes = render::render("inputs", args.out.format, &view, &root, opts.lang)?;
     write(&bytes, &args.out, opts.lang)
 }
@@ -104,7 +124,8 @@ fn run_inputs(args: &InputsArgs, global: &Global) -> anyhow::Result<Outcome> {
 pub fn write(bytes: &[u8], out: &ReportOutput, lang: Lang) -> anyhow::Result<Outcome> {
     match &out.output {
         Some(path) => {
-            std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::write(path, bytes)
+                .with_context(|| format!("cannot write {}", path.display()))?;
             let p = path.display();
             eprintln!("{}", t!("wrote {p}", "skrev {p}").get(lang));
         }

@@ -11,8 +11,8 @@
 use serde::Serialize;
 
 use super::model::{
-    ChairTerm, GroupHead, InputView, MeetingView, Pending, SectionView, Seat, Vacancy, chairs_during,
-    meetings_in, pending_on, seats_during, section, vacancies,
+    ChairTerm, GroupHead, InputView, MeetingView, Pending, Seat, SectionView, Vacancy,
+    chairs_during, meetings_in, pending_on, seats_during, section, vacancies,
 };
 use super::{Options, as_of, dec31, iso, jan1, report_due};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -60,21 +60,38 @@ pub struct Finding {
     pub line: Option<usize>,
 }
 
-pub fn build(reg: &Registry, g: &Group, year: i32, diagnostics: Vec<Diagnostic>, opts: Options) -> AnnualReport {
+pub fn build(
+    reg: &Registry,
+    g: &Group,
+    year: i32,
+    diagnostics: Vec<Diagnostic>,
+    opts: Options,
+) -> AnnualReport {
     let (from, to) = (jan1(year), dec31(year));
     let day = as_of(year, opts.at);
     let national = g.profile() == Some(Profile::NationalService);
     let region_ids: Vec<&str> = reg.regions.iter().map(|r| r.id.as_str()).collect();
     let meetings = meetings_in(g, year);
-    let meeting_views: Vec<MeetingView> = meetings.iter().map(|m| MeetingView::new(reg, g, m, opts)).collect();
+    let meeting_views: Vec<MeetingView> = meetings
+        .iter()
+        .map(|m| MeetingView::new(reg, g, m, opts))
+        .collect();
     let inputs = meetings
         .iter()
-        .flat_map(|m| m.inputs.iter().map(move |i| InputView::new(reg, m, i, opts)))
+        .flat_map(|m| {
+            m.inputs
+                .iter()
+                .map(move |i| InputView::new(reg, m, i, opts))
+        })
         .collect();
     AnnualReport {
         report: "annual",
         lang: opts.lang.to_string(),
-        registry: reg.config.name.as_ref().map_or(String::new(), |n| n.value.clone()),
+        registry: reg
+            .config
+            .name
+            .as_ref()
+            .map_or(String::new(), |n| n.value.clone()),
         year,
         as_of: iso(day),
         due: iso(report_due(year, reg.config.report_due)),
@@ -82,7 +99,10 @@ pub fn build(reg: &Registry, g: &Group, year: i32, diagnostics: Vec<Diagnostic>,
         chairs: chairs_during(reg, g, from, to, opts),
         members: seats_during(reg, g, from, to, opts),
         vacancies: if national {
-            region_ids.iter().flat_map(|r| vacancies(reg, g, r, from, to.min(day))).collect()
+            region_ids
+                .iter()
+                .flat_map(|r| vacancies(reg, g, r, from, to.min(day)))
+                .collect()
         } else {
             Vec::new()
         },
@@ -103,13 +123,20 @@ pub fn build(reg: &Registry, g: &Group, year: i32, diagnostics: Vec<Diagnostic>,
 }
 
 /// This group's diagnostics, the yearly duties only for `year`.
-fn findings(reg: &Registry, g: &Group, year: i32, diagnostics: Vec<Diagnostic>, opts: Options) -> Vec<Finding> {
+fn findings(
+    reg: &Registry,
+    g: &Group,
+    year: i32,
+    diagnostics: Vec<Diagnostic>,
+    opts: Options,
+) -> Vec<Finding> {
     let y = year.to_string();
     diagnostics
         .iter()
         .filter(|d| d.group.as_deref() == Some(g.id.as_str()))
         .filter(|d| {
-            !matches!(d.rule, RuleId::AnnualMeeting | RuleId::AnnualReport) || d.message.en.contains(&y)
+            !matches!(d.rule, RuleId::AnnualMeeting | RuleId::AnnualReport)
+                || d.message.en.contains(&y)
         })
         .filter(|d| !about_later_year(d.locate(&reg.files).file, year))
         .map(|d| {
@@ -136,7 +163,10 @@ fn findings(reg: &Registry, g: &Group, year: i32, diagnostics: Vec<Diagnostic>, 
 fn about_later_year(file: &str, year: i32) -> bool {
     let parts: Vec<&str> = file.split('/').collect();
     match parts.as_slice() {
-        ["groups", _, "meetings", name] => name.get(..4).and_then(|y| y.parse::<i32>().ok()).is_some_and(|y| y > year),
+        ["groups", _, "meetings", name] => name
+            .get(..4)
+            .and_then(|y| y.parse::<i32>().ok())
+            .is_some_and(|y| y > year),
         ["groups", _, "reports", folder, _] => folder.parse::<i32>().is_ok_and(|y| y > year),
         _ => false,
     }

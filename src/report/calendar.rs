@@ -73,7 +73,10 @@ pub fn build(reg: &Registry, groups: &[&Group], opts: Options) -> String {
         "PRODID:-//mandat//mandat reports//EN".into(),
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
-        format!("X-WR-CALNAME:{}", escape(reg.config.name.as_ref().map_or("mandat", |n| n.as_str()))),
+        format!(
+            "X-WR-CALNAME:{}",
+            escape(reg.config.name.as_ref().map_or("mandat", |n| n.as_str()))
+        ),
         "X-WR-TIMEZONE:Europe/Oslo".into(),
     ];
     lines.extend(VTIMEZONE.iter().map(|s| s.to_string()));
@@ -91,7 +94,14 @@ pub fn build(reg: &Registry, groups: &[&Group], opts: Options) -> String {
             lines.push(format!("LOCATION:{}", escape(l)));
         }
         lines.push(format!("STATUS:{}", e.status));
-        lines.push(format!("TRANSP:{}", if e.transparent { "TRANSPARENT" } else { "OPAQUE" }));
+        lines.push(format!(
+            "TRANSP:{}",
+            if e.transparent {
+                "TRANSPARENT"
+            } else {
+                "OPAQUE"
+            }
+        ));
         lines.push("END:VEVENT".into());
     }
     lines.push("END:VCALENDAR".into());
@@ -108,7 +118,9 @@ fn group_name(g: &Group) -> &str {
 
 fn meetings(g: &Group, lang: Lang, out: &mut Vec<Event>) {
     for m in &g.meetings {
-        let (Some(day), Some(status)) = (m.day(), m.status()) else { continue };
+        let (Some(day), Some(status)) = (m.day(), m.status()) else {
+            continue;
+        };
         let mode = m.mode.as_ref().map(|x| x.value);
         let mut description = format!(
             "{}: {}\n{}: {}",
@@ -118,9 +130,17 @@ fn meetings(g: &Group, lang: Lang, out: &mut Vec<Event>) {
             super::labels::meeting_status(status, lang)
         );
         if let Some(mode) = mode {
-            description.push_str(&format!("\n{}: {}", pick(lang, "Mode", "Form"), super::labels::mode(mode, lang)));
+            description.push_str(&format!(
+                "\n{}: {}",
+                pick(lang, "Mode", "Form"),
+                super::labels::mode(mode, lang)
+            ));
         }
-        if let Some(ms) = m.milestone.as_ref().and_then(|id| g.milestones.iter().find(|x| x.id.as_ref().is_some_and(|i| i.value == id.value))) {
+        if let Some(ms) = m.milestone.as_ref().and_then(|id| {
+            g.milestones
+                .iter()
+                .find(|x| x.id.as_ref().is_some_and(|i| i.value == id.value))
+        }) {
             let name = ms.name.as_ref().map_or("", |n| n.as_str());
             description.push_str(&format!("\n{}: {name}", pick(lang, "Milestone", "Milepæl")));
         }
@@ -134,7 +154,11 @@ fn meetings(g: &Group, lang: Lang, out: &mut Vec<Event>) {
                 (None, Some(Mode::Digital)) => Some(pick(lang, "Digital", "Digitalt").to_string()),
                 _ => None,
             },
-            status: if status == MeetingStatus::Cancelled { "CANCELLED" } else { "CONFIRMED" },
+            status: if status == MeetingStatus::Cancelled {
+                "CANCELLED"
+            } else {
+                "CONFIRMED"
+            },
             transparent: false,
         });
     }
@@ -147,7 +171,9 @@ fn reports(reg: &Registry, g: &Group, opts: Options, out: &mut Vec<Event>) {
     if g.profile() != Some(Profile::NationalService) {
         return;
     }
-    let Some(established) = g.established() else { return };
+    let Some(established) = g.established() else {
+        return;
+    };
     let history_from = reg.config.history_from;
     let years = (established.year()..=opts.at.year())
         .filter(|&y| super::jan1(y) >= established)
@@ -180,20 +206,34 @@ fn reports(reg: &Registry, g: &Group, opts: Options, out: &mut Vec<Event>) {
 /// The planned last day of every seat that has one and was not ended before it.
 fn term_ends(reg: &Registry, g: &Group, lang: Lang, out: &mut Vec<Event>) {
     for m in &g.members {
-        let (Some(person), Some(term_end)) = (m.person_id(), m.term_end.as_ref()) else { continue };
+        let (Some(person), Some(term_end)) = (m.person_id(), m.term_end.as_ref()) else {
+            continue;
+        };
         if m.ended.as_ref().is_some_and(|e| e.value < term_end.value) {
             continue;
         }
-        let appointed = m.appointed.as_ref().map_or("pending".to_string(), |a| iso(a.value));
+        let appointed = m
+            .appointed
+            .as_ref()
+            .map_or("pending".to_string(), |a| iso(a.value));
         let role = m.role().map_or("", |r| super::labels::role(r, lang));
         out.push(Event {
             uid: format!("{}/term-end/{person}/{appointed}@mandat", g.id),
             day: term_end.value,
-            summary: format!("{}: {} ({})", pick(lang, "Term ends", "Perioden går ut"), reg.person_name(person), group_name(g)),
+            summary: format!(
+                "{}: {} ({})",
+                pick(lang, "Term ends", "Perioden går ut"),
+                reg.person_name(person),
+                group_name(g)
+            ),
             description: format!(
                 "{}, {role}. {}",
                 reg.person_name(person),
-                pick(lang, "Renew the appointment or appoint a successor.", "Forny oppnevningen eller oppnevn en etterfølger.")
+                pick(
+                    lang,
+                    "Renew the appointment or appoint a successor.",
+                    "Forny oppnevningen eller oppnevn en etterfølger."
+                )
             ),
             location: None,
             status: "CONFIRMED",

@@ -8,7 +8,7 @@
 
 use std::io::{Cursor, Write};
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeStream};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
@@ -23,6 +23,9 @@ const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
 "#;
+
+/// The width of the text on an A4 page with 2 cm margins, in twentieths of a point.
+const TEXT_WIDTH: usize = 11906 - 2 * 1134;
 
 const STYLES: &str = include_str!("templates/styles.xml");
 
@@ -82,7 +85,8 @@ impl Writer {
         self.close();
         self.out.push_str("<w:p>");
         if let Some(s) = style {
-            self.out.push_str(&format!("<w:pPr><w:pStyle w:val=\"{s}\"/></w:pPr>"));
+            self.out
+                .push_str(&format!("<w:pPr><w:pStyle w:val=\"{s}\"/></w:pPr>"));
         }
         self.para_open = true;
     }
@@ -124,7 +128,10 @@ impl Writer {
             if i > 0 {
                 self.out.push_str("<w:br/>");
             }
-            self.out.push_str(&format!("<w:t xml:space=\"preserve\">{}</w:t>", xml_escape(line)));
+            self.out.push_str(&format!(
+                "<w:t xml:space=\"preserve\">{}</w:t>",
+                xml_escape(line)
+            ));
         }
         self.out.push_str("</w:r>");
     }
@@ -144,7 +151,7 @@ pub fn document_xml(md: &str) -> String {
     let mut w = Writer::default();
     let mut code = false;
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    for e in Parser::new_ext(md, opts) {
+    for e in TextMergeStream::new(Parser::new_ext(md, opts)) {
         match e {
             Event::Start(Tag::Heading { level, .. }) => w.open(Some(heading_style(level))),
             Event::Start(Tag::Paragraph) => {
@@ -196,11 +203,16 @@ pub fn document_xml(md: &str) -> String {
                 w.run(&format!("{}{marker}", "    ".repeat(depth)), false);
             }
             Event::End(TagEnd::Item) => w.close(),
-            Event::Start(Tag::Table(_)) => {
+            Event::Start(Tag::Table(columns)) => {
                 w.close();
                 w.out.push_str(
-                    "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr>",
+                    "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tblGrid>",
                 );
+                let width = TEXT_WIDTH / columns.len().max(1);
+                for _ in &columns {
+                    w.out.push_str(&format!("<w:gridCol w:w=\"{width}\"/>"));
+                }
+                w.out.push_str("</w:tblGrid>");
             }
             Event::End(TagEnd::Table) => w.out.push_str("</w:tbl><w:p/>"),
             Event::Start(Tag::TableHead) => {
@@ -230,7 +242,11 @@ pub fn document_xml(md: &str) -> String {
             Event::Start(Tag::Strikethrough) => w.strike += 1,
             Event::End(TagEnd::Strikethrough) => w.strike = w.strike.saturating_sub(1),
             Event::Text(t) => {
-                let t = if code { t.trim_end_matches('\n').to_string() } else { t.to_string() };
+                let t = if code {
+                    t.trim_end_matches('\n').to_string()
+                } else {
+                    t.to_string()
+                };
                 w.run(&t, code);
             }
             Event::Code(t) => w.run(&t, true),
@@ -258,12 +274,17 @@ mod tests {
     #[test]
     fn headings_tables_and_escaping() {
         let xml = document_xml("# Title\n\n| a | b |\n|---|---|\n| 1 & 2 | <x> |\n\n- item\n");
-        assert!(xml.contains("<w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Title</w:t>"));
+        assert!(xml.contains(
+            "<w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Title</w:t>"
+        ));
         assert!(xml.contains("<w:tblStyle w:val=\"TableGrid\"/>"));
         assert!(xml.contains("1 &amp; 2"));
         assert!(xml.contains("&lt;x&gt;"));
         assert!(xml.contains("• "));
-        assert_eq!(xml.matches("<w:p>").count() + xml.matches("<w:p/>").count(), xml.matches("</w:p>").count() + xml.matches("<w:p/>").count());
+        assert_eq!(
+            xml.matches("<w:p>").count() + xml.matches("<w:p/>").count(),
+            xml.matches("</w:p>").count() + xml.matches("<w:p/>").count()
+        );
     }
 
     #[test]

@@ -44,6 +44,7 @@ pub struct MeetingCosts {
     pub date: String,
     pub file: String,
     pub mode: String,
+    pub mode_label: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Who pays rooms and food.
@@ -56,6 +57,7 @@ pub struct MeetingCosts {
 pub struct Attendee {
     pub person: PersonRef,
     pub role: String,
+    pub role_label: String,
     /// Who pays travel and stay; absent when nobody does (digital) or nobody is known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payer: Option<OrgRef>,
@@ -92,36 +94,73 @@ pub fn build(reg: &Registry, g: &Group, year: i32, opts: Options) -> ExpensesRep
             payer_total(&mut totals, p).trips += 1;
         }
     }
-    ExpensesReport { report: "expenses", profile: g.profile().map_or("", |p| p.as_str()).to_string(), group: g.id.clone(), year, meetings, totals: totals.into_values().collect() }
+    ExpensesReport {
+        report: "expenses",
+        profile: g.profile().map_or("", |p| p.as_str()).to_string(),
+        group: g.id.clone(),
+        year,
+        meetings,
+        totals: totals.into_values().collect(),
+    }
 }
 
 fn payer_total<'a>(totals: &'a mut BTreeMap<String, PayerTotal>, p: &OrgRef) -> &'a mut PayerTotal {
-    totals
-        .entry(p.id.clone())
-        .or_insert_with(|| PayerTotal { payer: p.clone(), trips: 0, meetings: 0 })
+    totals.entry(p.id.clone()).or_insert_with(|| PayerTotal {
+        payer: p.clone(),
+        trips: 0,
+        meetings: 0,
+    })
 }
 
-fn costs(reg: &Registry, g: &Group, m: &Meeting, host: Option<OrgRef>, opts: Options) -> MeetingCosts {
+fn costs(
+    reg: &Registry,
+    g: &Group,
+    m: &Meeting,
+    host: Option<OrgRef>,
+    opts: Options,
+) -> MeetingCosts {
     let day = m.day();
     let mode = m.mode.as_ref().map(|x| x.value);
     let municipal = g.profile() == Some(Profile::MunicipalAdvisory);
     let attendees = m
         .attendee_ids()
         .map(|a| {
-            let seat = day.and_then(|d| g.members.iter().find(|x| x.person_id() == Some(a.as_str()) && x.is_active(d)));
+            let seat = day.and_then(|d| {
+                g.members
+                    .iter()
+                    .find(|x| x.person_id() == Some(a.as_str()) && x.is_active(d))
+            });
             let role = seat.and_then(|s| s.role());
-            let represents_users = role == Some(Role::User) || (municipal && role == Some(Role::Constituency));
+            let represents_users =
+                role == Some(Role::User) || (municipal && role == Some(Role::Constituency));
             let employer = reg.person_employer(&a.value).map(|e| OrgRef::org(reg, e));
             let hybrid = mode == Some(Mode::Hybrid);
             let (payer, basis) = match (mode, represents_users, employer) {
                 (Some(Mode::Digital), _, _) => (None, "digital"),
-                (_, true, _) => (host.clone(), if hybrid { "hybrid-user-representative" } else { "user-representative" }),
-                (_, false, Some(e)) => (Some(e), if hybrid { "hybrid-employer" } else { "employer" }),
+                (_, true, _) => (
+                    host.clone(),
+                    if hybrid {
+                        "hybrid-user-representative"
+                    } else {
+                        "user-representative"
+                    },
+                ),
+                (_, false, Some(e)) => (
+                    Some(e),
+                    if hybrid {
+                        "hybrid-employer"
+                    } else {
+                        "employer"
+                    },
+                ),
                 (_, false, None) => (None, "no-employer"),
             };
             Attendee {
                 person: PersonRef::new(reg, &a.value, opts),
                 role: role.map_or("", |r| r.as_str()).to_string(),
+                role_label: role
+                    .map_or("", |r| super::labels::role(r, opts.lang))
+                    .to_string(),
                 payer,
                 basis: basis.to_string(),
             }
@@ -130,13 +169,20 @@ fn costs(reg: &Registry, g: &Group, m: &Meeting, host: Option<OrgRef>, opts: Opt
     MeetingCosts {
         date: day.map(iso).unwrap_or_else(|| m.stem.clone()),
         file: m.stem.clone(),
-        mode: mode.map_or("", |x| match x {
-            Mode::Digital => "digital",
-            Mode::Physical => "physical",
-            Mode::Hybrid => "hybrid",
-        })
-        .to_string(),
-        location: m.location.as_ref().map(|l| super::model::text(&l.value, opts)),
+        mode: mode
+            .map_or("", |x| match x {
+                Mode::Digital => "digital",
+                Mode::Physical => "physical",
+                Mode::Hybrid => "hybrid",
+            })
+            .to_string(),
+        mode_label: mode
+            .map_or("", |x| super::labels::mode(x, opts.lang))
+            .to_string(),
+        location: m
+            .location
+            .as_ref()
+            .map(|l| super::model::text(&l.value, opts)),
         meeting_payer: host,
         attendees,
     }
@@ -144,7 +190,11 @@ fn costs(reg: &Registry, g: &Group, m: &Meeting, host: Option<OrgRef>, opts: Opt
 
 fn basis_label(basis: &str, municipal: bool, lang: Lang) -> String {
     let l = super::labels::for_lang(lang);
-    let user = if municipal { l["basis_user_municipal"] } else { l["basis_user"] };
+    let user = if municipal {
+        l["basis_user_municipal"]
+    } else {
+        l["basis_user"]
+    };
     match basis {
         "employer" => l["basis_employer"].to_string(),
         "user-representative" => user.to_string(),
@@ -167,17 +217,25 @@ pub fn table(r: &ExpensesReport, lang: Lang) -> String {
         return out;
     }
     for m in &r.meetings {
-        let place = m.location.as_deref().map_or(String::new(), |p| format!(", {p}"));
-        out.push_str(&format!("{} ({}{place})\n", m.date, m.mode));
+        let place = m
+            .location
+            .as_deref()
+            .map_or(String::new(), |p| format!(", {p}"));
+        out.push_str(&format!("{} ({}{place})\n", m.date, m.mode_label));
         let payer = m.meeting_payer.as_ref().map_or("-", |p| p.name.as_str());
         out.push_str(&format!("{}: {payer}\n", l["meeting_paid_by"]));
         let mut t = Table::new();
         t.load_style(UTF8_FULL_CONDENSED);
-        t.set_header(vec![l["person"], l["role"], l["travel_paid_by"], l["basis"]]);
+        t.set_header(vec![
+            l["person"],
+            l["role"],
+            l["travel_paid_by"],
+            l["basis"],
+        ]);
         for a in &m.attendees {
             t.add_row(vec![
                 a.person.name.clone(),
-                a.role.clone(),
+                a.role_label.clone(),
                 a.payer.as_ref().map_or("-".to_string(), |p| p.name.clone()),
                 basis_label(&a.basis, municipal, lang),
             ]);
@@ -189,7 +247,11 @@ pub fn table(r: &ExpensesReport, lang: Lang) -> String {
     t.load_style(UTF8_FULL_CONDENSED);
     t.set_header(vec![l["payer"], l["trips"], l["meetings"]]);
     for p in &r.totals {
-        t.add_row(vec![p.payer.name.clone(), p.trips.to_string(), p.meetings.to_string()]);
+        t.add_row(vec![
+            p.payer.name.clone(),
+            p.trips.to_string(),
+            p.meetings.to_string(),
+        ]);
     }
     out.push_str(&format!("{}\n{t}\n", l["total"]));
     out
@@ -197,13 +259,30 @@ pub fn table(r: &ExpensesReport, lang: Lang) -> String {
 
 /// The `csv` format: one row per attendee and one per meeting payer.
 pub fn csv(r: &ExpensesReport) -> String {
-    let mut out = String::from("date,meeting,mode,kind,person,person_name,payer,payer_name,basis\n");
+    let mut out =
+        String::from("date,meeting,mode,kind,person,person_name,payer,payer_name,basis\n");
     for m in &r.meetings {
-        let (pid, pname) = m.meeting_payer.as_ref().map_or(("", ""), |p| (p.id.as_str(), p.name.as_str()));
-        let row = [m.date.as_str(), m.file.as_str(), m.mode.as_str(), "meeting", "", "", pid, pname, "meeting"];
+        let (pid, pname) = m
+            .meeting_payer
+            .as_ref()
+            .map_or(("", ""), |p| (p.id.as_str(), p.name.as_str()));
+        let row = [
+            m.date.as_str(),
+            m.file.as_str(),
+            m.mode.as_str(),
+            "meeting",
+            "",
+            "",
+            pid,
+            pname,
+            "meeting",
+        ];
         out.push_str(&csv_row(&row));
         for a in &m.attendees {
-            let (pid, pname) = a.payer.as_ref().map_or(("", ""), |p| (p.id.as_str(), p.name.as_str()));
+            let (pid, pname) = a
+                .payer
+                .as_ref()
+                .map_or(("", ""), |p| (p.id.as_str(), p.name.as_str()));
             let row = [
                 m.date.as_str(),
                 m.file.as_str(),
@@ -227,8 +306,16 @@ fn csv_row(fields: &[&str]) -> String {
     let cells: Vec<String> = fields
         .iter()
         .map(|f| {
-            let f = if f.starts_with(['=', '+', '-', '@']) { format!("'{f}") } else { f.to_string() };
-            if f.contains([',', '"', '\n', '\r']) { format!("\"{}\"", f.replace('"', "\"\"")) } else { f }
+            let f = if f.starts_with(['=', '+', '-', '@']) {
+                format!("'{f}")
+            } else {
+                f.to_string()
+            };
+            if f.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", f.replace('"', "\"\""))
+            } else {
+                f
+            }
         })
         .collect();
     cells.join(",") + "\n"

@@ -37,7 +37,13 @@ pub struct MilestoneInputs {
     pub inputs: Vec<InputView>,
 }
 
-pub fn build(reg: &Registry, g: &Group, since: Option<Date>, milestone: Option<&str>, opts: Options) -> InputsReport {
+pub fn build(
+    reg: &Registry,
+    g: &Group,
+    since: Option<Date>,
+    milestone: Option<&str>,
+    opts: Options,
+) -> InputsReport {
     let mut meetings: Vec<&Meeting> = g
         .meetings
         .iter()
@@ -49,16 +55,26 @@ pub fn build(reg: &Registry, g: &Group, since: Option<Date>, milestone: Option<&
         meetings
             .iter()
             .filter(|m| pred(m))
-            .flat_map(|m| m.inputs.iter().map(move |i| InputView::new(reg, m, i, opts)))
+            .flat_map(|m| {
+                m.inputs
+                    .iter()
+                    .map(move |i| InputView::new(reg, m, i, opts))
+            })
             .collect()
     };
-    let known: Vec<&str> = g.milestones.iter().filter_map(|m| m.id.as_ref()).map(|i| i.as_str()).collect();
+    let known: Vec<&str> = g
+        .milestones
+        .iter()
+        .filter_map(|m| m.id.as_ref())
+        .map(|i| i.as_str())
+        .collect();
     let mut groups: Vec<MilestoneInputs> = g
         .milestones
         .iter()
         .filter_map(|ms| {
             let id = ms.id.as_ref()?.value.clone();
-            let inputs = inputs_of(&|m: &Meeting| m.milestone.as_ref().is_some_and(|x| x.value == id));
+            let inputs =
+                inputs_of(&|m: &Meeting| m.milestone.as_ref().is_some_and(|x| x.value == id));
             Some(MilestoneInputs {
                 name: ms.name.as_ref().map(|n| n.value.clone()),
                 date: ms.date.as_ref().map(|d| iso(d.value)),
@@ -66,16 +82,32 @@ pub fn build(reg: &Registry, g: &Group, since: Option<Date>, milestone: Option<&
                 inputs,
             })
         })
-        .filter(|m| !m.inputs.is_empty() || milestone.is_some())
+        .filter(|m| match milestone {
+            Some(id) => m.id.as_deref() == Some(id),
+            None => !m.inputs.is_empty(),
+        })
         .collect();
-    let rest = inputs_of(&|m: &Meeting| m.milestone.as_ref().is_none_or(|x| !known.contains(&x.as_str())));
+    let rest = inputs_of(&|m: &Meeting| {
+        m.milestone
+            .as_ref()
+            .is_none_or(|x| !known.contains(&x.as_str()))
+    });
     if !rest.is_empty() {
-        groups.push(MilestoneInputs { id: None, name: None, date: None, inputs: rest });
+        groups.push(MilestoneInputs {
+            id: None,
+            name: None,
+            date: None,
+            inputs: rest,
+        });
     }
     InputsReport {
         report: "inputs",
         lang: opts.lang.to_string(),
-        registry: reg.config.name.as_ref().map_or(String::new(), |n| n.value.clone()),
+        registry: reg
+            .config
+            .name
+            .as_ref()
+            .map_or(String::new(), |n| n.value.clone()),
         as_of: iso(opts.at),
         since: since.map(iso),
         milestone: milestone.map(str::to_string),

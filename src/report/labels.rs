@@ -71,6 +71,7 @@ labels! {
     author: "Author", "Forfatter";
     submitted: "Submitted", "Levert";
     not_submitted: "not submitted", "ikke levert";
+    not_submitted_yet: "Not submitted yet", "Ikke levert ennå";
     due: "Due", "Frist";
     compliance: "Compliance", "Etterlevelse av mandatet";
     compliance_ok: "No rule of the mandate was broken.", "Ingen regler i mandatet ble brutt.";
@@ -114,39 +115,84 @@ pub fn for_lang(lang: Lang) -> BTreeMap<&'static str, &'static str> {
 /// The name of a role.
 pub fn role(role: Role, lang: Lang) -> &'static str {
     let t = match role {
-        Role::Regional => StaticText { en: "regional representative", nb: "regional representant" },
-        Role::Service => StaticText { en: "the service", nb: "tjenesten" },
-        Role::User => StaticText { en: "user representative", nb: "brukerrepresentant" },
-        Role::Other => StaticText { en: "other", nb: "annen" },
-        Role::Constituency => StaticText { en: "constituency representative", nb: "representant" },
+        Role::Regional => StaticText {
+            en: "regional representative",
+            nb: "regional representant",
+        },
+        Role::Service => StaticText {
+            en: "the service",
+            nb: "tjenesten",
+        },
+        Role::User => StaticText {
+            en: "user representative",
+            nb: "brukerrepresentant",
+        },
+        Role::Other => StaticText {
+            en: "other",
+            nb: "annen",
+        },
+        Role::Constituency => StaticText {
+            en: "constituency representative",
+            nb: "representant",
+        },
     };
     t.get(lang)
 }
 
 pub fn meeting_status(s: MeetingStatus, lang: Lang) -> &'static str {
     let t = match s {
-        MeetingStatus::Planned => StaticText { en: "planned", nb: "planlagt" },
-        MeetingStatus::Held => StaticText { en: "held", nb: "holdt" },
-        MeetingStatus::Cancelled => StaticText { en: "cancelled", nb: "avlyst" },
+        MeetingStatus::Planned => StaticText {
+            en: "planned",
+            nb: "planlagt",
+        },
+        MeetingStatus::Held => StaticText {
+            en: "held",
+            nb: "holdt",
+        },
+        MeetingStatus::Cancelled => StaticText {
+            en: "cancelled",
+            nb: "avlyst",
+        },
     };
     t.get(lang)
 }
 
 pub fn mode(m: Mode, lang: Lang) -> &'static str {
     let t = match m {
-        Mode::Digital => StaticText { en: "digital", nb: "digitalt" },
-        Mode::Physical => StaticText { en: "physical", nb: "fysisk" },
-        Mode::Hybrid => StaticText { en: "hybrid", nb: "hybrid" },
+        Mode::Digital => StaticText {
+            en: "digital",
+            nb: "digitalt",
+        },
+        Mode::Physical => StaticText {
+            en: "physical",
+            nb: "fysisk",
+        },
+        Mode::Hybrid => StaticText {
+            en: "hybrid",
+            nb: "hybrid",
+        },
     };
     t.get(lang)
 }
 
 pub fn input_status(s: InputStatus, lang: Lang) -> &'static str {
     let t = match s {
-        InputStatus::Open => StaticText { en: "open", nb: "åpen" },
-        InputStatus::Forwarded => StaticText { en: "forwarded", nb: "sendt videre" },
-        InputStatus::Answered => StaticText { en: "answered", nb: "besvart" },
-        InputStatus::Closed => StaticText { en: "closed", nb: "avsluttet" },
+        InputStatus::Open => StaticText {
+            en: "open",
+            nb: "åpen",
+        },
+        InputStatus::Forwarded => StaticText {
+            en: "forwarded",
+            nb: "sendt videre",
+        },
+        InputStatus::Answered => StaticText {
+            en: "answered",
+            nb: "besvart",
+        },
+        InputStatus::Closed => StaticText {
+            en: "closed",
+            nb: "avsluttet",
+        },
     };
     t.get(lang)
 }

@@ -18,11 +18,17 @@ pub struct OrgRef {
 
 impl OrgRef {
     pub fn org(reg: &Registry, id: &str) -> OrgRef {
-        OrgRef { id: id.to_string(), name: reg.org_name(id).to_string() }
+        OrgRef {
+            id: id.to_string(),
+            name: reg.org_name(id).to_string(),
+        }
     }
 
     pub fn region(reg: &Registry, id: &str) -> OrgRef {
-        OrgRef { id: id.to_string(), name: reg.region_name(id).to_string() }
+        OrgRef {
+            id: id.to_string(),
+            name: reg.region_name(id).to_string(),
+        }
     }
 }
 
@@ -43,7 +49,11 @@ impl PersonRef {
     pub fn new(reg: &Registry, id: &str, opts: Options) -> PersonRef {
         let person = reg.person(id);
         let contact = |f: fn(&crate::registry::Person) -> Option<&str>| {
-            if opts.include_contact { person.and_then(f).map(str::to_string) } else { None }
+            if opts.include_contact {
+                person.and_then(f).map(str::to_string)
+            } else {
+                None
+            }
         };
         PersonRef {
             id: id.to_string(),
@@ -81,7 +91,8 @@ pub struct GroupHead {
 
 impl GroupHead {
     pub fn new(reg: &Registry, g: &Group) -> GroupHead {
-        let s = |v: &Option<crate::registry::source::Sp<String>>| v.as_ref().map(|x| x.value.clone());
+        let s =
+            |v: &Option<crate::registry::source::Sp<String>>| v.as_ref().map(|x| x.value.clone());
         GroupHead {
             id: g.id.clone(),
             name: s(&g.name).unwrap_or_else(|| g.id.clone()),
@@ -152,7 +163,9 @@ impl Seat {
         let detail: Vec<String> = [
             m.region_id().map(|r| reg.region_name(r).to_string()),
             m.constituency.as_ref().map(|c| c.value.clone()),
-            m.organisation.as_ref().map(|o| reg.org_name(&o.value).to_string()),
+            m.organisation
+                .as_ref()
+                .map(|o| reg.org_name(&o.value).to_string()),
         ]
         .into_iter()
         .flatten()
@@ -183,7 +196,10 @@ pub fn seats_during(reg: &Registry, g: &Group, from: Date, to: Date, opts: Optio
         .filter(|m| m.person.is_some() && m.is_active_during(from, to))
         .collect();
     members.sort_by_key(|m| seat_key(reg, m));
-    members.iter().map(|m| Seat::new(reg, m, from, to, opts)).collect()
+    members
+        .iter()
+        .map(|m| Seat::new(reg, m, from, to, opts))
+        .collect()
 }
 
 /// A chair term overlapping the period.
@@ -197,11 +213,18 @@ pub struct ChairTerm {
     pub designated_by: Option<OrgRef>,
 }
 
-pub fn chairs_during(reg: &Registry, g: &Group, from: Date, to: Date, opts: Options) -> Vec<ChairTerm> {
+pub fn chairs_during(
+    reg: &Registry,
+    g: &Group,
+    from: Date,
+    to: Date,
+    opts: Options,
+) -> Vec<ChairTerm> {
     g.chairs
         .iter()
         .filter(|c| {
-            c.from.as_ref().is_some_and(|f| f.value <= to) && c.to.as_ref().is_none_or(|t| from <= t.value)
+            c.from.as_ref().is_some_and(|f| f.value <= to)
+                && c.to.as_ref().is_none_or(|t| from <= t.value)
         })
         .filter_map(|c| {
             Some(ChairTerm {
@@ -329,11 +352,19 @@ impl InputView {
         let status = i.status.as_ref().map(|s| s.value);
         InputView {
             id: i.id.as_ref().map_or(String::new(), |x| x.value.clone()),
-            meeting: meeting.day().map(iso).unwrap_or_else(|| meeting.stem.clone()),
+            meeting: meeting
+                .day()
+                .map(iso)
+                .unwrap_or_else(|| meeting.stem.clone()),
             by: i.by.as_ref().map(|b| PersonRef::new(reg, &b.value, opts)),
-            summary: i.summary.as_ref().map_or(String::new(), |s| text(&s.value, opts)),
+            summary: i
+                .summary
+                .as_ref()
+                .map_or(String::new(), |s| text(&s.value, opts)),
             status: status.map_or("", input_status_id).to_string(),
-            status_label: status.map_or("", |s| labels::input_status(s, opts.lang)).to_string(),
+            status_label: status
+                .map_or("", |s| labels::input_status(s, opts.lang))
+                .to_string(),
             to: i.to.as_ref().map(|t| text(&t.value, opts)),
             response: i.response.as_ref().map(|r| text(&r.value, opts)),
             milestone: meeting.milestone.as_ref().map(|m| m.value.clone()),
@@ -400,7 +431,9 @@ impl MeetingView {
                 None => "",
             }
             .to_string(),
-            status_label: status.map_or("", |s| labels::meeting_status(s, opts.lang)).to_string(),
+            status_label: status
+                .map_or("", |s| labels::meeting_status(s, opts.lang))
+                .to_string(),
             mode: match mode {
                 Some(Mode::Digital) => "digital",
                 Some(Mode::Physical) => "physical",
@@ -411,9 +444,19 @@ impl MeetingView {
             mode_label: mode.map_or("", |x| labels::mode(x, opts.lang)).to_string(),
             location: m.location.as_ref().map(|l| text(&l.value, opts)),
             milestone: m.milestone.as_ref().map(|x| x.value.clone()),
-            attendees: attendees.iter().map(|a| PersonRef::new(reg, a, opts)).collect(),
-            absent: absent.iter().map(|a| PersonRef::new(reg, a, opts)).collect(),
-            inputs: m.inputs.iter().map(|i| InputView::new(reg, m, i, opts)).collect(),
+            attendees: attendees
+                .iter()
+                .map(|a| PersonRef::new(reg, a, opts))
+                .collect(),
+            absent: absent
+                .iter()
+                .map(|a| PersonRef::new(reg, a, opts))
+                .collect(),
+            inputs: m
+                .inputs
+                .iter()
+                .map(|i| InputView::new(reg, m, i, opts))
+                .collect(),
             minutes: text(body.trim(), opts),
         }
     }
@@ -450,8 +493,17 @@ pub struct SectionView {
     pub body: String,
 }
 
-pub fn section(reg: &Registry, g: &Group, year: i32, kind: &SectionKind, opts: Options) -> SectionView {
-    let found = g.reports.iter().find(|s| s.folder_year == Some(year) && s.kind == *kind);
+pub fn section(
+    reg: &Registry,
+    g: &Group,
+    year: i32,
+    kind: &SectionKind,
+    opts: Options,
+) -> SectionView {
+    let found = g
+        .reports
+        .iter()
+        .find(|s| s.folder_year == Some(year) && s.kind == *kind);
     let (region, file_name) = match kind {
         SectionKind::Regional(r) => (Some(OrgRef::region(reg, r)), format!("{r}.md")),
         SectionKind::Feedback => (None, "feedback.md".to_string()),
@@ -465,7 +517,10 @@ pub fn section(reg: &Registry, g: &Group, year: i32, kind: &SectionKind, opts: O
                 .filter(|m| m.is_active_during(super::jan1(year), super::dec31(year)))
                 .collect();
             ms.sort_by_key(|m| seat_key(reg, m));
-            ms.iter().filter_map(|m| m.person_id()).map(|p| PersonRef::new(reg, p, opts)).collect()
+            ms.iter()
+                .filter_map(|m| m.person_id())
+                .map(|p| PersonRef::new(reg, p, opts))
+                .collect()
         }
         SectionKind::Feedback => Vec::new(),
     };
@@ -473,8 +528,12 @@ pub fn section(reg: &Registry, g: &Group, year: i32, kind: &SectionKind, opts: O
         region,
         present: found.is_some(),
         file: format!("reports/{year}/{file_name}"),
-        author: found.and_then(|s| s.author.as_ref()).map(|a| PersonRef::new(reg, &a.value, opts)),
-        submitted: found.and_then(|s| s.submitted.as_ref()).map(|d| iso(d.value)),
+        author: found
+            .and_then(|s| s.author.as_ref())
+            .map(|a| PersonRef::new(reg, &a.value, opts)),
+        submitted: found
+            .and_then(|s| s.submitted.as_ref())
+            .map(|d| iso(d.value)),
         expected_authors,
         body: found.map_or(String::new(), |s| {
             let t = &reg.files[s.file].text[s.body.start.min(s.body.end)..s.body.end];
@@ -485,5 +544,9 @@ pub fn section(reg: &Registry, g: &Group, year: i32, kind: &SectionKind, opts: O
 
 /// Free text as a report shows it: redacted unless contact details were asked for.
 pub fn text(s: &str, opts: Options) -> String {
-    if opts.include_contact { s.to_string() } else { privacy::redact(s, opts.lang) }
+    if opts.include_contact {
+        s.to_string()
+    } else {
+        privacy::redact(s, opts.lang)
+    }
 }

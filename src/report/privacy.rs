@@ -91,7 +91,11 @@ fn phone_at(bytes: &[u8], i: usize) -> Option<usize> {
             j += 1;
         }
         groups.push(j - start);
-        if j + 1 < bytes.len() && bytes[j] == b' ' && bytes[j + 1].is_ascii_digit() && groups.len() < 4 {
+        if j + 1 < bytes.len()
+            && bytes[j] == b' '
+            && bytes[j + 1].is_ascii_digit()
+            && groups.len() < 4
+        {
             j += 1;
             continue;
         }
@@ -118,7 +122,12 @@ fn digit_run(bytes: &[u8], mut i: usize, spaces: bool) -> (usize, usize) {
             digits += 1;
             i += 1;
             end = i;
-        } else if spaces && bytes[i] == b' ' && i + 1 < bytes.len() && bytes[i + 1].is_ascii_digit() && digits > 0 {
+        } else if spaces
+            && bytes[i] == b' '
+            && i + 1 < bytes.len()
+            && bytes[i + 1].is_ascii_digit()
+            && digits > 0
+        {
             i += 1;
         } else {
             break;
@@ -133,7 +142,8 @@ mod tests {
 
     #[test]
     fn removes_addresses_and_numbers() {
-        let t = "Kontakt kari@example.no eller +47 900 00 000, 91 23 45 67, 912 34 567 og 91234567.";
+        let t =
+            "Kontakt kari@example.no eller +47 900 00 000, 91 23 45 67, 912 34 567 og 91234567.";
         assert_eq!(
             redact(t, Lang::En),
             "Kontakt [e-mail removed] eller [phone removed], [phone removed], [phone removed] og [phone removed]."

@@ -6,7 +6,10 @@
 
 use serde::Serialize;
 
-use super::model::{GroupHead, OrgRef, Pending, PersonRef, SectionView, Seat, Vacancy, meetings_in, pending_on, section, vacancies};
+use super::model::{
+    GroupHead, OrgRef, Pending, PersonRef, Seat, SectionView, Vacancy, meetings_in, pending_on,
+    section, vacancies,
+};
 use super::{Options, as_of, dec31, iso, jan1, report_due};
 use crate::registry::{Group, Member, Profile, Registry, Role, SectionKind};
 
@@ -60,18 +63,27 @@ pub fn build(reg: &Registry, region: &str, year: i32, opts: Options) -> RegionRe
         .groups
         .iter()
         .filter(|g| g.profile() == Some(Profile::NationalService))
-        .filter(|g| g.established().is_some_and(|e| e <= to) && g.dissolved().is_none_or(|d| from <= d))
+        .filter(|g| {
+            g.established().is_some_and(|e| e <= to) && g.dissolved().is_none_or(|d| from <= d)
+        })
         .collect();
     groups.sort_by(|a, b| a.id.cmp(&b.id));
     RegionReport {
         report: "region",
         lang: opts.lang.to_string(),
-        registry: reg.config.name.as_ref().map_or(String::new(), |n| n.value.clone()),
+        registry: reg
+            .config
+            .name
+            .as_ref()
+            .map_or(String::new(), |n| n.value.clone()),
         year,
         as_of: iso(day),
         due: iso(report_due(year, reg.config.report_due)),
         region: OrgRef::region(reg, region),
-        groups: groups.iter().map(|g| group(reg, g, region, year, opts)).collect(),
+        groups: groups
+            .iter()
+            .map(|g| group(reg, g, region, year, opts))
+            .collect(),
     }
 }
 
@@ -83,13 +95,18 @@ fn group(reg: &Registry, g: &Group, region: &str, year: i32, opts: Options) -> R
     let (from, to) = (jan1(year), dec31(year));
     let day = as_of(year, opts.at);
     let mut representatives = super::model::seats_during(reg, g, from, to, opts);
-    representatives.retain(|s| s.role == "regional" && s.region.as_ref().is_some_and(|r| r.id == region));
+    representatives
+        .retain(|s| s.role == "regional" && s.region.as_ref().is_some_and(|r| r.id == region));
     let mut pending = pending_on(reg, g, day, opts);
     pending.retain(|p| p.region.as_ref().is_some_and(|r| r.id == region));
     let meetings = meetings_in(g, year)
         .into_iter()
         .map(|m| {
-            let rep = m.day().and_then(|d| g.members.iter().find(|x| is_regional(x, region) && x.is_active(d)));
+            let rep = m.day().and_then(|d| {
+                g.members
+                    .iter()
+                    .find(|x| is_regional(x, region) && x.is_active(d))
+            });
             let rep_id = rep.and_then(|r| r.person_id());
             let attended = match (m.is_held(), rep_id) {
                 (false, _) => "not-held",
@@ -110,8 +127,14 @@ fn group(reg: &Registry, g: &Group, region: &str, year: i32, opts: Options) -> R
             RegionMeeting {
                 date: m.day().map(iso).unwrap_or_else(|| m.stem.clone()),
                 status: status.map_or("", super::calendar::status_id).to_string(),
-                status_label: status.map_or("", |s| super::labels::meeting_status(s, opts.lang)).to_string(),
-                mode_label: m.mode.as_ref().map_or("", |x| super::labels::mode(x.value, opts.lang)).to_string(),
+                status_label: status
+                    .map_or("", |s| super::labels::meeting_status(s, opts.lang))
+                    .to_string(),
+                mode_label: m
+                    .mode
+                    .as_ref()
+                    .map_or("", |x| super::labels::mode(x.value, opts.lang))
+                    .to_string(),
                 representative: rep_id.map(|p| PersonRef::new(reg, p, opts)),
                 attended: attended.to_string(),
                 attended_label: attended_label.to_string(),
@@ -121,7 +144,13 @@ fn group(reg: &Registry, g: &Group, region: &str, year: i32, opts: Options) -> R
     RegionGroup {
         group: GroupHead::new(reg, g),
         representatives,
-        section: section(reg, g, year, &SectionKind::Regional(region.to_string()), opts),
+        section: section(
+            reg,
+            g,
+            year,
+            &SectionKind::Regional(region.to_string()),
+            opts,
+        ),
         vacancies: vacancies(reg, g, region, from, to.min(day)),
         pending,
         meetings,

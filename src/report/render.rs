@@ -30,7 +30,13 @@ pub const BUILTIN: &[(&str, &str)] = &[
 
 /// Renders `view` (the report named `kind`: annual, region, inputs) in `format`.
 /// `root` is the registry root, where `templates/` may override the built-in templates.
-pub fn render<T: Serialize>(kind: &str, format: ReportFormat, view: &T, root: &Path, lang: Lang) -> anyhow::Result<Vec<u8>> {
+pub fn render<T: Serialize>(
+    kind: &str,
+    format: ReportFormat,
+    view: &T,
+    root: &Path,
+    lang: Lang,
+) -> anyhow::Result<Vec<u8>> {
     match format {
         ReportFormat::Json => {
             let mut s = serde_json::to_string_pretty(view)?;
@@ -39,16 +45,25 @@ pub fn render<T: Serialize>(kind: &str, format: ReportFormat, view: &T, root: &P
         }
         ReportFormat::Md => Ok(template(&format!("{kind}.md"), view, root, lang)?.into_bytes()),
         ReportFormat::Html => Ok(template(&format!("{kind}.html"), view, root, lang)?.into_bytes()),
-        ReportFormat::Docx => docx::from_markdown(&template(&format!("{kind}.md"), view, root, lang)?),
+        ReportFormat::Docx => {
+            docx::from_markdown(&template(&format!("{kind}.md"), view, root, lang)?)
+        }
     }
 }
 
 /// Renders one template with the view's fields and `labels` as its variables.
-pub fn template<T: Serialize>(name: &str, view: &T, root: &Path, lang: Lang) -> anyhow::Result<String> {
+pub fn template<T: Serialize>(
+    name: &str,
+    view: &T,
+    root: &Path,
+    lang: Lang,
+) -> anyhow::Result<String> {
     let env = environment(root);
     let mut ctx = object_entries(&serde_json::to_value(view)?);
-    let labels: BTreeMap<String, Value> =
-        labels::for_lang(lang).into_iter().map(|(k, v)| (k.to_string(), Value::from(v))).collect();
+    let labels: BTreeMap<String, Value> = labels::for_lang(lang)
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), Value::from(v)))
+        .collect();
     ctx.insert("labels".to_string(), Value::from(labels));
     let tmpl = env
         .get_template(name)
@@ -74,7 +89,10 @@ fn describe(e: &Error) -> String {
 
 fn object_entries(v: &serde_json::Value) -> BTreeMap<String, Value> {
     match v {
-        serde_json::Value::Object(m) => m.iter().map(|(k, v)| (k.clone(), to_value(v.clone()))).collect(),
+        serde_json::Value::Object(m) => m
+            .iter()
+            .map(|(k, v)| (k.clone(), to_value(v.clone())))
+            .collect(),
         _ => BTreeMap::new(),
     }
 }
@@ -99,7 +117,9 @@ fn to_value(v: serde_json::Value) -> Value {
 fn plain_name(name: &str) -> bool {
     !name.is_empty()
         && !name.starts_with('.')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }
 
 fn environment(root: &Path) -> Environment<'static> {
@@ -112,13 +132,23 @@ fn environment(root: &Path) -> Environment<'static> {
         let custom = dir.join(name);
         if custom.is_file() {
             return std::fs::read_to_string(&custom).map(Some).map_err(|e| {
-                Error::new(ErrorKind::InvalidOperation, format!("cannot read {}: {e}", custom.display()))
+                Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("cannot read {}: {e}", custom.display()),
+                )
             });
         }
-        Ok(BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, src)| src.to_string()))
+        Ok(BUILTIN
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, src)| src.to_string()))
     });
     env.set_auto_escape_callback(|name| {
-        if name.ends_with(".html") { AutoEscape::Html } else { AutoEscape::None }
+        if name.ends_with(".html") {
+            AutoEscape::Html
+        } else {
+            AutoEscape::None
+        }
     });
     if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
         .trim_blocks(true)
@@ -134,12 +164,12 @@ fn environment(root: &Path) -> Environment<'static> {
     env
 }
 
-/// `{{ body | markdown(3) }}`: sanitised HTML in HTML templates, Markdown with headings shifted
-/// to start at the given level (default 3) otherwise.
+/// `{{ body | markdown(3) }}`: sanitised HTML in HTML templates, sanitised Markdown otherwise;
+/// headings start at the given level (default 3).
 fn markdown_filter(state: &State, body: String, base: Option<usize>) -> Value {
     let base = base.unwrap_or(3);
     match state.auto_escape() {
-        AutoEscape::None => Value::from(markdown::shift_headings(&body, base)),
+        AutoEscape::None => Value::from(markdown::for_markdown(&body, base)),
         _ => Value::from_safe_string(markdown::to_html(&body, base)),
     }
 }
@@ -147,7 +177,12 @@ fn markdown_filter(state: &State, body: String, base: Option<usize>) -> Value {
 /// `{{ people | names }}`: the `name` of each item, joined with commas.
 fn names_filter(list: Vec<Value>) -> String {
     list.iter()
-        .map(|p| p.get_attr("name").ok().filter(|n| !n.is_undefined()).map_or_else(|| p.to_string(), |n| n.to_string()))
+        .map(|p| {
+            p.get_attr("name")
+                .ok()
+                .filter(|n| !n.is_undefined())
+                .map_or_else(|| p.to_string(), |n| n.to_string())
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
