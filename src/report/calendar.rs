@@ -274,3 +274,33 @@ pub fn fold(line: &str, out: &mut String) {
     }
     out.push_str("\r\n");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(escape("a,b;c\\d\ne\r"), "a\\,b\\;c\\\\d\\ne");
+    }
+
+    #[test]
+    fn long_lines_fold_at_75_octets_between_characters() {
+        let mut out = String::new();
+        let line = format!("SUMMARY:{}", "ø".repeat(60));
+        fold(&line, &mut out);
+        let physical: Vec<&str> = out.trim_end_matches("\r\n").split("\r\n").collect();
+        assert!(physical.len() > 1);
+        assert!(physical.iter().all(|l| l.len() <= 75));
+        assert!(physical[1..].iter().all(|l| l.starts_with(' ')));
+        let unfolded: String = physical
+            .iter()
+            .enumerate()
+            .map(|(i, l)| if i == 0 { *l } else { &l[1..] })
+            .collect();
+        assert_eq!(unfolded, line);
+        let mut short = String::new();
+        fold("VERSION:2.0", &mut short);
+        assert_eq!(short, "VERSION:2.0\r\n");
+    }
+}

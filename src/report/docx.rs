@@ -154,15 +154,11 @@ pub fn document_xml(md: &str) -> String {
     for e in TextMergeStream::new(Parser::new_ext(md, opts)) {
         match e {
             Event::Start(Tag::Heading { level, .. }) => w.open(Some(heading_style(level))),
-            Event::Start(Tag::Paragraph) => {
-                if !w.in_cell && w.lists.is_empty() {
-                    w.close();
-                }
-            }
-            Event::End(TagEnd::Paragraph) => {
-                if !w.in_cell && w.lists.is_empty() {
-                    w.close();
-                }
+            // Inside table cells and list items the paragraph is the cell's or the item's.
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+                if !w.in_cell && w.lists.is_empty() =>
+            {
+                w.close();
             }
             Event::End(TagEnd::Heading(_)) => w.close(),
             Event::Start(Tag::BlockQuote(_)) => {

@@ -179,7 +179,10 @@ mod tests {
             html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
             "{html}"
         );
-        assert!(html.contains("&lt;b onclick=&quot;x()&quot;&gt;"), "{html}");
+        assert!(
+            html.contains("&lt;b onclick=\"x()\"&gt;bold&lt;/b&gt;"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -18,14 +18,14 @@ pub fn redact(text: &str, lang: Lang) -> String {
     let mut i = 0;
     let mut copied = 0;
     while i < bytes.len() {
-        if let Some((start, end)) = email_at(bytes, i) {
-            if start >= copied {
-                out.push_str(&text[copied..start]);
-                out.push_str(email_mark);
-                copied = end;
-                i = end;
-                continue;
-            }
+        if let Some((start, end)) = email_at(bytes, i)
+            && start >= copied
+        {
+            out.push_str(&text[copied..start]);
+            out.push_str(email_mark);
+            copied = end;
+            i = end;
+            continue;
         }
         if let Some(end) = phone_at(bytes, i) {
             out.push_str(&text[copied..i]);
