@@ -6,7 +6,7 @@ use crate::cli::{ExpensesArgs, ExpensesFormat, Global};
 use crate::report::{Options, expenses};
 
 pub fn run(args: &ExpensesArgs, global: &Global) -> anyhow::Result<Outcome> {
-    check_year(args.year)?;
+    check_year(args.year, global)?;
     let (_, loaded) = load_group(global, &args.group)?;
     let reg = &loaded.registry;
     let Some(g) = reg.group(&args.group) else {

@@ -23,9 +23,17 @@ pub fn run(cmd: &ReportCommand, global: &Global) -> anyhow::Result<Outcome> {
 }
 
 /// Checks that a year is one a report can be about.
-pub fn check_year(year: i32) -> anyhow::Result<()> {
+pub fn check_year(year: i32, global: &Global) -> anyhow::Result<()> {
     if !(1900..=2200).contains(&year) {
-        bail!("--year {year} is out of range; give a year such as 2025");
+        let lang = global.lang.unwrap_or_default();
+        bail!(
+            "{}",
+            t!(
+                "--year {year} is out of range; give a year such as 2025",
+                "--year {year} er utenfor gyldig område; oppgi et år som 2025"
+            )
+            .get(lang)
+        );
     }
     Ok(())
 }
@@ -53,7 +61,7 @@ fn options(global: &Global, reg: &registry::Registry, out: &ReportOutput) -> Opt
 }
 
 fn run_annual(args: &AnnualArgs, global: &Global) -> anyhow::Result<Outcome> {
-    check_year(args.year)?;
+    check_year(args.year, global)?;
     let (root, loaded) = load_group(global, &args.group)?;
     let opts = options(global, &loaded.registry, &args.out);
     let day = report::as_of(args.year, opts.at);
@@ -65,16 +73,25 @@ fn run_annual(args: &AnnualArgs, global: &Global) -> anyhow::Result<Outcome> {
 }
 
 fn run_region(args: &RegionArgs, global: &Global) -> anyhow::Result<Outcome> {
-    check_year(args.year)?;
+    check_year(args.year, global)?;
     let root = registry_root(global)?;
     let loaded = registry::load(&root, &Scope::All)?;
     let reg = &loaded.registry;
     if reg.region(&args.region).is_none() {
-        let known: Vec<&str> = reg.regions.iter().map(|r| r.id.as_str()).collect();
+        let known = reg
+            .regions
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let region = &args.region;
         bail!(
-            "no region `{}` in organisations.toml; the regions are: {}",
-            args.region,
-            known.join(", ")
+            "{}",
+            t!(
+                "no region `{region}` in organisations.toml; the regions are: {known}",
+                "ingen region `{region}` i organisations.toml; regionene er: {known}"
+            )
+            .get(language(global, Some(reg)))
         );
     }
     let opts = options(global, reg, &args.out);
@@ -98,14 +115,19 @@ fn run_inputs(args: &InputsArgs, global: &Global) -> anyhow::Result<Outcome> {
             .filter_map(|m| m.id.as_ref())
             .map(|i| i.as_str())
             .collect();
+        let known = if known.is_empty() {
+            "-".to_string()
+        } else {
+            known.join(", ")
+        };
+        let id = &g.id;
         bail!(
-            "group `{}` has no milestone `{ms}`; its milestones are: {}",
-            g.id,
-            if known.is_empty() {
-                "(none)".to_string()
-            } else {
-                known.join(", ")
-            }
+            "{}",
+            t!(
+                "group `{id}` has no milestone `{ms}`; its milestones are: {known}",
+                "gruppen `{id}` har ingen milepæl `{ms}`; milepælene er: {known}"
+            )
+            .get(language(global, Some(&loaded.registry)))
         );
     }
     let opts = options(global, &loaded.registry, &args.out);
@@ -131,7 +153,14 @@ pub fn write(bytes: &[u8], out: &ReportOutput, lang: Lang) -> anyhow::Result<Out
         }
         None if out.format == ReportFormat::Docx => {
             if std::io::stdout().is_terminal() {
-                bail!("a .docx file is binary; write it to a file with -o FILE.docx");
+                bail!(
+                    "{}",
+                    t!(
+                        "a .docx file is binary; write it to a file with -o FILE.docx",
+                        "en .docx-fil er binær; skriv den til en fil med -o FIL.docx"
+                    )
+                    .get(lang)
+                );
             }
             use std::io::Write;
             let mut o = std::io::stdout().lock();
