@@ -420,7 +420,7 @@ impl MeetingView {
                 }
             }
         }
-        let body = &reg.files[m.file].text[m.body.start.min(m.body.end)..m.body.end];
+        let body = body_text(reg, m.body);
         MeetingView {
             date: m.day().map(iso).unwrap_or_else(|| m.stem.clone()),
             file: m.stem.clone(),
@@ -535,10 +535,7 @@ pub fn section(
             .and_then(|s| s.submitted.as_ref())
             .map(|d| iso(d.value)),
         expected_authors,
-        body: found.map_or(String::new(), |s| {
-            let t = &reg.files[s.file].text[s.body.start.min(s.body.end)..s.body.end];
-            text(t.trim(), opts)
-        }),
+        body: found.map_or(String::new(), |s| text(body_text(reg, s.body).trim(), opts)),
     }
 }
 
@@ -549,4 +546,13 @@ pub fn text(s: &str, opts: Options) -> String {
     } else {
         privacy::redact(s, opts.lang)
     }
+}
+
+/// The text of a Markdown body; empty when the span does not fit the file (a file that was not
+/// valid UTF-8 keeps only its valid prefix).
+fn body_text(reg: &Registry, body: crate::registry::source::Span) -> &str {
+    reg.files
+        .get(body.file)
+        .and_then(|f| f.text.get(body.start.min(body.end)..body.end))
+        .unwrap_or("")
 }
