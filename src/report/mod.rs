@@ -10,6 +10,7 @@
 //! them (`--include-contact`); free text from minutes and sections is passed through
 //! [`privacy::redact`] otherwise.
 
+pub mod activity;
 pub mod annual;
 pub mod calendar;
 pub mod docx;
