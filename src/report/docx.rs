@@ -76,6 +76,13 @@ struct Writer {
     quote: usize,
     in_head: bool,
     in_cell: bool,
+    /// Where the current table's grid goes once its column widths are known.
+    grid_at: usize,
+    /// The longest text seen in each column of the current table, in characters.
+    col_len: Vec<(usize, usize)>,
+    col: usize,
+    /// The current cell's text length and longest word.
+    cell_len: (usize, usize),
     /// Open lists: the next number for ordered ones.
     lists: Vec<Option<u64>>,
 }
@@ -107,6 +114,15 @@ impl Writer {
 
     fn run(&mut self, text: &str, mono: bool) {
         self.ensure_open();
+        if self.in_cell {
+            self.cell_len.0 += text.chars().count();
+            let word = text
+                .split_whitespace()
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
+            self.cell_len.1 = self.cell_len.1.max(word);
+        }
         let mut props = String::new();
         if self.bold > 0 || self.in_head {
             props.push_str("<w:b/>");
@@ -144,6 +160,37 @@ fn heading_style(level: HeadingLevel) -> &'static str {
         HeadingLevel::H3 => "Heading3",
         _ => "Heading4",
     }
+}
+
+/// The table grid. Each column first gets room for its longest word (at most 16 characters, at
+/// about 130 twips a character plus the cell margins), so that dates and names do not break;
+/// the rest of the text width is shared in proportion to each column's longest text (at most 40
+/// characters' worth).
+fn grid(col_len: &[(usize, usize)]) -> String {
+    let min: Vec<usize> = col_len
+        .iter()
+        .map(|(_, w)| (*w).min(16) * 130 + 230)
+        .collect();
+    let min_total: usize = min.iter().sum();
+    let widths: Vec<usize> = if min_total >= TEXT_WIDTH {
+        min.iter()
+            .map(|m| m * TEXT_WIDTH / min_total.max(1))
+            .collect()
+    } else {
+        let weights: Vec<usize> = col_len.iter().map(|(l, _)| (*l).clamp(4, 40)).collect();
+        let total: usize = weights.iter().sum::<usize>().max(1);
+        let rest = TEXT_WIDTH - min_total;
+        min.iter()
+            .zip(&weights)
+            .map(|(m, w)| m + rest * w / total)
+            .collect()
+    };
+    let mut out = String::from("<w:tblGrid>");
+    for w in widths {
+        out.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
+    }
+    out.push_str("</w:tblGrid>");
+    out
 }
 
 /// `word/document.xml` for Markdown.
@@ -202,24 +249,29 @@ pub fn document_xml(md: &str) -> String {
             Event::Start(Tag::Table(columns)) => {
                 w.close();
                 w.out.push_str(
-                    "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tblGrid>",
+                    "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr>",
                 );
-                let width = TEXT_WIDTH / columns.len().max(1);
-                for _ in &columns {
-                    w.out.push_str(&format!("<w:gridCol w:w=\"{width}\"/>"));
-                }
-                w.out.push_str("</w:tblGrid>");
+                w.grid_at = w.out.len();
+                w.col_len = vec![(0, 0); columns.len()];
             }
-            Event::End(TagEnd::Table) => w.out.push_str("</w:tbl><w:p/>"),
+            Event::End(TagEnd::Table) => {
+                let grid = grid(&w.col_len);
+                w.out.insert_str(w.grid_at, &grid);
+                w.out.push_str("</w:tbl><w:p/>");
+            }
             Event::Start(Tag::TableHead) => {
                 w.in_head = true;
+                w.col = 0;
                 w.out.push_str("<w:tr><w:trPr><w:tblHeader/></w:trPr>");
             }
             Event::End(TagEnd::TableHead) => {
                 w.in_head = false;
                 w.out.push_str("</w:tr>");
             }
-            Event::Start(Tag::TableRow) => w.out.push_str("<w:tr>"),
+            Event::Start(Tag::TableRow) => {
+                w.col = 0;
+                w.out.push_str("<w:tr>");
+            }
             Event::End(TagEnd::TableRow) => w.out.push_str("</w:tr>"),
             Event::Start(Tag::TableCell) => {
                 w.out.push_str("<w:tc><w:p>");
@@ -227,6 +279,12 @@ pub fn document_xml(md: &str) -> String {
                 w.in_cell = true;
             }
             Event::End(TagEnd::TableCell) => {
+                if let Some((len, word)) = w.col_len.get_mut(w.col) {
+                    *len = (*len).max(w.cell_len.0);
+                    *word = (*word).max(w.cell_len.1);
+                }
+                w.col += 1;
+                w.cell_len = (0, 0);
                 w.out.push_str("</w:p></w:tc>");
                 w.para_open = false;
                 w.in_cell = false;
