@@ -157,6 +157,14 @@ fn region_and_inputs_docx() {
     );
     let doc = check_package(&gaps);
     insta::assert_snapshot!("region_gaps_midt_2025_document_xml", pretty(&doc));
+    let gaps = docx(
+        "tests/fixtures/report-gaps",
+        "2026-03-01",
+        &["report", "inputs", "nkt-hull"],
+    );
+    let doc = check_package(&gaps);
+    assert!(doc.contains("&lt;svg onload=alert(1)&gt;"));
+    insta::assert_snapshot!("inputs_gaps_document_xml", pretty(&doc));
 }
 
 #[test]
