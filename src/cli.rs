@@ -57,6 +57,13 @@ pub enum Command {
     Rules,
     /// Explain a rule: what it checks, why, the clause it enforces, how to fix it
     Explain(ExplainArgs),
+    /// Reports: the annual report of a group, a region's overview, a group's inputs
+    #[command(subcommand)]
+    Report(ReportCommand),
+    /// Who pays travel, stay and the meetings of a group in a year
+    Expenses(ExpensesArgs),
+    /// An iCalendar file of meetings, report deadlines and term ends
+    Calendar(CalendarArgs),
 }
 
 #[derive(Args, Debug)]
@@ -97,4 +104,101 @@ pub struct ExplainArgs {
 pub fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14"))
+}
+
+/// `mandat report ...`.
+#[derive(Subcommand, Debug)]
+pub enum ReportCommand {
+    /// The group's contribution to the service's annual report for a year
+    Annual(AnnualArgs),
+    /// For one RHF: every group where it holds or should hold a seat
+    Region(RegionArgs),
+    /// The summary of a group's inputs for the body it reports to
+    Inputs(InputsArgs),
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Html,
+    Json,
+    Docx,
+}
+
+/// Output options every report takes.
+#[derive(Args, Debug)]
+pub struct ReportOutput {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    pub format: ReportFormat,
+    /// Write to this file instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Show e-mail addresses and phone numbers (left out by default)
+    #[arg(long)]
+    pub include_contact: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct AnnualArgs {
+    /// The group id
+    pub group: String,
+    /// The year the report covers
+    #[arg(long)]
+    pub year: i32,
+    #[command(flatten)]
+    pub out: ReportOutput,
+}
+
+#[derive(Args, Debug)]
+pub struct RegionArgs {
+    /// The region id, e.g. helse-nord
+    pub region: String,
+    /// The year the report covers
+    #[arg(long)]
+    pub year: i32,
+    #[command(flatten)]
+    pub out: ReportOutput,
+}
+
+#[derive(Args, Debug)]
+pub struct InputsArgs {
+    /// The group id
+    pub group: String,
+    /// Only inputs from meetings on or after this date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<Date>,
+    /// Only inputs from meetings that served this milestone
+    #[arg(long, value_name = "ID")]
+    pub milestone: Option<String>,
+    #[command(flatten)]
+    pub out: ReportOutput,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExpensesFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Args, Debug)]
+pub struct ExpensesArgs {
+    /// The group id
+    pub group: String,
+    /// The year
+    #[arg(long)]
+    pub year: i32,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ExpensesFormat::Table)]
+    pub format: ExpensesFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct CalendarArgs {
+    /// Only these groups; default: every group
+    pub groups: Vec<String>,
+    /// Write to this file instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

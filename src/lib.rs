@@ -8,5 +8,6 @@ pub mod commands;
 pub mod diagnostic;
 pub mod i18n;
 pub mod registry;
+pub mod report;
 pub mod rule_id;
 pub mod rules;

@@ -1,7 +1,10 @@
 //! One file per subcommand, gluing loading, rules and rendering together.
 
+pub mod calendar;
+pub mod expenses;
 pub mod explain;
 pub mod init;
+pub mod report;
 pub mod rules;
 pub mod validate;
 
@@ -38,6 +41,9 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<Outcome> {
         Command::Validate(args) => validate::run(&args, global),
         Command::Rules => rules::run(global),
         Command::Explain(args) => explain::run(&args, global),
+        Command::Report(cmd) => report::run(&cmd, global),
+        Command::Expenses(args) => expenses::run(&args, global),
+        Command::Calendar(args) => calendar::run(&args, global),
     }
 }
 
