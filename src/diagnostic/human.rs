@@ -67,7 +67,10 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
     {
         let text = source.line_text(line);
         let bar = p.wrap(BLUE, "|");
-        let shown: String = text.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+        let shown: String = mask_identity_numbers(text)
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .collect();
         let _ = writeln!(out, "{pad} {bar}");
         let _ = writeln!(out, "{} {bar} {}", p.wrap(BLUE, &line.to_string()), shown.trim_end());
         let rest = text.chars().count().saturating_sub(col - 1);
@@ -103,6 +106,17 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
             indent_rest(&format!("{} {}", p.wrap(BOLD, "help:"), d.help.get(opts.lang)), gutter + 3)
         );
     }
+}
+
+/// Shows at most the first six digits of any national identity number on a source line, so that
+/// the excerpt never prints one whole (rules.md: `pii` "never prints them whole"), whichever
+/// diagnostic the line is shown for. The detection is the `pii` rule's own.
+fn mask_identity_numbers(line: &str) -> String {
+    let mut out = line.to_string();
+    for start in crate::rules::pii::find(line) {
+        out.replace_range(start + 6..start + 11, "*****");
+    }
+    out
 }
 
 /// Indents every line after the first, so that a long quoted clause stays under its label.
