@@ -1,0 +1,16 @@
+//! Every rule of rules.md on small registries built in the test (see `builder`), each with a case
+//! that passes and a case that fails; broken copies of registry-example; both languages.
+
+mod builder;
+
+use builder::*;
+
+#[test]
+fn the_base_registry_is_clean() {
+    Reg::new().assert_clean(D);
+}
+
+mod common;
+mod levels;
+mod municipal;
+mod national;
