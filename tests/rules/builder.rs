@@ -550,3 +550,12 @@ pub fn edit_member(reg: &Reg, group: &str, n: usize, edit: impl FnOnce(&str) -> 
 pub fn remove_member(reg: &Reg, group: &str, n: usize) {
     edit_member(reg, group, n, |_| String::new());
 }
+
+/// The index of the first `[[member]]` entry of `person` in a group's members.toml.
+pub fn member_index(reg: &Reg, group: &str, person: &str) -> usize {
+    reg.read(&format!("groups/{group}/members.toml"))
+        .split("[[member]]")
+        .skip(1)
+        .position(|e| e.contains(&format!("person = \"{person}\"")))
+        .unwrap_or_else(|| panic!("{person} is not a member of {group}"))
+}

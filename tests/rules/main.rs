@@ -14,3 +14,4 @@ mod common;
 mod levels;
 mod municipal;
 mod national;
+mod example;
