@@ -42,10 +42,16 @@ fn broken_example() -> Reg {
         &format!("Kontaktperson for saken har fødselsnummer {fnr}.\n"),
     );
     // 5. A typo in a field name in Senja's members.toml.
-    reg.replace("groups/senja-omstilling/members.toml", "letter = ", "leter = ");
+    reg.replace(
+        "groups/senja-omstilling/members.toml",
+        "letter = ",
+        "leter = ",
+    );
     // 6. The user council's member left, and nobody replaced her.
     let n = member_index(&reg, "senja-omstilling", "liv-johnsen");
-    edit_member(&reg, "senja-omstilling", n, |e| format!("{e}ended = 2026-09-30\n"));
+    edit_member(&reg, "senja-omstilling", n, |e| {
+        format!("{e}ended = 2026-09-30\n")
+    });
     reg
 }
 
@@ -54,11 +60,36 @@ fn a_broken_copy_gives_the_diagnostics_the_contract_describes() {
     let reg = broken_example();
     let found = reg.check(AT);
     let want = [
-        ("chair-outside-host-region", "error", "nkt-ms", "groups/nkt-ms/group.toml"),
-        ("annual-report", "error", "nkt-ms", "groups/nkt-ms/group.toml"),
-        ("appointment-process", "error", "nkt-ms", "groups/nkt-ms/members.toml"),
-        ("pii", "error", "nkt-ms", "groups/nkt-ms/meetings/2025-05-15.md"),
-        ("schema", "error", "senja-omstilling", "groups/senja-omstilling/members.toml"),
+        (
+            "chair-outside-host-region",
+            "error",
+            "nkt-ms",
+            "groups/nkt-ms/group.toml",
+        ),
+        (
+            "annual-report",
+            "error",
+            "nkt-ms",
+            "groups/nkt-ms/group.toml",
+        ),
+        (
+            "appointment-process",
+            "error",
+            "nkt-ms",
+            "groups/nkt-ms/members.toml",
+        ),
+        (
+            "pii",
+            "error",
+            "nkt-ms",
+            "groups/nkt-ms/meetings/2025-05-15.md",
+        ),
+        (
+            "schema",
+            "error",
+            "senja-omstilling",
+            "groups/senja-omstilling/members.toml",
+        ),
         (
             "constituencies-represented",
             "error",
@@ -68,21 +99,47 @@ fn a_broken_copy_gives_the_diagnostics_the_contract_describes() {
     ];
     for (rule, severity, group, file) in want {
         assert!(
-            found.iter().any(|f| f.is(rule, severity, Some(group), file)),
+            found
+                .iter()
+                .any(|f| f.is(rule, severity, Some(group), file)),
             "no {severity}[{rule}] in {file}: {found:#?}"
         );
     }
-    let chair = found.iter().find(|f| f.rule == "chair-outside-host-region").unwrap();
-    at_value(&reg, chair, "groups/nkt-ms/group.toml", "\"torbjorn-haugland\"");
+    let chair = found
+        .iter()
+        .find(|f| f.rule == "chair-outside-host-region")
+        .unwrap();
+    at_value(
+        &reg,
+        chair,
+        "groups/nkt-ms/group.toml",
+        "\"torbjorn-haugland\"",
+    );
     let report = found.iter().find(|f| f.rule == "annual-report").unwrap();
     at_file_start(report, "groups/nkt-ms/group.toml");
     assert!(report.en.contains("reports/2025/helse-vest.md"));
-    let consent = found.iter().find(|f| f.rule == "appointment-process").unwrap();
-    at_member(&reg, consent, "nkt-ms", member_index(&reg, "nkt-ms", "kjetil-brekke"));
+    let consent = found
+        .iter()
+        .find(|f| f.rule == "appointment-process")
+        .unwrap();
+    at_member(
+        &reg,
+        consent,
+        "nkt-ms",
+        member_index(&reg, "nkt-ms", "kjetil-brekke"),
+    );
     let typo = found.iter().find(|f| f.rule == "schema").unwrap();
     at_value(&reg, typo, "groups/senja-omstilling/members.toml", "leter");
-    let council = found.iter().find(|f| f.rule == "constituencies-represented").unwrap();
-    at_value(&reg, council, "groups/senja-omstilling/group.toml", "\"brukerradet\"");
+    let council = found
+        .iter()
+        .find(|f| f.rule == "constituencies-represented")
+        .unwrap();
+    at_value(
+        &reg,
+        council,
+        "groups/senja-omstilling/group.toml",
+        "\"brukerradet\"",
+    );
 }
 
 #[test]
@@ -109,7 +166,10 @@ fn the_json_output_has_the_contracts_fields_and_order() {
     for d in diags {
         for k in keys(d) {
             assert!(
-                ["rule", "severity", "message", "file", "line", "column", "group"].contains(&k.as_str()),
+                [
+                    "rule", "severity", "message", "file", "line", "column", "group"
+                ]
+                .contains(&k.as_str()),
                 "unexpected field {k}"
             );
         }

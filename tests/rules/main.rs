@@ -11,7 +11,8 @@ fn the_base_registry_is_clean() {
 }
 
 mod common;
+mod example;
+mod language;
 mod levels;
 mod municipal;
 mod national;
-mod example;
