@@ -134,7 +134,8 @@ impl Diagnostic {
     }
 }
 
-/// Sorts by file (byte order), line, column, rule, then message, and drops exact duplicates.
+/// Sorts by file (byte order), line, column, rule id (byte order, as the `rule` field of the
+/// JSON output reads), then message, and drops exact duplicates.
 pub fn sort(diags: &mut Vec<Diagnostic>, files: &[SourceFile]) {
     let key = |d: &Diagnostic| {
         let l = d.locate(files);
@@ -142,7 +143,7 @@ pub fn sort(diags: &mut Vec<Diagnostic>, files: &[SourceFile]) {
             l.file.to_string(),
             l.line.unwrap_or(0),
             l.column.unwrap_or(0),
-            d.rule,
+            d.rule.as_str(),
             d.message.en.clone(),
         )
     };
