@@ -159,6 +159,18 @@ fn a_broken_copy_in_human_output() {
 #[test]
 fn the_json_output_has_the_contracts_fields_and_order() {
     let reg = broken_example();
+    // Two findings at one place (the start of group.toml): a missing chair and the missing
+    // report section; sorted by the rule id as written, annual-report first.
+    let group = "groups/nkt-ms/group.toml";
+    let text = reg.read(group);
+    reg.write(group, &text[..text.find("[[chair]]").unwrap()]);
+    let at_start: Vec<String> = reg
+        .check(AT)
+        .into_iter()
+        .filter(|f| f.file == group && f.line == Some(1))
+        .map(|f| f.rule)
+        .collect();
+    assert_eq!(at_start, ["annual-report", "chair-designated"]);
     let json: serde_json::Value = serde_json::from_str(&reg.json(AT, Lang::En)).unwrap();
     let diags = json["diagnostics"].as_array().unwrap();
     let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
@@ -181,6 +193,7 @@ fn the_json_output_has_the_contracts_fields_and_order() {
             d["file"].as_str().unwrap().to_string(),
             d["line"].as_u64().unwrap_or(0),
             d["column"].as_u64().unwrap_or(0),
+            d["rule"].as_str().unwrap().to_string(),
         )
     };
     assert!(diags.windows(2).all(|w| key(&w[0]) <= key(&w[1])));
