@@ -146,7 +146,7 @@ pub fn appointment_notified(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>)
     let g = &group.id;
     for m in group.active_on(ctx.at) {
         let Some(appointed) = &m.appointed else { continue };
-        if m.notified.is_none() && appointed.value + chrono::Days::new(30) < ctx.at {
+        if m.notified.is_none() && super::add_days(appointed.value, 30) < ctx.at {
             let (name, day) = (who(ctx, m), appointed.value);
             let person = m.person_id().unwrap_or("PERSON");
             out.push(
@@ -170,7 +170,7 @@ pub fn appointment_notified(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>)
 /// «Når et medlem av referansegruppen slutter, oppnevnes et nytt medlem» (M 3): a term that runs
 /// out needs a decision in time.
 pub fn terms_not_expiring(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
-    let soon = ctx.at + chrono::Days::new(60);
+    let soon = super::add_days(ctx.at, 60);
     for m in group.active_on(ctx.at) {
         let Some(end) = &m.term_end else { continue };
         let (name, day) = (who(ctx, m), end.value);
