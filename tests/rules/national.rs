@@ -452,3 +452,25 @@ fn a_dissolved_group_keeps_only_file_level_rules_and_its_past_years() {
     reg.replace(MEMBERS, "consented = 2024-11-10", "consented = 2024-10-10");
     assert_eq!(reg.rule("dates", D).len(), 1);
 }
+
+#[test]
+fn absurd_day_counts_in_registry_toml_do_not_panic() {
+    for setting in [
+        "vacancy-grace-days = 100000000000000",
+        "input-followup-days = 100000000000000",
+        "input-followup-days = -100000000000000",
+    ] {
+        let reg = Reg::new();
+        reg.write(GROUP, NAT_GROUP.split("[[chair]]").next().unwrap());
+        remove_member(&reg, "nat", SOR);
+        reg.replace(
+            "groups/nat/meetings/2026-03-10.md",
+            "status = \"forwarded\"\nto = \"tjenesten\"",
+            "status = \"open\"",
+        );
+        reg.replace("registry.toml", "[registry]\n", &format!("[registry]\n{setting}\n"));
+        let found = reg.check(D);
+        assert!(found.iter().any(|f| f.rule == "one-member-per-rhf"), "{setting}: {found:#?}");
+        assert!(found.iter().any(|f| f.rule == "chair-designated"), "{setting}: {found:#?}");
+    }
+}
