@@ -113,6 +113,9 @@ fn appointed_by(ctx: &Ctx, group: &Group, m: &Member, name: &str, out: &mut Vec<
         Some(Role::Service) => m.person_id().and_then(|p| reg.person_region(p)),
         _ => None,
     };
+    // A wrong appointing RHF is the member's problem, so it points at the member's entry
+    // (rules.md, "Where a diagnostic points"); an `appointed-by` that is no RHF at all is a
+    // problem with the value and points at it.
     if let Some(expected) = expected
         && expected != by_id
     {
@@ -126,7 +129,7 @@ fn appointed_by(ctx: &Ctx, group: &Group, m: &Member, name: &str, out: &mut Vec<
         out.push(
             Diagnostic::at(
                 RuleId::AppointmentProcess,
-                by.span,
+                m.span,
                 t!(
                     "{name} was appointed by {found_name}, but {we} is {want_name}, which must appoint",
                     "{name} er oppnevnt av {found_name}, men {wn} er {want_name}, som skal oppnevne"
