@@ -425,8 +425,9 @@ fn appointment_process_checks_the_appointing_rhf() {
     );
     let found = reg.rule("appointment-process", D);
     assert_eq!(found.len(), 2, "{found:#?}");
-    // Sara's `appointed-by` is the first "helse-nord" in the file.
-    at_value(&reg, &found[0], MEMBERS, "\"helse-nord\"");
+    // A wrong appointing RHF is the member's problem: it points at the member's entry.
+    at_member(&reg, &found[0], "nat", 0);
+    at_member(&reg, &found[1], "nat", 4);
     assert!(found[1].en.contains("Tone Tjeneste"), "{found:#?}");
     // An ended member is not judged.
     let reg = Reg::new();
