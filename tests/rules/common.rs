@@ -310,8 +310,13 @@ fn pii_finds_identity_numbers_in_any_text_file() {
         &format!("Nummer {fnr} ble nevnt. Gruppen gikk gjennom"),
     );
     reg.write(".git/COMMIT_EDITMSG", &format!("{fnr}\n"));
+    reg.write("arkiv/gammel.toml", &format!("nummer = \"{dnr}\"\n"));
+    reg.write("groups/nat/README.md", &format!("Kontakt: {fnr}\n"));
+    reg.write("bilde.png", &format!("{fnr}\n"));
     let found = reg.rule("pii", D);
-    assert_eq!(found.len(), 3, "{found:#?}");
+    assert_eq!(found.len(), 5, "{found:#?}");
+    assert!(found.iter().any(|f| f.is("pii", "error", None, "arkiv/gammel.toml")));
+    assert!(found.iter().any(|f| f.is("pii", "error", Some("nat"), "groups/nat/README.md")));
     let txt = found
         .iter()
         .find(|f| f.file == "notes.txt")

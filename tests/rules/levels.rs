@@ -125,3 +125,55 @@ fn a_waiver_silences_only_its_rule_and_its_group() {
         Some("mun")
     );
 }
+
+#[test]
+fn softened_vacancy_and_report_findings_stay_warnings_and_off_silences_both_kinds() {
+    let reg = Reg::new();
+    nat_since_2025(&reg);
+    remove_member(&reg, "nat", 0);
+    reg.append(
+        "registry.toml",
+        "[rules]\none-member-per-rhf = \"error\"\nannual-report = \"error\"\n",
+    );
+    // A vacancy since established (2025-01-01) is past its grace; one since a member left is not.
+    assert_eq!(one(&reg, "one-member-per-rhf", D).severity, "error");
+    let reg = Reg::new();
+    nat_since_2025(&reg);
+    edit_member(&reg, "nat", 0, |e| format!("{e}ended = 2026-06-01\n"));
+    reg.append(
+        "registry.toml",
+        "[rules]\none-member-per-rhf = \"error\"\nannual-report = \"error\"\n",
+    );
+    assert_eq!(one(&reg, "one-member-per-rhf", D).severity, "warning");
+    // Report parts missing before the due date: warnings; after: errors.
+    let before: Vec<_> = reg.rule("annual-report", "2026-02-01");
+    assert_eq!(before.len(), 5);
+    assert!(before.iter().all(|f| f.severity == "warning"));
+    assert!(
+        reg.rule("annual-report", D)
+            .iter()
+            .all(|f| f.severity == "error")
+    );
+    // `off` silences the errors, the softened findings and the author check alike.
+    nat_reports(&reg, 2025);
+    reg.replace(
+        "groups/nat/reports/2025/helse-vest.md",
+        "author = \"vidar-vest\"",
+        "author = \"nils-nord\"",
+    );
+    reg.remove("groups/nat/reports/2025/feedback.md");
+    assert_eq!(reg.rule("annual-report", "2026-02-01").len(), 2);
+    reg.replace(
+        "registry.toml",
+        "annual-report = \"error\"",
+        "annual-report = \"off\"",
+    );
+    reg.replace(
+        "registry.toml",
+        "one-member-per-rhf = \"error\"",
+        "one-member-per-rhf = \"off\"",
+    );
+    assert!(reg.rule("annual-report", "2026-02-01").is_empty());
+    assert!(reg.rule("annual-report", D).is_empty());
+    assert!(reg.rule("one-member-per-rhf", D).is_empty());
+}

@@ -468,9 +468,19 @@ fn absurd_day_counts_in_registry_toml_do_not_panic() {
             "status = \"forwarded\"\nto = \"tjenesten\"",
             "status = \"open\"",
         );
-        reg.replace("registry.toml", "[registry]\n", &format!("[registry]\n{setting}\n"));
+        reg.replace(
+            "registry.toml",
+            "[registry]\n",
+            &format!("[registry]\n{setting}\n"),
+        );
         let found = reg.check(D);
-        assert!(found.iter().any(|f| f.rule == "one-member-per-rhf"), "{setting}: {found:#?}");
-        assert!(found.iter().any(|f| f.rule == "chair-designated"), "{setting}: {found:#?}");
+        assert!(
+            found.iter().any(|f| f.rule == "one-member-per-rhf"),
+            "{setting}: {found:#?}"
+        );
+        assert!(
+            found.iter().any(|f| f.rule == "chair-designated"),
+            "{setting}: {found:#?}"
+        );
     }
 }
