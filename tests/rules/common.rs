@@ -315,8 +315,16 @@ fn pii_finds_identity_numbers_in_any_text_file() {
     reg.write("bilde.png", &format!("{fnr}\n"));
     let found = reg.rule("pii", D);
     assert_eq!(found.len(), 5, "{found:#?}");
-    assert!(found.iter().any(|f| f.is("pii", "error", None, "arkiv/gammel.toml")));
-    assert!(found.iter().any(|f| f.is("pii", "error", Some("nat"), "groups/nat/README.md")));
+    assert!(
+        found
+            .iter()
+            .any(|f| f.is("pii", "error", None, "arkiv/gammel.toml"))
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.is("pii", "error", Some("nat"), "groups/nat/README.md"))
+    );
     let txt = found
         .iter()
         .find(|f| f.file == "notes.txt")
@@ -669,4 +677,55 @@ fn gender_balance_counts_a_person_with_two_seats_once() {
         "[[member]]\nperson = \"bernt-bruker\"\nrole = \"other\"\nconsented = 2025-12-01\nappointed = 2026-01-01\nappointed-by = \"senja-kommune\"\n",
     );
     assert!(reg.rule("gender-balance", D).is_empty());
+}
+
+#[test]
+fn dates_every_pair_in_order() {
+    // (the change to the first member, the value the finding points at)
+    let cases = [
+        (
+            "proposed = 2025-11-01",
+            "proposed = 2025-11-20",
+            "2025-11-10",
+        ),
+        (
+            "consented = 2025-11-10",
+            "consented = 2026-02-01",
+            "2026-01-01",
+        ),
+        (
+            "leader-cleared = 2025-11-12",
+            "leader-cleared = 2026-02-01",
+            "2026-01-01",
+        ),
+        (
+            "notified = 2026-01-05",
+            "notified = 2026-01-05\nended = 2025-12-31",
+            "2025-12-31",
+        ),
+        (
+            "notified = 2026-01-05",
+            "notified = 2026-01-05\nterm-end = 2025-12-31",
+            "2025-12-31",
+        ),
+    ];
+    for (from, to, points_at) in cases {
+        let reg = Reg::new();
+        edit_member(&reg, "nat", 0, |e| e.replacen(from, to, 1));
+        let f = one(&reg, "dates", D);
+        assert!(f.is("dates", "error", Some("nat"), MEMBERS), "{to}: {f:#?}");
+        let entry_start = reg.read(MEMBERS).find("[[member]]").unwrap();
+        let text = reg.read(MEMBERS);
+        let at = entry_start + text[entry_start..].find(points_at).unwrap();
+        let line = text[..at].matches('\n').count() + 1;
+        assert_eq!(f.line, Some(line), "{to}: {f:#?}");
+    }
+    let reg = Reg::new();
+    reg.replace(
+        "groups/nat/group.toml",
+        "established = 2026-01-01",
+        "established = 2026-01-01\ndissolved = 2025-12-31",
+    );
+    let f = one(&reg, "dates", D);
+    at_value(&reg, &f, "groups/nat/group.toml", "2025-12-31");
 }
