@@ -16,3 +16,4 @@ mod language;
 mod levels;
 mod municipal;
 mod national;
+mod no_panic;
