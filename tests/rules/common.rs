@@ -373,6 +373,28 @@ fn pii_is_never_printed_whole_in_human_or_json_output() {
 }
 
 #[test]
+fn pii_is_masked_in_the_excerpt_of_any_diagnostic_on_its_line() {
+    let fnr = identity_number(false);
+    let reg = Reg::new();
+    // An unknown field whose value is an identity number: the schema finding shows the same line.
+    reg.replace(
+        MEMBERS,
+        "notified = 2026-01-05\n",
+        &format!("notified = 2026-01-05\nnotat = \"{fnr}\"\n"),
+    );
+    let found = reg.check(D);
+    assert!(found.iter().any(|f| f.rule == "schema"), "{found:#?}");
+    assert!(found.iter().any(|f| f.rule == "pii"), "{found:#?}");
+    for lang in [mandat::i18n::Lang::En, mandat::i18n::Lang::Nb] {
+        let human = reg.human(D, lang);
+        assert!(
+            !human.contains(&fnr[..7]),
+            "the number shows in human output:\n{human}"
+        );
+    }
+}
+
+#[test]
 fn pii_ignores_eleven_digits_inside_a_longer_run_and_invalid_numbers() {
     let fnr = identity_number(false);
     let reg = Reg::new();
