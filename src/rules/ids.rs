@@ -30,12 +30,21 @@ fn bad_form(place: Place, what: Text, id: &str) -> Diagnostic {
 
 fn suggestion(id: &str) -> String {
     let s = crate::registry::id_from_name(id);
-    if is_valid_id(&s) { s } else { format!("x-{s}").trim_end_matches('-').to_string() }
+    if is_valid_id(&s) {
+        s
+    } else {
+        format!("x-{s}").trim_end_matches('-').to_string()
+    }
 }
 
 /// Reports ids of the wrong form and the second and later uses of one id; a duplicate points at
 /// the later use and names where the first is (rules.md, "Where a diagnostic points").
-fn check_ids<'a>(ctx: &Ctx, what: Text, ids: impl Iterator<Item = &'a Sp<String>>, out: &mut Vec<Diagnostic>) {
+fn check_ids<'a>(
+    ctx: &Ctx,
+    what: Text,
+    ids: impl Iterator<Item = &'a Sp<String>>,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut seen: BTreeMap<&str, &Sp<String>> = BTreeMap::new();
     for id in ids {
         if !is_valid_id(&id.value) {
@@ -58,13 +67,10 @@ fn check_ids<'a>(ctx: &Ctx, what: Text, ids: impl Iterator<Item = &'a Sp<String>
                     "{wn} `{name}` er definert to ganger; den første står i {rel} på linje {line}"
                 )
             };
-            out.push(
-                Diagnostic::at(RuleId::Ids, id.span, message)
-                .help(t!(
-                    "give each its own id, or remove the duplicate",
-                    "gi hver sin id, eller fjern duplikatet"
-                )),
-            );
+            out.push(Diagnostic::at(RuleId::Ids, id.span, message).help(t!(
+                "give each its own id, or remove the duplicate",
+                "gi hver sin id, eller fjern duplikatet"
+            )));
         } else {
             seen.insert(&id.value, id);
         }
@@ -73,11 +79,25 @@ fn check_ids<'a>(ctx: &Ctx, what: Text, ids: impl Iterator<Item = &'a Sp<String>
 
 /// Region and organisation ids, and people's file names.
 pub fn registry_ids(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    check_ids(ctx, t!("region", "regionen"), ctx.reg.regions.iter().map(|r| &r.id), out);
-    check_ids(ctx, t!("organisation", "organisasjonen"), ctx.reg.organisations.iter().map(|o| &o.id), out);
+    check_ids(
+        ctx,
+        t!("region", "regionen"),
+        ctx.reg.regions.iter().map(|r| &r.id),
+        out,
+    );
+    check_ids(
+        ctx,
+        t!("organisation", "organisasjonen"),
+        ctx.reg.organisations.iter().map(|o| &o.id),
+        out,
+    );
     for p in &ctx.reg.people {
         if !is_valid_id(&p.id) {
-            out.push(bad_form(file_start(ctx.reg, p.file), t!("person file name", "personfilnavnet"), &p.id));
+            out.push(bad_form(
+                file_start(ctx.reg, p.file),
+                t!("person file name", "personfilnavnet"),
+                &p.id,
+            ));
         }
     }
 }
@@ -85,10 +105,24 @@ pub fn registry_ids(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 /// A group's folder name, milestones, constituencies, meeting files and inputs, report paths.
 pub fn group_ids(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     if !is_valid_id(&group.id) {
-        out.push(bad_form(group_place(ctx.reg, group), t!("group folder name", "gruppemappenavnet"), &group.id));
+        out.push(bad_form(
+            group_place(ctx.reg, group),
+            t!("group folder name", "gruppemappenavnet"),
+            &group.id,
+        ));
     }
-    check_ids(ctx, t!("milestone", "milepælen"), group.milestones.iter().filter_map(|m| m.id.as_ref()), out);
-    check_ids(ctx, t!("constituency", "gruppen"), group.constituencies.iter(), out);
+    check_ids(
+        ctx,
+        t!("milestone", "milepælen"),
+        group.milestones.iter().filter_map(|m| m.id.as_ref()),
+        out,
+    );
+    check_ids(
+        ctx,
+        t!("constituency", "gruppen"),
+        group.constituencies.iter(),
+        out,
+    );
     for m in &group.meetings {
         let stem = &m.stem;
         match parse_meeting_stem(stem) {
@@ -128,7 +162,12 @@ pub fn group_ids(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        check_ids(ctx, t!("input", "innspillet"), m.inputs.iter().filter_map(|i| i.id.as_ref()), out);
+        check_ids(
+            ctx,
+            t!("input", "innspillet"),
+            m.inputs.iter().filter_map(|i| i.id.as_ref()),
+            out,
+        );
     }
     for s in &group.reports {
         section_ids(ctx, s, out);
@@ -157,7 +196,11 @@ fn section_ids(ctx: &Ctx, s: &crate::registry::ReportSection, out: &mut Vec<Diag
     if let SectionKind::Regional(stem) = &s.kind
         && !is_valid_id(stem)
     {
-        out.push(bad_form(file_start(ctx.reg, s.file), t!("report file name", "rapportfilnavnet"), stem));
+        out.push(bad_form(
+            file_start(ctx.reg, s.file),
+            t!("report file name", "rapportfilnavnet"),
+            stem,
+        ));
         return;
     }
     // A front matter that disagrees with its path is one finding, at the first value that does.
@@ -167,7 +210,9 @@ fn section_ids(ctx: &Ctx, s: &crate::registry::ReportSection, out: &mut Vec<Diag
         .filter(|y| y.value != i64::from(folder_year))
         .map(|y| (y.span, y.value.to_string(), folder_year.to_string()));
     let region_off = match (&s.kind, &s.region) {
-        (SectionKind::Regional(stem), Some(r)) if r.value != *stem => Some((r.span, r.value.clone(), stem.clone())),
+        (SectionKind::Regional(stem), Some(r)) if r.value != *stem => {
+            Some((r.span, r.value.clone(), stem.clone()))
+        }
         _ => None,
     };
     if let Some((span, found, want)) = year_off.or(region_off) {
