@@ -67,10 +67,16 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
     {
         let text = source.line_text(line);
         let bar = p.wrap(BLUE, "|");
-        let shown: String = mask_identity_numbers(text)
-            .chars()
-            .map(|c| if c == '\t' { ' ' } else { c })
-            .collect();
+        let span_len = source
+            .text
+            .get(span.start..span.end)
+            .map_or(1, |s| s.lines().next().unwrap_or("").chars().count());
+        let (shown, caret_col, caret_len) = window(&mask_identity_numbers(text), col - 1, span_len);
+        let shown = if d.rule == crate::rule_id::RuleId::Pii {
+            mask(&shown, caret_col + 6, caret_len.saturating_sub(6))
+        } else {
+            shown
+        };
         let _ = writeln!(out, "{pad} {bar}");
         let _ = writeln!(
             out,
@@ -78,18 +84,11 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
             p.wrap(BLUE, &line.to_string()),
             shown.trim_end()
         );
-        let rest = text.chars().count().saturating_sub(col - 1);
-        let len = source
-            .text
-            .get(span.start..span.end)
-            .map_or(1, |s| s.lines().next().unwrap_or("").chars().count())
-            .clamp(1, rest.max(1));
-        let carets = "^".repeat(len);
         let _ = writeln!(
             out,
             "{pad} {bar} {}{}",
-            " ".repeat(col - 1),
-            p.wrap(style, &carets)
+            " ".repeat(caret_col),
+            p.wrap(style, &"^".repeat(caret_len))
         );
     }
     if !d.notes.is_empty() || !d.help.is_empty() {
@@ -119,15 +118,51 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
     }
 }
 
-/// Shows at most the first six digits of any national identity number on a source line, so that
-/// the excerpt never prints one whole (rules.md: `pii` "never prints them whole"), whichever
-/// diagnostic the line is shown for. The detection is the `pii` rule's own.
+/// The widest source line shown; longer lines are cut to a window around the column.
+const MAX_SHOWN: usize = 100;
+
+/// The part of a line to show (tabs as spaces), where the caret starts in it, and how many
+/// carets: at least one, at most to the end of what is shown.
+fn window(text: &str, col0: usize, span_len: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c == '\t' || c.is_control() { ' ' } else { c })
+        .collect();
+    let (start, prefix) = if chars.len() > MAX_SHOWN && col0 > MAX_SHOWN / 2 {
+        (col0 - MAX_SHOWN / 4, "…")
+    } else {
+        (0, "")
+    };
+    let end = (start + MAX_SHOWN).min(chars.len());
+    let suffix = if end < chars.len() { "…" } else { "" };
+    let body: String = chars[start.min(end)..end].iter().collect();
+    let caret_col = col0.saturating_sub(start) + prefix.chars().count();
+    let room = end.saturating_sub(col0.max(start)).max(1);
+    (
+        format!("{prefix}{body}{suffix}"),
+        caret_col,
+        span_len.clamp(1, room),
+    )
+}
+
+/// Shows at most the first six digits of every national identity number on a source line, whichever
+/// diagnostic the line is shown for (a schema error on a line that holds one, too). The
+/// detection is the `pii` rule's own; the length of the line does not change.
 fn mask_identity_numbers(line: &str) -> String {
     let mut out = line.to_string();
     for start in crate::rules::pii::find(line) {
         out.replace_range(start + 6..start + 11, "*****");
     }
     out
+}
+
+/// Replaces `len` characters from `from` with `*`, so that a national identity number is never
+/// printed whole.
+fn mask(line: &str, from: usize, len: usize) -> String {
+    line.chars()
+        .enumerate()
+        .map(|(i, c)| if i >= from && i < from + len { '*' } else { c })
+        .collect()
 }
 
 /// Indents every line after the first, so that a long quoted clause stays under its label.
@@ -178,4 +213,42 @@ pub fn summary_line(s: Summary, opts: RenderOptions) -> String {
 fn plural(n: usize, lang: Lang, en: (&str, &str), nb: (&str, &str)) -> String {
     let (one, many) = if lang == Lang::En { en } else { nb };
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let (shown, caret, len) = window(&line, 500, 1);
+        assert!(shown.chars().count() <= MAX_SHOWN + 2);
+        assert_eq!(shown.chars().nth(caret), Some('X'));
+        assert_eq!(len, 1);
+    }
+
+    #[test]
+    fn short_lines_are_shown_whole() {
+        assert_eq!(window("a = \"x\"", 4, 3), ("a = \"x\"".to_string(), 4, 3));
+    }
+
+    #[test]
+    fn every_identity_number_on_a_line_is_masked() {
+        let valid = (0..100_000)
+            .map(|i| format!("010190{i:05}"))
+            .find(|c| crate::rules::pii::is_identity_number(c.as_bytes()))
+            .unwrap();
+        let line = format!("a = \"{valid}\" # 12345678901");
+        let masked = mask_identity_numbers(&line);
+        assert_eq!(
+            masked,
+            format!("a = \"{}*****\" # 12345678901", &valid[..6])
+        );
+    }
+
+    #[test]
+    fn mask_hides_all_but_the_first_six_digits() {
+        assert_eq!(mask("fnr 01019912345 ok", 10, 5), "fnr 010199***** ok");
+    }
 }

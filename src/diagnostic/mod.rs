@@ -134,8 +134,8 @@ impl Diagnostic {
     }
 }
 
-/// Sorts by file (byte order), line, column, rule id (byte order, as the `rule` field of the
-/// JSON output reads), then message, and drops exact duplicates.
+/// Sorts by file (byte order), line, column, rule id (byte order), then message, and drops exact
+/// duplicates.
 pub fn sort(diags: &mut Vec<Diagnostic>, files: &[SourceFile]) {
     let key = |d: &Diagnostic| {
         let l = d.locate(files);
