@@ -51,26 +51,39 @@ pub enum LoadError {
     UnknownGroup(String),
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl LoadError {
+    /// The sentence a user reads, in their language.
+    pub fn text(&self) -> Text {
         match self {
-            LoadError::NotARegistry(p) => write!(
-                f,
-                "{} is not a mandat registry: expected a file registry.toml there (create one with `mandat init {}`)",
-                p.display(),
-                p.display()
-            ),
-            LoadError::NotFound(p) => write!(
-                f,
-                "no registry found: neither {} nor any folder above it holds a registry.toml; pass the registry folder with --registry DIR",
-                p.display()
-            ),
-            LoadError::Unreadable(p, e) => write!(f, "cannot read {}: {e}", p.display()),
-            LoadError::UnknownGroup(g) => write!(
-                f,
-                "no group `{g}` in this registry: expected a folder groups/{g}/ (`mandat list groups` lists them)"
+            LoadError::NotARegistry(p) => {
+                let p = p.display();
+                t!(
+                    "{p} is not a mandat registry: expected a file registry.toml there (create one with `mandat init {p}`)",
+                    "{p} er ikke et mandat-register: forventet en fil registry.toml der (opprett et med `mandat init {p}`)"
+                )
+            }
+            LoadError::NotFound(p) => {
+                let p = p.display();
+                t!(
+                    "no registry found: neither {p} nor any folder above it holds a registry.toml; pass the registry folder with --registry DIR",
+                    "fant ikke noe register: verken {p} eller noen mappe over den har en registry.toml; oppgi registermappen med --registry MAPPE"
+                )
+            }
+            LoadError::Unreadable(p, e) => {
+                let p = p.display();
+                t!("cannot read {p}: {e}", "kan ikke lese {p}: {e}")
+            }
+            LoadError::UnknownGroup(g) => t!(
+                "no group `{g}` in this registry: expected a folder groups/{g}/ (`mandat list groups` lists them)",
+                "ingen gruppe `{g}` i dette registeret: forventet en mappe groups/{g}/ (`mandat list groups` viser dem)"
             ),
         }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text().en)
     }
 }
 

@@ -114,6 +114,9 @@ fn appointed_by(ctx: &Ctx, group: &Group, m: &Member, name: &str, out: &mut Vec<
         Some(Role::Service) => m.person_id().and_then(|p| reg.person_region(p)),
         _ => None,
     };
+    // A wrong appointing RHF is the member's problem, so it points at the member's entry
+    // (rules.md, "Where a diagnostic points"); an `appointed-by` that is no RHF at all is a
+    // problem with the value and points at it.
     if let Some(expected) = expected
         && expected != by_id
     {
@@ -133,7 +136,7 @@ fn appointed_by(ctx: &Ctx, group: &Group, m: &Member, name: &str, out: &mut Vec<
         out.push(
             Diagnostic::at(
                 RuleId::AppointmentProcess,
-                by.span,
+                m.span,
                 t!(
                     "{name} was appointed by {found_name}, but {we} is {want_name}, which must appoint",
                     "{name} er oppnevnt av {found_name}, men {wn} er {want_name}, som skal oppnevne"
@@ -155,7 +158,7 @@ pub fn appointment_notified(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>)
         let Some(appointed) = &m.appointed else {
             continue;
         };
-        if m.notified.is_none() && appointed.value + chrono::Days::new(30) < ctx.at {
+        if m.notified.is_none() && super::add_days(appointed.value, 30) < ctx.at {
             let (name, day) = (who(ctx, m), appointed.value);
             let person = m.person_id().unwrap_or("PERSON");
             out.push(
@@ -179,7 +182,7 @@ pub fn appointment_notified(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>)
 /// «Når et medlem av referansegruppen slutter, oppnevnes et nytt medlem» (M 3): a term that runs
 /// out needs a decision in time.
 pub fn terms_not_expiring(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
-    let soon = ctx.at + chrono::Days::new(60);
+    let soon = super::add_days(ctx.at, 60);
     for m in group.active_on(ctx.at) {
         let Some(end) = &m.term_end else { continue };
         let (name, day) = (who(ctx, m), end.value);

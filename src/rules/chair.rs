@@ -21,8 +21,10 @@ pub fn chair_designated(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                 .filter_map(|c| c.to.as_ref().map(|t| t.value))
                 .filter(|t| *t < at)
                 .max();
-            let grace = chrono::Days::new(reg.config.vacancy_grace_days.max(0) as u64);
-            let within = |d: Option<crate::registry::Date>| d.is_some_and(|d| at <= d + grace);
+            let grace = reg.config.vacancy_grace_days.max(0);
+            let within = |d: Option<crate::registry::Date>| {
+                d.is_some_and(|d| at <= super::add_days(d, grace))
+            };
             let resp = group.responsible.as_ref().map_or("HF", |r| r.as_str());
             let d = Diagnostic::new(
                 RuleId::ChairDesignated,

@@ -29,8 +29,8 @@ pub fn one_member_per_region(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>
                 .filter(|e| *e < ctx.at)
                 .max()
                 .or(group.established());
-            let grace = chrono::Days::new(reg.config.vacancy_grace_days.max(0) as u64);
-            let within = last_day.is_some_and(|d| ctx.at <= d + grace);
+            let grace = reg.config.vacancy_grace_days.max(0);
+            let within = last_day.is_some_and(|d| ctx.at <= super::add_days(d, grace));
             let d = Diagnostic::new(
                 RuleId::OneMemberPerRhf,
                 members_place(reg, group),
@@ -45,7 +45,7 @@ pub fn one_member_per_region(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>
             ));
             out.push(match (within, last_day) {
                 (true, Some(since)) => {
-                    let until = since + grace;
+                    let until = super::add_days(since, grace);
                     d.soft().clause(2).note(t!(
                         "the seat has been vacant since {since}; this is a warning until {until}, then an error",
                         "plassen har stått ledig siden {since}; dette er en advarsel til {until}, deretter en feil"

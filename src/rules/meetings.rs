@@ -114,7 +114,7 @@ pub fn inputs_followed_up(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     let days = ctx.reg.config.input_followup_days;
     for m in &group.meetings {
         let Some(day) = m.day() else { continue };
-        let stale = m.is_held() && day + chrono::Duration::days(days) < ctx.at;
+        let stale = m.is_held() && super::add_days(day, days) < ctx.at;
         for i in &m.inputs {
             let Some(status) = &i.status else { continue };
             let id = i.id.as_ref().map_or("?", |s| s.as_str());

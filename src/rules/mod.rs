@@ -150,6 +150,14 @@ fn settle(reg: &Registry, at: Date, mut d: Diagnostic) -> Option<Diagnostic> {
     Some(d)
 }
 
+/// `day` plus `days` (which may be negative), saturating at the ends of the calendar, so that an
+/// absurd setting such as `vacancy-grace-days = 100000000000000` cannot make a rule panic.
+pub fn add_days(day: Date, days: i64) -> Date {
+    chrono::TimeDelta::try_days(days)
+        .and_then(|delta| day.checked_add_signed(delta))
+        .unwrap_or(if days < 0 { Date::MIN } else { Date::MAX })
+}
+
 /// Where a diagnostic about something missing from a group's seats points: members.toml, or
 /// group.toml where there is none.
 pub fn members_place(reg: &Registry, group: &Group) -> Place {
