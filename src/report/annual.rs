@@ -5,7 +5,7 @@
 //! The compliance summary is [`crate::rules::check`] for the group, evaluated as of 31 December
 //! of the year (or `--at`, when that comes first), keeping only this group's findings. The
 //! yearly duties `annual-meeting` and `annual-report` are kept only where they concern the
-//! report's year (their messages name it); a missing section of the year itself is shown in the
+//! report's year ([`Diagnostic::year`]); a missing section of the year itself is shown in the
 //! sections part, which is due later.
 
 use serde::Serialize;
@@ -18,7 +18,6 @@ use super::{Options, as_of, dec31, iso, jan1, report_due};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::pick;
 use crate::registry::{Group, Profile, Registry, SectionKind};
-use crate::rule_id::RuleId;
 
 /// The annual report's view (the `json` format).
 #[derive(Debug, Serialize)]
@@ -130,14 +129,10 @@ fn findings(
     diagnostics: Vec<Diagnostic>,
     opts: Options,
 ) -> Vec<Finding> {
-    let y = year.to_string();
     diagnostics
         .iter()
         .filter(|d| d.group.as_deref() == Some(g.id.as_str()))
-        .filter(|d| {
-            !matches!(d.rule, RuleId::AnnualMeeting | RuleId::AnnualReport)
-                || d.message.en.contains(&y)
-        })
+        .filter(|d| d.year.is_none_or(|y| y == year))
         .filter(|d| !about_later_year(d.locate(&reg.files).file, year))
         .map(|d| {
             let l = d.locate(&reg.files);
