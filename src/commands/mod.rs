@@ -5,11 +5,22 @@ pub mod init;
 pub mod rules;
 pub mod validate;
 
+pub mod announce;
+pub mod chair;
+pub mod group;
+pub mod list;
+pub mod meeting;
+pub mod person;
+pub mod seat;
+pub mod status;
+pub mod table;
+pub mod writing;
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::cli::{ColorChoice, Command, Global};
+use crate::cli::{ColorChoice, Command, Global, GroupCommand, MeetingCommand, PersonCommand};
 use crate::i18n::Lang;
 use crate::registry::{self, Date, LoadError, Registry};
 
@@ -38,6 +49,17 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<Outcome> {
         Command::Validate(args) => validate::run(&args, global),
         Command::Rules => rules::run(global),
         Command::Explain(args) => explain::run(&args, global),
+        Command::Person(PersonCommand::Add(args)) => person::add(&args, global),
+        Command::Group(GroupCommand::New(args)) => group::new(&args, global),
+        Command::Propose(args) => seat::propose(&args, global),
+        Command::Consent(args) => seat::consent(&args, global),
+        Command::Appoint(args) => seat::appoint(&args, global),
+        Command::Notify(args) => seat::notify(&args, global),
+        Command::End(args) => seat::end(&args, global),
+        Command::Chair(args) => chair::run(&args, global),
+        Command::Meeting(MeetingCommand::New(args)) => meeting::new(&args, global),
+        Command::Status(args) => status::run(&args, global),
+        Command::List(args) => list::run(&args, global),
     }
 }
 
@@ -46,7 +68,8 @@ pub fn registry_root(global: &Global) -> Result<PathBuf, LoadError> {
     match &global.registry {
         Some(dir) => Ok(dir.clone()),
         None => {
-            let here = std::env::current_dir().map_err(|e| LoadError::Unreadable(PathBuf::from("."), e))?;
+            let here = std::env::current_dir()
+                .map_err(|e| LoadError::Unreadable(PathBuf::from("."), e))?;
             registry::find_root(&here).ok_or(LoadError::NotFound(here))
         }
     }
@@ -54,7 +77,9 @@ pub fn registry_root(global: &Global) -> Result<PathBuf, LoadError> {
 
 /// The evaluation date: `--at` / `MANDAT_AT`, else today.
 pub fn evaluation_date(global: &Global) -> Date {
-    global.at.unwrap_or_else(|| chrono::Local::now().date_naive())
+    global
+        .at
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 /// `--lang`, else the registry's `language`, else English.

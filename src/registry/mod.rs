@@ -10,14 +10,15 @@ pub mod read;
 pub mod schema;
 pub mod source;
 
-pub use load::{LoadError, Loaded, Scope, find_root, load};
+pub use load::{LoadError, Loaded, Overlay, Scope, find_root, load, load_with};
 pub use model::*;
 
 /// The contract's id form: 1 to 64 characters of `a-z`, `0-9` and `-`, starting with a letter.
 pub fn is_valid_id(s: &str) -> bool {
     (1..=64).contains(&s.len())
         && s.as_bytes()[0].is_ascii_lowercase()
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Derives an id from a name: lower-case, `æ→ae ø→o å→a é→e`, every other run of
