@@ -57,6 +57,7 @@ pub fn run(args: &ChairArgs, global: &Global) -> anyhow::Result<Outcome> {
         "{who} is the chair of {g} from {d} ({rel})",
         "{who} er leder av {g} fra {d} ({rel})"
     ))
-    .change(rel, old, doc.render());
+    .change(rel, old, doc.render())
+    .effective_from(day);
     s.finish(plan, args.edit, global, false)
 }

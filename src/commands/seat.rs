@@ -457,7 +457,9 @@ pub fn appoint(args: &AppointArgs, global: &Global) -> anyhow::Result<Outcome> {
             "{by} oppnevnte {who} til {g} ({rel})"
         ),
     };
-    let plan = Plan::new(summary).change(rel, old, doc.render());
+    let plan = Plan::new(summary)
+        .change(rel, old, doc.render())
+        .effective_from(day);
     s.finish(plan, args.edit, global, false)
 }
 
@@ -564,6 +566,7 @@ pub fn end(args: &EndArgs, global: &Global) -> anyhow::Result<Outcome> {
         "ended {who}'s seat in {g} on {d} ({rel})",
         "avsluttet plassen til {who} i {g} {d} ({rel})"
     ))
-    .change(rel, old, doc.render());
+    .change(rel, old, doc.render())
+    .effective_from(day.succ_opt().unwrap_or(day));
     s.finish(plan, args.edit, global, false)
 }

@@ -186,12 +186,13 @@ impl Session {
         }
         let mut overlay = self.extra.clone();
         overlay.extend(plan.overlay());
+        let at = plan.effective.map_or(self.at, |d| d.max(self.at));
         let after = check::new_errors(
             &self.root,
             &self.scope,
             &self.before,
             &overlay,
-            self.at,
+            at,
             file_level_only,
         )?;
         let render = RenderOptions {

@@ -1,7 +1,7 @@
 //! What an edit will do: the new text of each file, and the unified diff of it.
 
 use crate::i18n::Text;
-use crate::registry::Overlay;
+use crate::registry::{Date, Overlay};
 
 /// One file's change: its text before (`None` for a new file) and after.
 #[derive(Clone, Debug)]
@@ -17,6 +17,9 @@ pub struct Change {
 pub struct Plan {
     pub changes: Vec<Change>,
     pub summary: Text,
+    /// The day whose consequences the pre-write check must see, when later than `--at`: the
+    /// day after a seat ends, the first day of an appointment or chair term.
+    pub effective: Option<Date>,
 }
 
 impl Plan {
@@ -24,6 +27,7 @@ impl Plan {
         Plan {
             changes: Vec::new(),
             summary,
+            effective: None,
         }
     }
 
@@ -33,6 +37,11 @@ impl Plan {
             old,
             new,
         });
+        self
+    }
+
+    pub fn effective_from(mut self, day: Date) -> Plan {
+        self.effective = Some(day);
         self
     }
 
