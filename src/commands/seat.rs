@@ -503,11 +503,9 @@ pub fn notify(args: &NotifyArgs, global: &Global) -> anyhow::Result<Outcome> {
         "førte at oppnevningen av {who} til {g} ble kunngjort {day} ({rel})"
     ))
     .change(rel, old, doc.render());
-    let dry = args.edit.dry_run;
     let outcome = s.finish(plan, args.edit, global, false)?;
     if outcome == Outcome::Ok {
-        let head = if dry { "\n" } else { "\n" };
-        super::print(&format!("{head}{text}"))?;
+        super::print(&format!("\n{text}"))?;
     }
     Ok(outcome)
 }

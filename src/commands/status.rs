@@ -194,7 +194,7 @@ fn deadlines(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<String> {
     };
     match (g.profile(), next) {
         (Some(Profile::NationalService), _) => {
-            let planned = next.map(|d| ymd(d));
+            let planned = next.map(ymd);
             out.push(match (lang, planned) {
                 (Lang::En, Some(p)) => {
                     format!("next meeting: {p} (planned); a meeting must be held in {year}")

@@ -119,7 +119,19 @@ pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded
     };
     let config = l.load_config();
     let (organisations_file, regions, organisations) = l.load_organisations();
-    let group_dirs = l.list_dir("groups", true)?;
+    let group_dirs = match scope {
+        // An edit on one group of thousands must not list them all: look the wanted ones up.
+        Scope::Groups(wanted) if wanted.iter().all(|g| is_valid_id(g)) => wanted
+            .iter()
+            .filter(|g| {
+                let rel = format!("groups/{g}");
+                l.overlay.keys().any(|k| k.starts_with(&format!("{rel}/")))
+                    || l.kind_of(&rel).is_some_and(|k| k.is_dir())
+            })
+            .cloned()
+            .collect(),
+        _ => l.list_dir("groups", true)?,
+    };
     if let Scope::Groups(wanted) = scope
         && let Some(missing) = wanted.iter().find(|g| !group_dirs.contains(g))
     {
@@ -227,6 +239,8 @@ impl Loader {
     fn list_dir(&mut self, rel: &str, dirs: bool) -> Result<Vec<String>, LoadError> {
         let path = self.root.join(rel);
         let mut names: Vec<String> = self.overlay_names(rel, dirs);
+        // Only the few names from the overlay can repeat a name on disk.
+        let from_overlay = names.len();
         let entries = match fs::read_dir(&path) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -243,7 +257,7 @@ impl Loader {
             let Some(kind) = self.kind_of(&format!("{rel}/{name}")) else {
                 continue;
             };
-            if kind.is_dir() == dirs && !names.contains(&name) {
+            if kind.is_dir() == dirs && !names[..from_overlay].contains(&name) {
                 names.push(name);
             }
         }
