@@ -10,7 +10,7 @@
 use toml_edit::Table;
 
 use crate::cli::{AppointArgs, ConsentArgs, EndArgs, Global, NotifyArgs, ProposeArgs, RoleArg};
-use crate::edit::doc::{date, get_date, get_str, set};
+use crate::edit::doc::{date, get_date, get_str, set_in_order};
 use crate::edit::{Plan, TomlDoc};
 use crate::i18n::Lang;
 use crate::registry::{Date, Profile, Registry};
@@ -27,6 +27,29 @@ pub fn role_str(r: RoleArg) -> &'static str {
         RoleArg::Other => "other",
         RoleArg::Constituency => "constituency",
     }
+}
+
+/// The order of a member's fields in format.md; new fields are put in it.
+const MEMBER_ORDER: &[&str] = &[
+    "person",
+    "role",
+    "region",
+    "organisation",
+    "constituency",
+    "proposed",
+    "consented",
+    "leader-cleared",
+    "appointed",
+    "appointed-by",
+    "letter",
+    "notified",
+    "term-end",
+    "ended",
+    "end-reason",
+];
+
+fn set(t: &mut Table, key: &str, value: impl Into<toml_edit::Value>) {
+    set_in_order(t, key, value, MEMBER_ORDER);
 }
 
 fn members_rel(group: &str) -> String {

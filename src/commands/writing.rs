@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use crate::cli::{EditOptions, Global};
 use crate::diagnostic::{self, RenderOptions};
-use crate::edit::write::Lock;
+use crate::edit::write::{Lock, LockError};
 use crate::edit::{MdDoc, Plan, TomlDoc, check};
 use crate::i18n::{Lang, Text};
 use crate::registry::{self, Date, LoadError, Loaded, Overlay, Scope, is_valid_id};
@@ -93,7 +93,19 @@ impl Session {
         for p in people {
             check_id("person", p, lang0)?;
         }
-        let lock = Lock::acquire(&root)?;
+        let lock = Lock::acquire(&root).map_err(|e| match e {
+            LockError::Busy { waited, .. } => {
+                let secs = waited.as_secs_f32().round();
+                bad(
+                    lang0,
+                    t!(
+                        "another mandat command has been changing this registry for more than {secs} s (it holds .mandat.lock); wait until it has finished and run the command again",
+                        "en annen mandat-kommando har endret registeret i mer enn {secs} s (den holder .mandat.lock); vent til den er ferdig, og kjør kommandoen på nytt"
+                    ),
+                )
+            }
+            other => other.into(),
+        })?;
         let mut extra = Overlay::new();
         for p in people {
             let rel = format!("people/{p}.toml");

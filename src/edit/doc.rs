@@ -138,6 +138,34 @@ pub fn set(table: &mut Table, key: &str, value: impl Into<Value>) {
     }
 }
 
+/// Sets `key` like [`set`]; a new key goes where `order` puts it (after the last key present
+/// that comes before it), so that files keep the documented order of fields. Existing lines do
+/// not move.
+pub fn set_in_order(table: &mut Table, key: &str, value: impl Into<Value>, order: &[&str]) {
+    let Some(rank) = order.iter().position(|k| *k == key) else {
+        return set(table, key, value);
+    };
+    if table.contains_key(key) {
+        return set(table, key, value);
+    }
+    let keys: Vec<String> = table.iter().map(|(k, _)| k.to_string()).collect();
+    let after = keys
+        .iter()
+        .rposition(|k| order.iter().position(|o| o == k).is_some_and(|r| r < rank));
+    let split = after.map_or(0, |i| i + 1);
+    if split >= keys.len() {
+        return set(table, key, value);
+    }
+    let tail: Vec<(toml_edit::Key, Item)> = keys[split..]
+        .iter()
+        .filter_map(|k| table.remove_entry(k))
+        .collect();
+    set(table, key, value);
+    for (k, item) in tail {
+        table.insert_formatted(&k, item);
+    }
+}
+
 /// A TOML local date.
 pub fn date(d: Date) -> Value {
     use chrono::Datelike;
@@ -237,6 +265,23 @@ mod tests {
         doc.push_table("m", t).unwrap();
         set(doc.tables_mut("m")[0], "c", 3);
         assert_eq!(doc.render(), "[[m]]\nb = 1\nc = 3\n\n[[m]]\nb = 2\n");
+    }
+
+    #[test]
+    fn new_keys_go_in_the_documented_order_without_moving_lines() {
+        let order = ["person", "appointed", "notified", "term-end", "ended"];
+        let mut doc = TomlDoc::parse(
+            "[[m]]\nperson = \"a\"  # p\n# about the term\nterm-end = 2027-01-01\nx = 1\n",
+        )
+        .unwrap();
+        let t = &mut doc.tables_mut("m")[0];
+        set_in_order(t, "notified", date(d("2026-01-02")), &order);
+        set_in_order(t, "ended", date(d("2026-05-01")), &order);
+        set_in_order(t, "zzz", 2, &order);
+        assert_eq!(
+            doc.render(),
+            "[[m]]\nperson = \"a\"  # p\nnotified = 2026-01-02\n# about the term\nterm-end = 2027-01-01\nended = 2026-05-01\nx = 1\nzzz = 2\n"
+        );
     }
 
     #[test]

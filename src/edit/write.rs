@@ -38,9 +38,9 @@ impl std::fmt::Display for LockError {
         match self {
             LockError::Busy { path, waited } => write!(
                 f,
-                "another mandat command has been changing this registry for more than {} s (it holds {}); \
-                 wait until it has finished and run the command again / en annen mandat-kommando endrer registeret; vent og prøv igjen",
-                waited.as_secs_f32().round(),
+                "another mandat command has been changing this registry for more than {:.0} s (it holds the lock {}); \
+                 wait until it has finished and run the command again",
+                waited.as_secs_f32(),
                 path.display()
             ),
             LockError::Io { path, error } => {
