@@ -171,3 +171,24 @@ fn dry_run_writes_nothing() {
     assert!(run(&root, "2026-03-01", Command::Appoint(a)).unwrap());
     assert_eq!(snapshot(&root), before);
 }
+
+#[test]
+fn front_matter_is_edited_in_place_and_the_body_kept_byte_for_byte() {
+    let (_dir, root) = fixture();
+    let path = root.join("groups/nkt-demo/meetings/2026-02-10.md");
+    let text = fs::read_to_string(&path).unwrap();
+    let mut md = mandat::edit::MdDoc::parse(&text).unwrap();
+    mandat::edit::doc::set(md.front.root(), "location", "Bergen");
+    mandat::edit::doc::set(md.front.root(), "mode", "hybrid");
+    let out = md.render();
+    let body_start = |t: &str| t.find("+++\r\n# Minutes").unwrap();
+    assert_eq!(&out[body_start(&out)..], &text[body_start(&text)..]);
+    assert_eq!(
+        out,
+        text.replace("mode = \"digital\"\r\n", "mode = \"hybrid\"\r\n")
+            .replace(
+                "\"ulla-dahl\"]\r\n+++",
+                "\"ulla-dahl\"]\r\nlocation = \"Bergen\"\r\n+++"
+            )
+    );
+}
