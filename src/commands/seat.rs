@@ -217,11 +217,38 @@ pub fn consent(args: &ConsentArgs, global: &Global) -> anyhow::Result<Outcome> {
     let day = args.date.unwrap_or(s.at);
     let rel = members_rel(g);
     let (old, mut doc) = s.toml(&rel)?;
-    let Some(i) = last_entry(&mut doc, p, is_pending) else {
+    // An open proposal, else the seat the person holds (an appointment recorded without the
+    // consent or the leader's clearance, as `appointment-process` reports it).
+    let found = last_entry(&mut doc, p, is_pending).or_else(|| {
+        last_entry(&mut doc, p, |t| {
+            get_date(t, "appointed").is_some() && get_date(t, "ended").is_none_or(|e| e >= s.at)
+        })
+    });
+    let Some(i) = found else {
         return Err(no_proposal(lang, g, p));
     };
     let t = &mut doc.tables_mut("member")[i];
+    // With only --leader-cleared, an existing consent stays as it is.
+    let set_consent =
+        args.date.is_some() || args.leader_cleared.is_none() || get_date(t, "consented").is_none();
+    let later = [("appointed", get_date(t, "appointed"))];
+    for (step, when) in later {
+        if let Some(when) = when
+            && set_consent
+            && day > when
+        {
+            let (d, w) = (ymd(day), ymd(when));
+            return refuse(
+                lang,
+                t!(
+                    "{p} was {step} on {w}, so the consent cannot be dated {d}, after it; give the day they agreed with --date",
+                    "{p} ble {step} {w}, så samtykket kan ikke dateres {d}, etter det; oppgi dagen de sa ja med --date"
+                ),
+            );
+        }
+    }
     if let Some(proposed) = get_date(t, "proposed")
+        && set_consent
         && day < proposed
     {
         let (d, pr) = (ymd(day), ymd(proposed));
@@ -233,16 +260,25 @@ pub fn consent(args: &ConsentArgs, global: &Global) -> anyhow::Result<Outcome> {
             ),
         );
     }
-    set(t, "consented", date(day));
+    if set_consent {
+        set(t, "consented", date(day));
+    }
     if let Some(lc) = args.leader_cleared {
         set(t, "leader-cleared", date(lc));
     }
     let who = name(s.reg(), p);
-    let plan = Plan::new(t!(
-        "recorded that {who} agreed to serve in {g} ({rel})",
-        "førte at {who} har sagt ja til å delta i {g} ({rel})"
-    ))
-    .change(rel, old, doc.render());
+    let summary = if set_consent {
+        t!(
+            "recorded that {who} agreed to serve in {g} ({rel})",
+            "førte at {who} har sagt ja til å delta i {g} ({rel})"
+        )
+    } else {
+        t!(
+            "recorded that {who}'s leader cleared the participation in {g} ({rel})",
+            "førte at lederen til {who} har klarert deltakelsen i {g} ({rel})"
+        )
+    };
+    let plan = Plan::new(summary).change(rel, old, doc.render());
     s.finish(plan, args.edit, global, false)
 }
 
