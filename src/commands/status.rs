@@ -265,7 +265,9 @@ fn deadlines(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<String> {
         }
         (None, _) => {}
     }
-    let horizon = at + chrono::Days::new(90);
+    let horizon = at
+        .checked_add_days(chrono::Days::new(90))
+        .unwrap_or(Date::MAX);
     for m in g.active_on(at) {
         if let Some(t) = m
             .term_end
