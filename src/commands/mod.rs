@@ -20,7 +20,8 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::cli::{ColorChoice, Command, Global, GroupCommand, MeetingCommand, PersonCommand};
+use crate::cli::{ColorChoice, Command, Global};
+use crate::cli::{GroupCommand, MeetingCommand, PersonCommand};
 use crate::i18n::Lang;
 use crate::registry::{self, Date, LoadError, Registry};
 
@@ -68,8 +69,7 @@ pub fn registry_root(global: &Global) -> Result<PathBuf, LoadError> {
     match &global.registry {
         Some(dir) => Ok(dir.clone()),
         None => {
-            let here = std::env::current_dir()
-                .map_err(|e| LoadError::Unreadable(PathBuf::from("."), e))?;
+            let here = std::env::current_dir().map_err(|e| LoadError::Unreadable(PathBuf::from("."), e))?;
             registry::find_root(&here).ok_or(LoadError::NotFound(here))
         }
     }
@@ -77,9 +77,7 @@ pub fn registry_root(global: &Global) -> Result<PathBuf, LoadError> {
 
 /// The evaluation date: `--at` / `MANDAT_AT`, else today.
 pub fn evaluation_date(global: &Global) -> Date {
-    global
-        .at
-        .unwrap_or_else(|| chrono::Local::now().date_naive())
+    global.at.unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 /// `--lang`, else the registry's `language`, else English.

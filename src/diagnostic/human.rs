@@ -67,17 +67,9 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
     {
         let text = source.line_text(line);
         let bar = p.wrap(BLUE, "|");
-        let shown: String = text
-            .chars()
-            .map(|c| if c == '\t' { ' ' } else { c })
-            .collect();
+        let shown: String = text.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
         let _ = writeln!(out, "{pad} {bar}");
-        let _ = writeln!(
-            out,
-            "{} {bar} {}",
-            p.wrap(BLUE, &line.to_string()),
-            shown.trim_end()
-        );
+        let _ = writeln!(out, "{} {bar} {}", p.wrap(BLUE, &line.to_string()), shown.trim_end());
         let rest = text.chars().count().saturating_sub(col - 1);
         let len = source
             .text
@@ -100,10 +92,7 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
             out,
             "{pad} {} {}",
             p.wrap(BLUE, "="),
-            indent_rest(
-                &format!("{} {}", p.wrap(BOLD, "note:"), note.get(opts.lang)),
-                gutter + 3
-            )
+            indent_rest(&format!("{} {}", p.wrap(BOLD, "note:"), note.get(opts.lang)), gutter + 3)
         );
     }
     if !d.help.is_empty() {
@@ -111,10 +100,7 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
             out,
             "{pad} {} {}",
             p.wrap(BLUE, "="),
-            indent_rest(
-                &format!("{} {}", p.wrap(BOLD, "help:"), d.help.get(opts.lang)),
-                gutter + 3
-            )
+            indent_rest(&format!("{} {}", p.wrap(BOLD, "help:"), d.help.get(opts.lang)), gutter + 3)
         );
     }
 }
@@ -137,11 +123,7 @@ pub fn summary_line(s: Summary, opts: RenderOptions) -> String {
     );
     let files_word = plural(files, opts.lang, ("file", "files"), ("fil", "filer"));
     let (en_and, nb_and) = ("and", "og");
-    let and = if opts.lang == Lang::En {
-        en_and
-    } else {
-        nb_and
-    };
+    let and = if opts.lang == Lang::En { en_and } else { nb_and };
     let in_ = if opts.lang == Lang::En { "in" } else { "i" };
     match (s.errors, s.warnings) {
         (0, 0) => {
@@ -152,10 +134,7 @@ pub fn summary_line(s: Summary, opts: RenderOptions) -> String {
             };
             format!("{}: {none} {in_} {files_word}\n", p.wrap(GREEN, "ok"))
         }
-        (0, _) => format!(
-            "{}: {warnings} {in_} {files_word}\n",
-            p.wrap(YELLOW, "warning")
-        ),
+        (0, _) => format!("{}: {warnings} {in_} {files_word}\n", p.wrap(YELLOW, "warning")),
         (_, 0) => format!("{}: {errors} {in_} {files_word}\n", p.wrap(RED, "error")),
         _ => format!(
             "{}: {errors} {and} {warnings} {in_} {files_word}\n",

@@ -17,8 +17,7 @@ pub use model::*;
 pub fn is_valid_id(s: &str) -> bool {
     (1..=64).contains(&s.len())
         && s.as_bytes()[0].is_ascii_lowercase()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Derives an id from a name: lower-case, `æ→ae ø→o å→a é→e`, every other run of

@@ -4,8 +4,8 @@
 //! name), wrong types, values outside their set, missing required fields. The typed getters of
 //! [`Record`] then return only values of the right type and never report again.
 
-use toml::Spanned;
 use toml::de::{DeTable, DeValue};
+use toml::Spanned;
 
 use super::model::{Date, Level};
 use super::schema::{Field, Ty};
@@ -173,9 +173,7 @@ fn type_name(v: &DeValue<'_>) -> Text {
         DeValue::Integer(_) => t!("an integer", "et heltall"),
         DeValue::Float(_) => t!("a decimal number", "et desimaltall"),
         DeValue::Boolean(_) => t!("a boolean", "en sannhetsverdi"),
-        DeValue::Datetime(d) if d.time.is_some() => {
-            t!("a date with a time", "en dato med klokkeslett")
-        }
+        DeValue::Datetime(d) if d.time.is_some() => t!("a date with a time", "en dato med klokkeslett"),
         DeValue::Datetime(_) => t!("a date", "en dato"),
         DeValue::Array(_) => t!("a list", "en liste"),
         DeValue::Table(_) => t!("a table", "en tabell"),
@@ -195,14 +193,8 @@ fn expected(ty: Ty, name: &str) -> Text {
         ),
         Ty::Count => t!("a whole number of 0 or more", "et heltall på 0 eller mer"),
         Ty::Year => t!("a year like 2025", "et årstall som 2025"),
-        Ty::MonthDay => t!(
-            "a month and day like \"02-10\"",
-            "en måned og dag som \"02-10\""
-        ),
-        Ty::StrList => t!(
-            "a list of strings like [\"a\", \"b\"]",
-            "en liste med tekster som [\"a\", \"b\"]"
-        ),
+        Ty::MonthDay => t!("a month and day like \"02-10\"", "en måned og dag som \"02-10\""),
+        Ty::StrList => t!("a list of strings like [\"a\", \"b\"]", "en liste med tekster som [\"a\", \"b\"]"),
         Ty::Enum(values) => {
             let list = values.join(", ");
             t!("one of: {list}", "en av: {list}")
@@ -220,10 +212,7 @@ fn missing(rec: &Record<'_, '_>, key: &str, why: Option<Text>) -> Diagnostic {
     let name = rec.name;
     let d = schema_at(
         rec.span,
-        t!(
-            "`{name}` lacks the required field `{key}`",
-            "`{name}` mangler det påkrevde feltet `{key}`"
-        ),
+        t!("`{name}` lacks the required field `{key}`", "`{name}` mangler det påkrevde feltet `{key}`"),
     )
     .help(t!("add `{key} = ...`", "legg til `{key} = ...`"));
     match why {
@@ -256,29 +245,18 @@ pub fn check(rec: &Record<'_, '_>, fields: &[Field], out: &mut Vec<Diagnostic>) 
 fn unknown_field(key: &str, span: Span, table: &str, fields: &[Field]) -> Diagnostic {
     let d = schema_at(
         span,
-        t!(
-            "unknown field `{key}` in `{table}`",
-            "ukjent felt `{key}` i `{table}`"
-        ),
+        t!("unknown field `{key}` in `{table}`", "ukjent felt `{key}` i `{table}`"),
     );
     match nearest(key, fields.iter().map(|f| f.name)) {
         Some(near) => d.help(t!("did you mean `{near}`?", "mente du `{near}`?")),
         None => {
             let known = fields.iter().map(|f| f.name).collect::<Vec<_>>().join(", ");
-            d.help(t!(
-                "the known fields are: {known}",
-                "kjente felt er: {known}"
-            ))
+            d.help(t!("the known fields are: {known}", "kjente felt er: {known}"))
         }
     }
 }
 
-fn check_value(
-    rec: &Record<'_, '_>,
-    field: &Field,
-    value: &Spanned<DeValue<'_>>,
-    out: &mut Vec<Diagnostic>,
-) {
+fn check_value(rec: &Record<'_, '_>, field: &Field, value: &Spanned<DeValue<'_>>, out: &mut Vec<Diagnostic>) {
     let span = rec.span_of(value);
     let name = field.name;
     let v = value.get_ref();
@@ -305,19 +283,13 @@ fn check_value(
         }
         Ty::OrgNumber => match v.as_str() {
             Some(s) if s.len() == 9 && s.bytes().all(|b| b.is_ascii_digit()) => {}
-            Some(s) => out.push(
-                schema_at(
-                    span,
-                    t!(
-                        "organisation number `{s}` is not 9 digits",
-                        "organisasjonsnummeret `{s}` er ikke 9 sifre"
-                    ),
-                )
-                .help(t!(
-                    "write the nine digits without spaces, e.g. \"983974899\"",
-                    "skriv de ni sifrene uten mellomrom, f.eks. \"983974899\""
-                )),
-            ),
+            Some(s) => out.push(schema_at(
+                span,
+                t!(
+                    "organisation number `{s}` is not 9 digits",
+                    "organisasjonsnummeret `{s}` er ikke 9 sifre"
+                ),
+            ).help(t!("write the nine digits without spaces, e.g. \"983974899\"", "skriv de ni sifrene uten mellomrom, f.eks. \"983974899\""))),
             None => wrong(out),
         },
         Ty::Date => match v {
@@ -376,13 +348,7 @@ fn check_value(
         },
         Ty::Table(fields) => match v {
             DeValue::Table(t) => {
-                let inner = Record {
-                    file: rec.file,
-                    base: rec.base,
-                    span,
-                    table: t,
-                    name,
-                };
+                let inner = Record { file: rec.file, base: rec.base, span, table: t, name };
                 check(&inner, fields, out);
             }
             _ => wrong(out),
@@ -392,13 +358,7 @@ fn check_value(
                 for item in items.iter() {
                     match item.get_ref() {
                         DeValue::Table(t) => {
-                            let inner = Record {
-                                file: rec.file,
-                                base: rec.base,
-                                span: rec.span_of(item),
-                                table: t,
-                                name,
-                            };
+                            let inner = Record { file: rec.file, base: rec.base, span: rec.span_of(item), table: t, name };
                             check(&inner, fields, out);
                         }
                         other => {
@@ -430,28 +390,14 @@ fn check_rules(rec: &Record<'_, '_>, t: &toml::de::DeTable<'_>, out: &mut Vec<Di
         if RuleId::parse(id).is_none() {
             let r = key.span();
             let span = Span::new(rec.file, rec.base + r.start..rec.base + r.end);
-            let d = schema_at(
-                span,
-                t!(
-                    "unknown rule `{id}` in [rules]",
-                    "ukjent regel `{id}` i [rules]"
-                ),
-            );
+            let d = schema_at(span, t!("unknown rule `{id}` in [rules]", "ukjent regel `{id}` i [rules]"));
             out.push(match nearest(id, RuleId::ALL.iter().map(|r| r.as_str())) {
                 Some(near) => d.help(t!("did you mean `{near}`?", "mente du `{near}`?")),
-                None => d.help(t!(
-                    "`mandat rules` lists every rule",
-                    "`mandat rules` viser alle reglene"
-                )),
+                None => d.help(t!("`mandat rules` lists every rule", "`mandat rules` viser alle reglene")),
             });
             continue;
         }
-        let field = Field {
-            name: "rules",
-            ty: Ty::Enum(super::schema::LEVELS),
-            required: false,
-            doc: "",
-        };
+        let field = Field { name: "rules", ty: Ty::Enum(super::schema::LEVELS), required: false, doc: "" };
         check_value(rec, &field, value, out);
     }
 }
@@ -463,18 +409,12 @@ fn example_help(ty: Ty, name: &str, found: &DeValue<'_>) -> Text {
             "write the date without quotes: `{name} = {s}`",
             "skriv datoen uten anførselstegn: `{name} = {s}`"
         ),
-        (Ty::Date, _) => t!(
-            "write it as `{name} = 2025-03-14`",
-            "skriv det som `{name} = 2025-03-14`"
-        ),
+        (Ty::Date, _) => t!("write it as `{name} = 2025-03-14`", "skriv det som `{name} = 2025-03-14`"),
         (Ty::Str, DeValue::Table(_)) => t!(
             "`{name}` takes one value, not a table: `{name} = \"...\"`",
             "`{name}` tar én verdi, ikke en tabell: `{name} = \"...\"`"
         ),
-        (Ty::Str, _) => t!(
-            "write it in quotes: `{name} = \"...\"`",
-            "skriv det i anførselstegn: `{name} = \"...\"`"
-        ),
+        (Ty::Str, _) => t!("write it in quotes: `{name} = \"...\"`", "skriv det i anførselstegn: `{name} = \"...\"`"),
         (Ty::StrList, DeValue::String(s)) => t!(
             "write a list, even of one: `{name} = [\"{s}\"]`",
             "skriv en liste, også med ett element: `{name} = [\"{s}\"]`"
@@ -532,10 +472,7 @@ mod tests {
     #[test]
     fn nearest_finds_typos_but_not_strangers() {
         let names = ["appointed", "appointed-by", "ended"];
-        assert_eq!(
-            nearest("apointed", names.iter().copied()),
-            Some("appointed")
-        );
+        assert_eq!(nearest("apointed", names.iter().copied()), Some("appointed"));
         assert_eq!(nearest("zzzzzzzz", names.iter().copied()), None);
     }
 

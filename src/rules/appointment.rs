@@ -8,8 +8,7 @@ use crate::rule_id::RuleId;
 use crate::t;
 
 fn who(ctx: &Ctx, m: &Member) -> String {
-    m.person_id()
-        .map_or_else(|| "?".to_string(), |p| ctx.reg.person_name(p).to_string())
+    m.person_id().map_or_else(|| "?".to_string(), |p| ctx.reg.person_name(p).to_string())
 }
 
 /// «Foreslåtte medlemmer skal ha blitt forespurt og ha sagt seg villig ... deltakelse i
@@ -119,15 +118,9 @@ fn appointed_by(ctx: &Ctx, group: &Group, m: &Member, name: &str, out: &mut Vec<
     {
         let (found_name, want_name) = (reg.region_name(by_id), reg.region_name(expected));
         let whose = if m.role() == Some(Role::Regional) {
-            t!(
-                "the region the member represents",
-                "regionen medlemmet representerer"
-            )
+            t!("the region the member represents", "regionen medlemmet representerer")
         } else {
-            t!(
-                "the region of the member's employer",
-                "regionen til medlemmets arbeidsgiver"
-            )
+            t!("the region of the member's employer", "regionen til medlemmets arbeidsgiver")
         };
         let (we, wn) = (&whose.en, &whose.nb);
         out.push(
@@ -152,9 +145,7 @@ fn appointed_by(ctx: &Ctx, group: &Group, m: &Member, name: &str, out: &mut Vec<
 pub fn appointment_notified(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     let g = &group.id;
     for m in group.active_on(ctx.at) {
-        let Some(appointed) = &m.appointed else {
-            continue;
-        };
+        let Some(appointed) = &m.appointed else { continue };
         if m.notified.is_none() && appointed.value + chrono::Days::new(30) < ctx.at {
             let (name, day) = (who(ctx, m), appointed.value);
             let person = m.person_id().unwrap_or("PERSON");

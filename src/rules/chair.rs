@@ -33,11 +33,7 @@ pub fn chair_designated(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                 "the responsible HF designates one: `mandat chair {g} PERSON --by {resp} --date YYYY-MM-DD`",
                 "det ansvarlige helseforetaket utpeker en: `mandat chair {g} PERSON --by {resp} --date ÅÅÅÅ-MM-DD`"
             ));
-            out.push(if within(group.established()) || within(last_day) {
-                d.soft()
-            } else {
-                d
-            });
+            out.push(if within(group.established()) || within(last_day) { d.soft() } else { d });
         }
         [chair] => {
             if let (Some(by), Some(resp)) = (&chair.designated_by, &group.responsible)
@@ -60,9 +56,7 @@ pub fn chair_designated(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                 );
             }
             if let Some(person) = &chair.person
-                && !group
-                    .active_on(at)
-                    .any(|m| m.person_id() == Some(person.as_str()))
+                && !group.active_on(at).any(|m| m.person_id() == Some(person.as_str()))
             {
                 let name = reg.person_name(&person.value);
                 out.push(
@@ -127,10 +121,8 @@ pub fn chair_outside_host_region(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnos
         }
         Some(_) => return,
     };
-    out.push(
-        Diagnostic::at(RuleId::ChairOutsideHostRegion, person.span, message).help(t!(
-            "designate the regional member of a region that does not host the service",
-            "utpek det regionale medlemmet fra en region som ikke er vertsregion for tjenesten"
-        )),
-    );
+    out.push(Diagnostic::at(RuleId::ChairOutsideHostRegion, person.span, message).help(t!(
+        "designate the regional member of a region that does not host the service",
+        "utpek det regionale medlemmet fra en region som ikke er vertsregion for tjenesten"
+    )));
 }

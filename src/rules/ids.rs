@@ -28,11 +28,7 @@ fn bad_form(place: Place, what: &str, id: &str) -> Diagnostic {
 
 fn suggestion(id: &str) -> String {
     let s = crate::registry::id_from_name(id);
-    if is_valid_id(&s) {
-        s
-    } else {
-        format!("x-{s}").trim_end_matches('-').to_string()
-    }
+    if is_valid_id(&s) { s } else { format!("x-{s}").trim_end_matches('-').to_string() }
 }
 
 /// Reports ids of the wrong form and the second and later uses of one id.
@@ -49,10 +45,7 @@ fn check_ids<'a>(what: &str, ids: impl Iterator<Item = &'a Sp<String>>, out: &mu
                 Diagnostic::at(
                     RuleId::Ids,
                     id.span,
-                    t!(
-                        "{what} `{name}` is defined twice",
-                        "{what} `{name}` er definert to ganger"
-                    ),
+                    t!("{what} `{name}` is defined twice", "{what} `{name}` er definert to ganger"),
                 )
                 .help(t!(
                     "give each its own id, or remove the duplicate",
@@ -68,18 +61,10 @@ fn check_ids<'a>(what: &str, ids: impl Iterator<Item = &'a Sp<String>>, out: &mu
 /// Region and organisation ids, and people's file names.
 pub fn registry_ids(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     check_ids("region", ctx.reg.regions.iter().map(|r| &r.id), out);
-    check_ids(
-        "organisation",
-        ctx.reg.organisations.iter().map(|o| &o.id),
-        out,
-    );
+    check_ids("organisation", ctx.reg.organisations.iter().map(|o| &o.id), out);
     for p in &ctx.reg.people {
         if !is_valid_id(&p.id) {
-            out.push(bad_form(
-                file_start(ctx.reg, p.file),
-                "person file name",
-                &p.id,
-            ));
+            out.push(bad_form(file_start(ctx.reg, p.file), "person file name", &p.id));
         }
     }
 }
@@ -87,17 +72,9 @@ pub fn registry_ids(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 /// A group's folder name, milestones, constituencies, meeting files and inputs, report paths.
 pub fn group_ids(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     if !is_valid_id(&group.id) {
-        out.push(bad_form(
-            group_place(ctx.reg, group),
-            "group folder name",
-            &group.id,
-        ));
+        out.push(bad_form(group_place(ctx.reg, group), "group folder name", &group.id));
     }
-    check_ids(
-        "milestone",
-        group.milestones.iter().filter_map(|m| m.id.as_ref()),
-        out,
-    );
+    check_ids("milestone", group.milestones.iter().filter_map(|m| m.id.as_ref()), out);
     check_ids("constituency", group.constituencies.iter(), out);
     for m in &group.meetings {
         let stem = &m.stem;
@@ -167,11 +144,7 @@ fn section_ids(ctx: &Ctx, s: &crate::registry::ReportSection, out: &mut Vec<Diag
     if let SectionKind::Regional(stem) = &s.kind
         && !is_valid_id(stem)
     {
-        out.push(bad_form(
-            file_start(ctx.reg, s.file),
-            "report file name",
-            stem,
-        ));
+        out.push(bad_form(file_start(ctx.reg, s.file), "report file name", stem));
         return;
     }
     // A front matter that disagrees with its path is one finding, at the first value that does.
@@ -181,9 +154,7 @@ fn section_ids(ctx: &Ctx, s: &crate::registry::ReportSection, out: &mut Vec<Diag
         .filter(|y| y.value != i64::from(folder_year))
         .map(|y| (y.span, y.value.to_string(), folder_year.to_string()));
     let region_off = match (&s.kind, &s.region) {
-        (SectionKind::Regional(stem), Some(r)) if r.value != *stem => {
-            Some((r.span, r.value.clone(), stem.clone()))
-        }
+        (SectionKind::Regional(stem), Some(r)) if r.value != *stem => Some((r.span, r.value.clone(), stem.clone())),
         _ => None,
     };
     if let Some((span, found, want)) = year_off.or(region_off) {

@@ -19,10 +19,7 @@ pub fn minutes_recorded(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                 Diagnostic::at(
                     RuleId::MinutesRecorded,
                     other.as_ref().map_or(status_span, |l| l.span),
-                    t!(
-                        "the meeting is held, but no attendees are listed",
-                        "møtet er avholdt, men ingen deltakere er ført opp"
-                    ),
+                    t!("the meeting is held, but no attendees are listed", "møtet er avholdt, men ingen deltakere er ført opp"),
                 )
                 .help(t!(
                     "list who took part: `attendees = [\"person-id\", ...]`",
@@ -36,10 +33,7 @@ pub fn minutes_recorded(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                 Diagnostic::at(
                     RuleId::MinutesRecorded,
                     closing_delimiter(&ctx.reg.files[m.file].text, m.file, m.body.start),
-                    t!(
-                        "the meeting is held, but its minutes are empty",
-                        "møtet er avholdt, men referatet er tomt"
-                    ),
+                    t!("the meeting is held, but its minutes are empty", "møtet er avholdt, men referatet er tomt"),
                 )
                 .help(t!(
                     "write the minutes below the front matter: agenda, discussion, advice given",
@@ -53,9 +47,7 @@ pub fn minutes_recorded(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
 /// A meeting still `planned` after its date was either held or cancelled.
 pub fn planned_meeting_not_past(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     for m in &group.meetings {
-        let (Some(status), Some(day)) = (&m.status, m.day()) else {
-            continue;
-        };
+        let (Some(status), Some(day)) = (&m.status, m.day()) else { continue };
         if status.value == MeetingStatus::Planned && day < ctx.at {
             out.push(
                 Diagnostic::at(

@@ -53,27 +53,15 @@ const GROUP_CHECKS: &[(RuleId, GroupCheck)] = &[
     (RuleId::TermExpiry, appointment::terms_not_expiring),
     (RuleId::GenderBalance, composition::gender_balance),
     (RuleId::OneMemberPerRhf, composition::one_member_per_region),
-    (
-        RuleId::HostRegionOtherHf,
-        composition::host_region_member_from_other_hf,
-    ),
+    (RuleId::HostRegionOtherHf, composition::host_region_member_from_other_hf),
     (RuleId::ServiceRepresented, composition::service_represented),
     (RuleId::UserRepresented, composition::user_represented),
     (RuleId::ChairDesignated, chair::chair_designated),
-    (
-        RuleId::ChairOutsideHostRegion,
-        chair::chair_outside_host_region,
-    ),
+    (RuleId::ChairOutsideHostRegion, chair::chair_outside_host_region),
     (RuleId::AnnualMeeting, annual::annual_meeting),
     (RuleId::AnnualReport, annual::annual_report),
-    (
-        RuleId::AppointmentNotified,
-        appointment::appointment_notified,
-    ),
-    (
-        RuleId::ConstituenciesRepresented,
-        municipal::constituencies_represented,
-    ),
+    (RuleId::AppointmentNotified, appointment::appointment_notified),
+    (RuleId::ConstituenciesRepresented, municipal::constituencies_represented),
     (RuleId::MilestoneMeeting, municipal::milestone_meetings),
 ];
 
@@ -105,7 +93,10 @@ pub fn check(reg: &Registry, at: Date, loaded: Vec<Diagnostic>) -> Vec<Diagnosti
             }
         }
     }
-    let mut out: Vec<Diagnostic> = raw.into_iter().filter_map(|d| settle(reg, at, d)).collect();
+    let mut out: Vec<Diagnostic> = raw
+        .into_iter()
+        .filter_map(|d| settle(reg, at, d))
+        .collect();
     diagnostic::sort(&mut out, &reg.files);
     out
 }
