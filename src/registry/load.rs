@@ -121,7 +121,9 @@ pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded
     let config = l.load_config();
     let (organisations_file, regions, organisations) = l.load_organisations();
     let group_dirs = match scope {
-        Scope::Groups(wanted) if wanted.iter().all(|g| is_valid_id(g)) => l.wanted_group_dirs(wanted),
+        Scope::Groups(wanted) if wanted.iter().all(|g| is_valid_id(g)) => {
+            l.wanted_group_dirs(wanted)
+        }
         _ => l.list_dir("groups", true)?,
     };
     if let Scope::Groups(wanted) = scope
@@ -150,7 +152,11 @@ pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded
         Scope::Groups(_) => {
             let root = l.root.clone();
             let mut ids = referenced_people(&groups);
-            ids.extend(overlay.keys().filter_map(|rel| rel.strip_prefix("people/")?.strip_suffix(".toml").map(str::to_string)));
+            ids.extend(overlay.keys().filter_map(|rel| {
+                rel.strip_prefix("people/")?
+                    .strip_suffix(".toml")
+                    .map(str::to_string)
+            }));
             ids.into_iter()
                 .filter(|id| {
                     let rel = format!("people/{id}.toml");
@@ -238,7 +244,9 @@ impl Loader {
         let prefix = format!("{rel}/");
         let mut names: Vec<String> = Vec::new();
         for path in self.overlay.keys() {
-            let Some(rest) = path.strip_prefix(&prefix) else { continue };
+            let Some(rest) = path.strip_prefix(&prefix) else {
+                continue;
+            };
             let name = match rest.split_once('/') {
                 Some((dir, _)) if dirs => dir,
                 None if !dirs => rest,
@@ -257,7 +265,10 @@ impl Loader {
         let mut dirs = Vec::new();
         for g in wanted {
             let rel = format!("groups/{g}");
-            let in_overlay = self.overlay.keys().any(|k| k.starts_with(&format!("{rel}/")));
+            let in_overlay = self
+                .overlay
+                .keys()
+                .any(|k| k.starts_with(&format!("{rel}/")));
             if in_overlay || self.kind_of(&rel).is_some_and(|k| k.is_dir()) {
                 dirs.push(g.clone());
             }
@@ -319,7 +330,8 @@ impl Loader {
     /// Reads a file as text. Returns `None`, with a diagnostic, when it cannot be parsed.
     fn read(&mut self, rel: &str) -> Option<FileId> {
         if let Some(text) = self.overlay.get(rel) {
-            self.files.push(SourceFile::new(rel.to_string(), text.clone()));
+            self.files
+                .push(SourceFile::new(rel.to_string(), text.clone()));
             return Some(self.files.len() - 1);
         }
         let path = self.root.join(rel);
