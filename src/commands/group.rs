@@ -123,8 +123,10 @@ pub fn new(args: &GroupNewArgs, global: &Global) -> anyhow::Result<Outcome> {
         "created the group {id}: {g} and {m}",
         "opprettet gruppen {id}: {g} og {m}"
     ))
-    .change(m.clone(), None, members.to_string())
-    .change(g.clone(), None, doc.render());
+    // group.toml first: should the second write fail, a group without members.toml is still
+    // a valid group, while a members.toml without group.toml is not.
+    .change(g.clone(), None, doc.render())
+    .change(m.clone(), None, members.to_string());
     s.scope = Scope::Groups([id.to_string()].into());
     s.finish(plan, args.edit, global, true)
 }
