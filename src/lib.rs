@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;
+pub mod edit;
 pub mod i18n;
 pub mod registry;
 pub mod report;
