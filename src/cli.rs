@@ -72,11 +72,17 @@ pub struct InitArgs {
 pub enum ValidateFormat {
     Human,
     Json,
+    /// GitHub Actions workflow commands (annotations); the default when GITHUB_ACTIONS=true
+    Github,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// JUnit XML, for GitLab's test report
+    Junit,
 }
 
 #[derive(Args, Debug)]
 pub struct ValidateArgs {
-    /// Output format
+    /// Output format; default: human, or github when GITHUB_ACTIONS=true
     #[arg(long, value_enum)]
     pub format: Option<ValidateFormat>,
     /// Make warnings fail (exit code 1)
