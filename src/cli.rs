@@ -57,6 +57,12 @@ pub enum Command {
     Rules,
     /// Explain a rule: what it checks, why, the clause it enforces, how to fix it
     Explain(ExplainArgs),
+    /// JSON Schemas of every file kind, for editors (Taplo / Even Better TOML)
+    Schema(SchemaArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write one per command with --out
+    Manpage(ManpageArgs),
 }
 
 #[derive(Args, Debug)]
@@ -97,6 +103,36 @@ pub struct ValidateArgs {
 pub struct ExplainArgs {
     /// The rule id, e.g. one-member-per-rhf
     pub rule: String,
+}
+
+#[derive(Args, Debug)]
+pub struct SchemaArgs {
+    /// Only this kind of file; default: every kind
+    #[arg(value_parser = clap::builder::PossibleValuesParser::new(
+        crate::json_schema::KINDS.map(|k| k.name)
+    ))]
+    pub kind: Option<String>,
+    /// Write <kind>.schema.json files into this folder instead of printing
+    #[arg(long, value_name = "DIR", conflicts_with = "taplo")]
+    pub out: Option<PathBuf>,
+    /// Write the schemas into the registry's .schemas/ folder and, if absent, a .taplo.toml that
+    /// maps the registry's files to them (what `mandat init` does for a new registry)
+    #[arg(long, conflicts_with = "kind")]
+    pub taplo: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell: bash, zsh, fish, powershell or elvish
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Args, Debug)]
+pub struct ManpageArgs {
+    /// Write mandat.1 and one page per command (mandat-validate.1, ...) into this folder
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 /// Parses `YYYY-MM-DD`.

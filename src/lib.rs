@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod diagnostic;
 pub mod i18n;
+pub mod json_schema;
 pub mod registry;
 pub mod rule_id;
 pub mod rules;

@@ -39,6 +39,12 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
         "created a registry in {}: registry.toml, organisations.toml (4 RHFs and their health trusts), people/ and groups/\n",
         dir.display()
     ))?;
+    let taplo_written = super::schema::write_editor_support(dir)?;
+    print(&super::schema::editor_support_line(
+        dir,
+        taplo_written,
+        super::language(global, None),
+    ))?;
     Ok(Outcome::Ok)
 }
 

@@ -4,6 +4,9 @@ pub mod explain;
 pub mod init;
 pub mod rules;
 pub mod validate;
+pub mod schema;
+pub mod completions;
+pub mod manpage;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -38,6 +41,9 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<Outcome> {
         Command::Validate(args) => validate::run(&args, global),
         Command::Rules => rules::run(global),
         Command::Explain(args) => explain::run(&args, global),
+        Command::Schema(args) => schema::run(&args, global),
+        Command::Completions(args) => completions::run(&args),
+        Command::Manpage(args) => manpage::run(&args, global),
     }
 }
 
