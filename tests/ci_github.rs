@@ -102,8 +102,5 @@ fn a_file_without_a_place_has_no_line_or_column() {
         "{lines:?}"
     );
     // With a place, line and column follow the file.
-    assert!(
-        lines[1]
-            .starts_with("::warning file=groups/nkt-demo/meetings/2025-06-12.md,line=5,col=14,")
-    );
+    assert!(lines[1].starts_with("::error file=groups/nkt-demo/members.toml,line=8,col=16,"));
 }
