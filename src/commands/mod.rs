@@ -1,12 +1,12 @@
 //! One file per subcommand, gluing loading, rules and rendering together.
 
+pub mod completions;
 pub mod explain;
 pub mod init;
-pub mod rules;
-pub mod validate;
-pub mod schema;
-pub mod completions;
 pub mod manpage;
+pub mod rules;
+pub mod schema;
+pub mod validate;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
