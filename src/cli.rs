@@ -89,6 +89,12 @@ pub enum Command {
     Expenses(ExpensesArgs),
     /// An iCalendar file of meetings, report deadlines and term ends
     Calendar(CalendarArgs),
+    /// JSON Schemas of every file kind, for editors (Taplo / Even Better TOML)
+    Schema(SchemaArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write one per command with --out
+    Manpage(ManpageArgs),
 }
 
 #[derive(Args, Debug)]
@@ -104,11 +110,17 @@ pub struct InitArgs {
 pub enum ValidateFormat {
     Human,
     Json,
+    /// GitHub Actions workflow commands (annotations); the default when GITHUB_ACTIONS=true
+    Github,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// JUnit XML, for GitLab's test report
+    Junit,
 }
 
 #[derive(Args, Debug)]
 pub struct ValidateArgs {
-    /// Output format
+    /// Output format; default: human, or github when GITHUB_ACTIONS=true
     #[arg(long, value_enum)]
     pub format: Option<ValidateFormat>,
     /// Make warnings fail (exit code 1)
@@ -418,6 +430,36 @@ pub struct ListArgs {
     pub group: Option<String>,
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct SchemaArgs {
+    /// Only this kind of file; default: every kind
+    #[arg(value_parser = clap::builder::PossibleValuesParser::new(
+        crate::json_schema::KINDS.map(|k| k.name)
+    ))]
+    pub kind: Option<String>,
+    /// Write <kind>.schema.json files into this folder instead of printing
+    #[arg(long, value_name = "DIR", conflicts_with = "taplo")]
+    pub out: Option<PathBuf>,
+    /// Write the schemas into the registry's .schemas/ folder and, if absent, a .taplo.toml that
+    /// maps the registry's files to them (what `mandat init` does for a new registry)
+    #[arg(long, conflicts_with = "kind")]
+    pub taplo: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell: bash, zsh, fish, powershell or elvish
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Args, Debug)]
+pub struct ManpageArgs {
+    /// Write mandat.1 and one page per command (mandat-validate.1, ...) into this folder
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 /// Parses `YYYY-MM-DD`.

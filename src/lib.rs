@@ -8,6 +8,7 @@ pub mod commands;
 pub mod diagnostic;
 pub mod edit;
 pub mod i18n;
+pub mod json_schema;
 pub mod registry;
 pub mod report;
 pub mod rule_id;

@@ -48,6 +48,12 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
         "opprettet et register i {shown}: registry.toml, organisations.toml (de 4 RHF-ene og helseforetakene deres), people/ og groups/\n"
     );
     print(done.get(lang))?;
+    let taplo_written = super::schema::write_editor_support(dir)?;
+    print(&super::schema::editor_support_line(
+        dir,
+        taplo_written,
+        lang,
+    ))?;
     Ok(Outcome::Ok)
 }
 

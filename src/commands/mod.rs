@@ -1,11 +1,14 @@
 //! One file per subcommand, gluing loading, rules and rendering together.
 
 pub mod calendar;
+pub mod completions;
 pub mod expenses;
 pub mod explain;
 pub mod init;
+pub mod manpage;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod validate;
 
 pub mod announce;
@@ -67,6 +70,9 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<Outcome> {
         Command::Report(cmd) => report::run(&cmd, global),
         Command::Expenses(args) => expenses::run(&args, global),
         Command::Calendar(args) => calendar::run(&args, global),
+        Command::Schema(args) => schema::run(&args, global),
+        Command::Completions(args) => completions::run(&args),
+        Command::Manpage(args) => manpage::run(&args, global),
     }
 }
 

@@ -1,8 +1,10 @@
 //! `mandat validate`: load, run every rule, render, and exit 0/1.
 
 use std::collections::BTreeSet;
+use std::path::Path;
 
 use crate::cli::{Global, ValidateArgs, ValidateFormat};
+use crate::diagnostic::ci::CiOptions;
 use crate::diagnostic::{self, RenderOptions, Severity, Summary};
 use crate::registry::{self, Scope};
 use crate::rules;
@@ -33,13 +35,33 @@ pub fn run(args: &ValidateArgs, global: &Global) -> anyhow::Result<Outcome> {
         lang,
         color: use_color(global),
     };
-    let text = match args.format.unwrap_or(ValidateFormat::Human) {
+    let ci = CiOptions {
+        lang,
+        path_prefix: repository_prefix(&root),
+        deny_warnings: args.deny_warnings,
+    };
+    let text = match args.format.unwrap_or_else(default_format) {
         ValidateFormat::Human => {
             let mut t = diagnostic::human::render(&diags, &reg.files, opts);
             t.push_str(&diagnostic::human::summary_line(summary, opts));
             t
         }
         ValidateFormat::Json => diagnostic::json::render(&diags, &reg.files, summary, lang),
+        ValidateFormat::Github => {
+            let mut t = diagnostic::github::render(&diags, &reg.files, &ci);
+            t.push_str(&diagnostic::human::summary_line(summary, opts));
+            t
+        }
+        ValidateFormat::Sarif => diagnostic::sarif::render(&diags, &reg.files, &ci),
+        ValidateFormat::Junit => {
+            let groups: Vec<&str> = reg
+                .groups
+                .iter()
+                .map(|g| g.id.as_str())
+                .filter(|g| wanted.is_empty() || wanted.contains(*g))
+                .collect();
+            diagnostic::junit::render(&diags, &reg.files, &groups, summary, &ci)
+        }
     };
     print(&text)?;
     let failed = diags
@@ -50,4 +72,43 @@ pub fn run(args: &ValidateArgs, global: &Global) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Ok
     })
+}
+
+/// `github` on GitHub Actions (which sets `GITHUB_ACTIONS=true`), else `human`.
+fn default_format() -> ValidateFormat {
+    if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") {
+        ValidateFormat::Github
+    } else {
+        ValidateFormat::Human
+    }
+}
+
+/// Where the registry lies inside the checked-out repository on a CI service (GitHub's
+/// `GITHUB_WORKSPACE`, GitLab's `CI_PROJECT_DIR`), as a prefix like `registry/`, so that the CI
+/// formats name files as the service knows them. Empty elsewhere, or when the registry is the
+/// repository itself or lies outside it.
+fn repository_prefix(root: &Path) -> String {
+    let Some(workspace) = ["GITHUB_WORKSPACE", "CI_PROJECT_DIR"]
+        .into_iter()
+        .filter_map(std::env::var_os)
+        .find(|v| !v.is_empty())
+    else {
+        return String::new();
+    };
+    let (Ok(workspace), Ok(root)) = (Path::new(&workspace).canonicalize(), root.canonicalize())
+    else {
+        return String::new();
+    };
+    let Ok(inside) = root.strip_prefix(&workspace) else {
+        return String::new();
+    };
+    let parts: Vec<String> = inside
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("{}/", parts.join("/"))
+    }
 }

@@ -3,8 +3,12 @@
 //! Loading and rules create diagnostics; renderers turn a sorted list of them into text. Nothing
 //! here decides what is wrong with a registry.
 
+pub mod ci;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use crate::i18n::{Lang, Text};
 use crate::registry::source::{SourceFile, Span};
