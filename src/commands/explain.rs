@@ -10,9 +10,9 @@ use crate::rules::catalog::{self, Applies, RuleInfo};
 use super::{Outcome, language, print};
 
 pub fn run(args: &ExplainArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let reg = super::registry_root(global)
-        .ok()
-        .and_then(|root| crate::registry::load(&root, &crate::registry::Scope::Groups(Default::default())).ok());
+    let reg = super::registry_root(global).ok().and_then(|root| {
+        crate::registry::load(&root, &crate::registry::Scope::Groups(Default::default())).ok()
+    });
     let lang = language(global, reg.as_ref().map(|l| &l.registry));
     let Some(id) = RuleId::parse(args.rule.trim()) else {
         let mut near: Vec<(usize, &str)> = RuleId::ALL
@@ -27,7 +27,11 @@ pub fn run(args: &ExplainArgs, global: &Global) -> anyhow::Result<Outcome> {
             args.rule,
             pick(lang, "the nearest are", "de nærmeste er"),
             list.join(", "),
-            pick(lang, "`mandat rules` lists them all", "`mandat rules` viser alle")
+            pick(
+                lang,
+                "`mandat rules` lists them all",
+                "`mandat rules` viser alle"
+            )
         );
     };
     print(&explain(catalog::info(id), lang))?;
@@ -48,15 +52,27 @@ pub fn explain(rule: &RuleInfo, lang: Lang) -> String {
     let applies = match (rule.applies, lang) {
         (Applies::Every, Lang::En) => format!("default level {level}, in every group"),
         (Applies::Every, Lang::Nb) => format!("standardnivå {level}, i alle grupper"),
-        (Applies::Only(p), Lang::En) => format!("default level {level}, in {} groups only", p.as_str()),
-        (Applies::Only(p), Lang::Nb) => format!("standardnivå {level}, bare i {}-grupper", p.as_str()),
+        (Applies::Only(p), Lang::En) => {
+            format!("default level {level}, in {} groups only", p.as_str())
+        }
+        (Applies::Only(p), Lang::Nb) => {
+            format!("standardnivå {level}, bare i {}-grupper", p.as_str())
+        }
     };
     let _ = Profile::NationalService;
     let mut out = format!("{}: {}\n\n", rule.id, rule.summary.get(lang));
     out.push_str(&format!("{applies}\n\n"));
-    out.push_str(&format!("{}\n{}\n\n", pick(lang, "Why:", "Hvorfor:"), rule.purpose.get(lang)));
+    out.push_str(&format!(
+        "{}\n{}\n\n",
+        pick(lang, "Why:", "Hvorfor:"),
+        rule.purpose.get(lang)
+    ));
     if !rule.clauses.is_empty() {
-        out.push_str(pick(lang, "The clause it enforces:\n", "Bestemmelsen regelen håndhever:\n"));
+        out.push_str(pick(
+            lang,
+            "The clause it enforces:\n",
+            "Bestemmelsen regelen håndhever:\n",
+        ));
         for c in rule.clauses {
             out.push_str(&format!("  {}: «{}»\n", c.source, c.text));
         }
@@ -66,7 +82,11 @@ pub fn explain(rule: &RuleInfo, lang: Lang) -> String {
             "  (M = RHF-enes mandat for referansegrupper for nasjonale tjenester; S = Senja kommunes presentasjon av referansegruppen)\n\n",
         ));
     }
-    out.push_str(&format!("{}\n{}\n", pick(lang, "What to do:", "Hva du gjør:"), rule.fix.get(lang)));
+    out.push_str(&format!(
+        "{}\n{}\n",
+        pick(lang, "What to do:", "Hva du gjør:"),
+        rule.fix.get(lang)
+    ));
     out.push_str(&format!(
         "\n{} [rules] {} = \"warning\" | \"off\"\n",
         pick(lang, "Change its level:", "Endre nivået:"),

@@ -30,7 +30,8 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
         toml_string(name)
     );
     for sub in ["people", "groups"] {
-        fs::create_dir_all(dir.join(sub)).with_context(|| format!("cannot create {}", dir.join(sub).display()))?;
+        fs::create_dir_all(dir.join(sub))
+            .with_context(|| format!("cannot create {}", dir.join(sub).display()))?;
         fs::write(dir.join(sub).join(".gitkeep"), "")?;
     }
     fs::write(dir.join("registry.toml"), registry)?;

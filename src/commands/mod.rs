@@ -46,7 +46,8 @@ pub fn registry_root(global: &Global) -> Result<PathBuf, LoadError> {
     match &global.registry {
         Some(dir) => Ok(dir.clone()),
         None => {
-            let here = std::env::current_dir().map_err(|e| LoadError::Unreadable(PathBuf::from("."), e))?;
+            let here = std::env::current_dir()
+                .map_err(|e| LoadError::Unreadable(PathBuf::from("."), e))?;
             registry::find_root(&here).ok_or(LoadError::NotFound(here))
         }
     }
@@ -54,7 +55,9 @@ pub fn registry_root(global: &Global) -> Result<PathBuf, LoadError> {
 
 /// The evaluation date: `--at` / `MANDAT_AT`, else today.
 pub fn evaluation_date(global: &Global) -> Date {
-    global.at.unwrap_or_else(|| chrono::Local::now().date_naive())
+    global
+        .at
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 /// `--lang`, else the registry's `language`, else English.

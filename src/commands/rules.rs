@@ -19,9 +19,9 @@ fn level_for(rule: &RuleInfo, profile: Profile) -> &'static str {
 }
 
 pub fn run(global: &Global) -> anyhow::Result<Outcome> {
-    let reg = super::registry_root(global)
-        .ok()
-        .and_then(|root| crate::registry::load(&root, &crate::registry::Scope::Groups(Default::default())).ok());
+    let reg = super::registry_root(global).ok().and_then(|root| {
+        crate::registry::load(&root, &crate::registry::Scope::Groups(Default::default())).ok()
+    });
     let lang = language(global, reg.as_ref().map(|l| &l.registry));
     let mut out = format!(
         "{:<27} {:<9} {:<9} {}\n",

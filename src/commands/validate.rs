@@ -12,7 +12,11 @@ use super::{Outcome, evaluation_date, language, print, registry_root, use_color}
 pub fn run(args: &ValidateArgs, global: &Global) -> anyhow::Result<Outcome> {
     let root = registry_root(global)?;
     let wanted: BTreeSet<String> = args.groups.iter().cloned().collect();
-    let scope = if wanted.is_empty() { Scope::All } else { Scope::Groups(wanted.clone()) };
+    let scope = if wanted.is_empty() {
+        Scope::All
+    } else {
+        Scope::Groups(wanted.clone())
+    };
     let loaded = registry::load(&root, &scope)?;
     let reg = &loaded.registry;
     let lang = language(global, Some(reg));
@@ -22,7 +26,10 @@ pub fn run(args: &ValidateArgs, global: &Global) -> anyhow::Result<Outcome> {
         diags.retain(|d| d.group.as_ref().is_none_or(|g| wanted.contains(g)));
     }
     let summary = Summary::of(&diags, reg.files.len());
-    let opts = RenderOptions { lang, color: use_color(global) };
+    let opts = RenderOptions {
+        lang,
+        color: use_color(global),
+    };
     let text = match args.format.unwrap_or(ValidateFormat::Human) {
         ValidateFormat::Human => {
             let mut t = diagnostic::human::render(&diags, &reg.files, opts);
@@ -35,5 +42,9 @@ pub fn run(args: &ValidateArgs, global: &Global) -> anyhow::Result<Outcome> {
     let failed = diags
         .iter()
         .any(|d| d.severity == Severity::Error || args.deny_warnings);
-    Ok(if failed { Outcome::RulesBroken } else { Outcome::Ok })
+    Ok(if failed {
+        Outcome::RulesBroken
+    } else {
+        Outcome::Ok
+    })
 }

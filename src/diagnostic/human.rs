@@ -53,7 +53,7 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
         out,
         "{}{}",
         p.wrap(style, &head),
-        p.wrap(BOLD, &format!(": {}", d.message.get(opts.lang)))
+        p.wrap(BOLD, &format!(": {}", clean(d.message.get(opts.lang))))
     );
     let gutter = loc.line.map_or(1, |l| l.to_string().len());
     let pad = " ".repeat(gutter);
@@ -67,20 +67,23 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
     {
         let text = source.line_text(line);
         let bar = p.wrap(BLUE, "|");
-        let shown: String = text.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
-        let _ = writeln!(out, "{pad} {bar}");
-        let _ = writeln!(out, "{} {bar} {}", p.wrap(BLUE, &line.to_string()), shown.trim_end());
-        let rest = text.chars().count().saturating_sub(col - 1);
         let len = source
             .text
             .get(span.start..span.end)
-            .map_or(1, |s| s.lines().next().unwrap_or("").chars().count())
-            .clamp(1, rest.max(1));
+            .map_or(1, |s| s.lines().next().unwrap_or("").chars().count());
+        let (shown, indent, len) = window(text, col - 1, len);
+        let _ = writeln!(out, "{pad} {bar}");
+        let _ = writeln!(
+            out,
+            "{} {bar} {}",
+            p.wrap(BLUE, &line.to_string()),
+            shown.trim_end()
+        );
         let carets = "^".repeat(len);
         let _ = writeln!(
             out,
             "{pad} {bar} {}{}",
-            " ".repeat(col - 1),
+            " ".repeat(indent),
             p.wrap(style, &carets)
         );
     }
@@ -92,7 +95,10 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
             out,
             "{pad} {} {}",
             p.wrap(BLUE, "="),
-            indent_rest(&format!("{} {}", p.wrap(BOLD, "note:"), note.get(opts.lang)), gutter + 3)
+            indent_rest(
+                &format!("{} {}", p.wrap(BOLD, "note:"), clean(note.get(opts.lang))),
+                gutter + 3
+            )
         );
     }
     if !d.help.is_empty() {
@@ -100,9 +106,59 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
             out,
             "{pad} {} {}",
             p.wrap(BLUE, "="),
-            indent_rest(&format!("{} {}", p.wrap(BOLD, "help:"), d.help.get(opts.lang)), gutter + 3)
+            indent_rest(
+                &format!("{} {}", p.wrap(BOLD, "help:"), clean(d.help.get(opts.lang))),
+                gutter + 3
+            )
         );
     }
+}
+
+/// How many characters of a source line are quoted; a longer line is cut around the value.
+const LINE_CHARS: usize = 100;
+
+/// The part of a source line to quote, with every character made visible, the caret's indent
+/// and the caret's length: a line too long for the screen is cut around the column (`start`,
+/// 0-based) and marked with `…`.
+fn window(line: &str, start: usize, len: usize) -> (String, usize, usize) {
+    let total = line.chars().count();
+    let (from, to) = if total <= LINE_CHARS {
+        (0, total)
+    } else {
+        let from = start.saturating_sub(LINE_CHARS / 4).min(total - LINE_CHARS);
+        (from, from + LINE_CHARS)
+    };
+    let mut shown = String::new();
+    if from > 0 {
+        shown.push('…');
+    }
+    shown.extend(line.chars().skip(from).take(to - from).map(visible));
+    if to < total {
+        shown.push('…');
+    }
+    let indent = start.saturating_sub(from) + usize::from(from > 0);
+    let len = len.clamp(1, to.saturating_sub(start).max(1));
+    (shown, indent, len)
+}
+
+/// One character as it may appear on a terminal: a tab as a space, a control character as its
+/// Unicode picture (`␀`, `␛`), a character that reorders text as `�`. Each stays one column wide,
+/// so the caret stays under its value.
+fn visible(c: char) -> char {
+    match c {
+        '\t' => ' ',
+        '\u{7f}' => '\u{2421}',
+        c if u32::from(c) < 0x20 => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
+        c if c.is_control() || super::is_bidi_control(c) => '\u{fffd}',
+        c => c,
+    }
+}
+
+/// A message, note or help with every control character but the line break made visible.
+fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| if c == '\n' { c } else { visible(c) })
+        .collect()
 }
 
 /// Indents every line after the first, so that a long quoted clause stays under its label.
@@ -123,7 +179,11 @@ pub fn summary_line(s: Summary, opts: RenderOptions) -> String {
     );
     let files_word = plural(files, opts.lang, ("file", "files"), ("fil", "filer"));
     let (en_and, nb_and) = ("and", "og");
-    let and = if opts.lang == Lang::En { en_and } else { nb_and };
+    let and = if opts.lang == Lang::En {
+        en_and
+    } else {
+        nb_and
+    };
     let in_ = if opts.lang == Lang::En { "in" } else { "i" };
     match (s.errors, s.warnings) {
         (0, 0) => {
@@ -134,7 +194,10 @@ pub fn summary_line(s: Summary, opts: RenderOptions) -> String {
             };
             format!("{}: {none} {in_} {files_word}\n", p.wrap(GREEN, "ok"))
         }
-        (0, _) => format!("{}: {warnings} {in_} {files_word}\n", p.wrap(YELLOW, "warning")),
+        (0, _) => format!(
+            "{}: {warnings} {in_} {files_word}\n",
+            p.wrap(YELLOW, "warning")
+        ),
         (_, 0) => format!("{}: {errors} {in_} {files_word}\n", p.wrap(RED, "error")),
         _ => format!(
             "{}: {errors} {and} {warnings} {in_} {files_word}\n",
@@ -146,4 +209,28 @@ pub fn summary_line(s: Summary, opts: RenderOptions) -> String {
 fn plural(n: usize, lang: Lang, en: (&str, &str), nb: (&str, &str)) -> String {
     let (one, many) = if lang == Lang::En { en } else { nb };
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_lines_are_shown_whole_with_controls_made_visible() {
+        let (shown, indent, len) = window("name = \"a\u{1b}[2J\u{0}b\"", 7, 9);
+        assert_eq!(shown, "name = \"a\u{241b}[2J\u{2400}b\"");
+        assert_eq!((indent, len), (7, 9));
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_value() {
+        let line = format!("{}x = 1", "k".repeat(1000));
+        let (shown, indent, len) = window(&line, 1000, 1);
+        assert_eq!(shown.chars().count(), LINE_CHARS + 1);
+        assert!(shown.starts_with('…') && shown.ends_with("x = 1"));
+        assert_eq!(shown.chars().nth(indent), Some('x'));
+        assert_eq!(len, 1);
+        let (shown, indent, _) = window(&line, 0, 1000);
+        assert!(shown.ends_with('…') && indent == 0);
+    }
 }

@@ -8,7 +8,10 @@ use std::ops::Range;
 #[derive(Debug, PartialEq, Eq)]
 pub enum Split {
     /// Byte ranges of the front matter (between the delimiter lines) and the body.
-    Parts { front: Range<usize>, body: Range<usize> },
+    Parts {
+        front: Range<usize>,
+        body: Range<usize>,
+    },
     /// The first line is not `+++`.
     Missing,
     /// The opening `+++` has no closing line; the range is the opening line.

@@ -135,7 +135,9 @@ pub fn load(root: &Path, scope: &Scope) -> Result<Loaded, LoadError> {
             let root = l.root.clone();
             referenced_people(&groups)
                 .into_iter()
-                .filter(|id| is_valid_id(id) && root.join("people").join(format!("{id}.toml")).is_file())
+                .filter(|id| {
+                    is_valid_id(id) && root.join("people").join(format!("{id}.toml")).is_file()
+                })
                 .filter_map(|id| l.load_person(&id))
                 .collect()
         }
@@ -165,14 +167,34 @@ pub fn load(root: &Path, scope: &Scope) -> Result<Loaded, LoadError> {
 fn referenced_people(groups: &[Group]) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
     for g in groups {
-        ids.extend(g.chairs.iter().filter_map(|c| c.person.as_ref()).map(|p| p.value.clone()));
-        ids.extend(g.members.iter().filter_map(|m| m.person.as_ref()).map(|p| p.value.clone()));
+        ids.extend(
+            g.chairs
+                .iter()
+                .filter_map(|c| c.person.as_ref())
+                .map(|p| p.value.clone()),
+        );
+        ids.extend(
+            g.members
+                .iter()
+                .filter_map(|m| m.person.as_ref())
+                .map(|p| p.value.clone()),
+        );
         for m in &g.meetings {
             ids.extend(m.attendee_ids().map(|p| p.value.clone()));
             ids.extend(m.absent.iter().map(|p| p.value.clone()));
-            ids.extend(m.inputs.iter().filter_map(|i| i.by.as_ref()).map(|p| p.value.clone()));
+            ids.extend(
+                m.inputs
+                    .iter()
+                    .filter_map(|i| i.by.as_ref())
+                    .map(|p| p.value.clone()),
+            );
         }
-        ids.extend(g.reports.iter().filter_map(|r| r.author.as_ref()).map(|p| p.value.clone()));
+        ids.extend(
+            g.reports
+                .iter()
+                .filter_map(|r| r.author.as_ref())
+                .map(|p| p.value.clone()),
+        );
     }
     ids
 }
@@ -268,15 +290,24 @@ impl Loader {
         }
         let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         if size > MAX_FILE_BYTES {
-            let (mib, limit) = (size / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
-            self.diags.push(Diagnostic::new(
-                RuleId::Syntax,
-                Place::File(rel.to_string()),
-                t!(
-                    "`{rel}` is {mib} MiB, more than the limit of {limit} MiB; it was not read",
-                    "`{rel}` er {mib} MiB, mer enn grensen på {limit} MiB; filen ble ikke lest"
-                ),
-            ).help(t!("split the file or move large content out of the registry", "del opp filen eller flytt stort innhold ut av registeret")));
+            let (mib, limit) = (
+                format!("{:.1}", size as f64 / (1024.0 * 1024.0)),
+                MAX_FILE_BYTES / (1024 * 1024),
+            );
+            self.diags.push(
+                Diagnostic::new(
+                    RuleId::Syntax,
+                    Place::File(rel.to_string()),
+                    t!(
+                        "`{rel}` is {mib} MiB, more than the limit of {limit} MiB; it was not read",
+                        "`{rel}` er {mib} MiB, mer enn grensen på {limit} MiB; filen ble ikke lest"
+                    ),
+                )
+                .help(t!(
+                    "split the file or move large content out of the registry",
+                    "del opp filen eller flytt stort innhold ut av registeret"
+                )),
+            );
             return None;
         }
         let bytes = match fs::read(&path) {
@@ -336,13 +367,22 @@ impl Loader {
         let f = &self.files[file];
         let base = f.bom;
         let doc = parse(f.content(), file, base, &mut self.diags);
-        let root = Record { file, base, span: Span::new(file, base..base), table: doc.get_ref(), name: "registry.toml" };
+        let root = Record {
+            file,
+            base,
+            span: Span::new(file, base..base),
+            table: doc.get_ref(),
+            name: "registry.toml",
+        };
         read::check(&root, schema::REGISTRY_FILE, &mut self.diags);
         config.rules = root.rules("rules");
         if let Some(reg) = root.table("registry") {
             config.name = reg.str("name");
             config.language = reg.str("language");
-            if let Some(d) = reg.str("report-due").and_then(|s| parse_month_day(&s.value)) {
+            if let Some(d) = reg
+                .str("report-due")
+                .and_then(|s| parse_month_day(&s.value))
+            {
                 config.report_due = d;
             }
             if let Some(n) = reg.int("vacancy-grace-days").filter(|n| n.value >= 0) {
@@ -381,12 +421,22 @@ impl Loader {
         let f = &self.files[file];
         let base = f.bom;
         let doc = parse(f.content(), file, base, &mut self.diags);
-        let root = Record { file, base, span: Span::new(file, base..base), table: doc.get_ref(), name: "organisations.toml" };
+        let root = Record {
+            file,
+            base,
+            span: Span::new(file, base..base),
+            table: doc.get_ref(),
+            name: "organisations.toml",
+        };
         read::check(&root, schema::ORGANISATIONS_FILE, &mut self.diags);
         let mut regions = Vec::new();
         for r in root.tables("region") {
             let Some(id) = r.str("id") else { continue };
-            regions.push(Region { id, name: r.str("name"), org_number: r.str("org-number") });
+            regions.push(Region {
+                id,
+                name: r.str("name"),
+                org_number: r.str("org-number"),
+            });
         }
         let mut organisations = Vec::new();
         for o in root.tables("organisation") {
@@ -423,11 +473,20 @@ impl Loader {
     }
 
     fn load_person(&mut self, id: &str) -> Option<Person> {
-        let file = self.read(&format!("people/{id}.toml"))?;
+        let rel = format!("people/{id}.toml");
+        let Some(file) = self.read(&rel) else {
+            return self.unreadable_person(id, &rel);
+        };
         let f = &self.files[file];
         let base = f.bom;
         let doc = parse(f.content(), file, base, &mut self.diags);
-        let root = Record { file, base, span: Span::new(file, base..base), table: doc.get_ref(), name: "person" };
+        let root = Record {
+            file,
+            base,
+            span: Span::new(file, base..base),
+            table: doc.get_ref(),
+            name: "person",
+        };
         read::check(&root, schema::PERSON_FILE, &mut self.diags);
         Some(Person {
             id: id.to_string(),
@@ -437,6 +496,33 @@ impl Loader {
             email: root.str("email"),
             phone: root.str("phone"),
             gender: root.enumerated("gender", parse_gender),
+        })
+    }
+
+    /// A person whose file exists but could not be read (not UTF-8, too large) still exists:
+    /// the file was reported, and references to the person are not reported again as unknown.
+    /// A link that leaves the registry or dangles does not make a person.
+    fn unreadable_person(&mut self, id: &str, rel: &str) -> Option<Person> {
+        let meta = fs::symlink_metadata(self.root.join(rel)).ok()?;
+        if meta.file_type().is_symlink() {
+            return None;
+        }
+        let file = match self.files.iter().position(|f| f.rel == rel) {
+            Some(f) => f,
+            None => {
+                self.files
+                    .push(SourceFile::new(rel.to_string(), String::new()));
+                self.files.len() - 1
+            }
+        };
+        Some(Person {
+            id: id.to_string(),
+            file,
+            name: None,
+            employer: None,
+            email: None,
+            phone: None,
+            gender: None,
         })
     }
 
@@ -465,8 +551,13 @@ impl Loader {
             group.members_file = Some(file);
             group.members = self.members(file);
         }
-        for name in self.list_dir(&format!("groups/{dir}/meetings"), false).unwrap_or_default() {
-            let Some(stem) = name.strip_suffix(".md") else { continue };
+        for name in self
+            .list_dir(&format!("groups/{dir}/meetings"), false)
+            .unwrap_or_default()
+        {
+            let Some(stem) = name.strip_suffix(".md") else {
+                continue;
+            };
             if stem.eq_ignore_ascii_case("readme") {
                 continue;
             }
@@ -474,10 +565,15 @@ impl Loader {
                 group.meetings.push(self.meeting(file, stem));
             }
         }
-        for folder in self.list_dir(&format!("groups/{dir}/reports"), true).unwrap_or_default() {
+        for folder in self
+            .list_dir(&format!("groups/{dir}/reports"), true)
+            .unwrap_or_default()
+        {
             let folder_rel = format!("groups/{dir}/reports/{folder}");
             for name in self.list_dir(&folder_rel, false).unwrap_or_default() {
-                let Some(stem) = name.strip_suffix(".md") else { continue };
+                let Some(stem) = name.strip_suffix(".md") else {
+                    continue;
+                };
                 if stem.eq_ignore_ascii_case("readme") {
                     continue;
                 }
@@ -499,7 +595,13 @@ impl Loader {
         let f = &self.files[file];
         let base = f.bom;
         let doc = parse(f.content(), file, base, &mut self.diags);
-        let root = Record { file, base, span: Span::new(file, base..base), table: doc.get_ref(), name: "group.toml" };
+        let root = Record {
+            file,
+            base,
+            span: Span::new(file, base..base),
+            table: doc.get_ref(),
+            name: "group.toml",
+        };
         read::check(&root, schema::GROUP_FILE, &mut self.diags);
         g.name = root.str("name");
         g.profile = root.enumerated("profile", parse_profile);
@@ -509,19 +611,31 @@ impl Loader {
         g.owner = root.str("owner");
         g.process = root.str("process");
         g.reports_to = root.str("reports-to");
-        g.constituencies = root.str_list("constituencies").map(|l| l.value).unwrap_or_default();
+        g.constituencies = root
+            .str_list("constituencies")
+            .map(|l| l.value)
+            .unwrap_or_default();
         g.established = root.date("established");
         g.dissolved = root.date("dissolved");
         g.rules = root.rules("rules");
         let required: &[&str] = match g.profile() {
             Some(Profile::NationalService) => &["service", "host", "responsible"],
-            Some(Profile::MunicipalAdvisory) => &["owner", "process", "reports-to", "constituencies"],
+            Some(Profile::MunicipalAdvisory) => {
+                &["owner", "process", "reports-to", "constituencies"]
+            }
             None => &[],
         };
         if let Some(p) = g.profile() {
             let profile = p.as_str();
             for key in required {
-                root.require(key, t!("the profile `{profile}` requires it", "profilen `{profile}` krever det"), &mut self.diags);
+                root.require(
+                    key,
+                    t!(
+                        "the profile `{profile}` requires it",
+                        "profilen `{profile}` krever det"
+                    ),
+                    &mut self.diags,
+                );
             }
         }
         g.chairs = root
@@ -538,23 +652,46 @@ impl Loader {
         g.milestones = root
             .tables("milestone")
             .iter()
-            .map(|m| Milestone { span: m.span, id: m.str("id"), name: m.str("name"), date: m.date("date") })
+            .map(|m| Milestone {
+                span: m.span,
+                id: m.str("id"),
+                name: m.str("name"),
+                date: m.date("date"),
+            })
             .collect();
         g.waivers = root
             .tables("waiver")
             .iter()
-            .map(|w| Waiver { span: w.span, rule: w.str("rule"), reason: w.str("reason"), until: w.date("until") })
+            .map(|w| Waiver {
+                span: w.span,
+                rule: w.str("rule"),
+                reason: w.str("reason"),
+                until: w.date("until"),
+            })
             .collect();
         for w in &g.waivers {
             if let Some(rule) = &w.rule
                 && RuleId::parse(&rule.value).is_none()
             {
                 let id = &rule.value;
-                let d = Diagnostic::at(RuleId::Schema, rule.span, t!("unknown rule `{id}` in a waiver", "ukjent regel `{id}` i et unntak"));
-                self.diags.push(match read::nearest(id, RuleId::ALL.iter().map(|r| r.as_str())) {
-                    Some(near) => d.help(t!("did you mean `{near}`?", "mente du `{near}`?")),
-                    None => d.help(t!("`mandat rules` lists every rule", "`mandat rules` viser alle reglene")),
-                });
+                let d = Diagnostic::at(
+                    RuleId::Schema,
+                    rule.span,
+                    t!(
+                        "unknown rule `{id}` in a waiver",
+                        "ukjent regel `{id}` i et unntak",
+                        id = crate::diagnostic::shown(id)
+                    ),
+                );
+                self.diags.push(
+                    match read::nearest(id, RuleId::ALL.iter().map(|r| r.as_str())) {
+                        Some(near) => d.help(t!("did you mean `{near}`?", "mente du `{near}`?")),
+                        None => d.help(t!(
+                            "`mandat rules` lists every rule",
+                            "`mandat rules` viser alle reglene"
+                        )),
+                    },
+                );
             }
         }
     }
@@ -563,20 +700,38 @@ impl Loader {
         let f = &self.files[file];
         let base = f.bom;
         let doc = parse(f.content(), file, base, &mut self.diags);
-        let root = Record { file, base, span: Span::new(file, base..base), table: doc.get_ref(), name: "members.toml" };
+        let root = Record {
+            file,
+            base,
+            span: Span::new(file, base..base),
+            table: doc.get_ref(),
+            name: "members.toml",
+        };
         read::check(&root, schema::MEMBERS_FILE, &mut self.diags);
         let mut out = Vec::new();
         for m in root.tables("member") {
             let role = m.enumerated("role", parse_role);
             let need = match role.as_ref().map(|r| r.value) {
-                Some(Role::Regional) => Some(("region", t!("a regional member represents a region", "et regionalt medlem representerer en region"))),
+                Some(Role::Regional) => Some((
+                    "region",
+                    t!(
+                        "a regional member represents a region",
+                        "et regionalt medlem representerer en region"
+                    ),
+                )),
                 Some(Role::User) => Some((
                     "organisation",
-                    t!("a user member represents a user organisation", "et brukermedlem representerer en brukerorganisasjon"),
+                    t!(
+                        "a user member represents a user organisation",
+                        "et brukermedlem representerer en brukerorganisasjon"
+                    ),
                 )),
                 Some(Role::Constituency) => Some((
                     "constituency",
-                    t!("a constituency member represents one of the group's constituencies", "et medlem for en gruppe representerer en av gruppens grupper"),
+                    t!(
+                        "a constituency member represents one of the group's constituencies",
+                        "et medlem for en gruppe representerer en av gruppens grupper"
+                    ),
                 )),
                 _ => None,
             };
@@ -606,7 +761,10 @@ impl Loader {
     }
 
     /// Splits a Markdown file; reports a missing or unterminated front matter.
-    fn split_md(&mut self, file: FileId) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    fn split_md(
+        &mut self,
+        file: FileId,
+    ) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
         let f = &self.files[file];
         let rel = f.rel.clone();
         let start = Span::new(file, f.bom..f.bom);
@@ -614,11 +772,17 @@ impl Loader {
             Split::Parts { front, body } => Some((front, body)),
             Split::Missing => {
                 self.diags.push(
-                    syntax_at(start, t!("`{rel}` has no front matter", "`{rel}` mangler front matter"))
-                        .help(t!(
-                            "start the file with a line `+++`, the TOML fields, and another line `+++`",
-                            "start filen med en linje `+++`, TOML-feltene, og en ny linje `+++`"
-                        )),
+                    syntax_at(
+                        start,
+                        t!(
+                            "`{rel}` has no front matter",
+                            "`{rel}` mangler front matter"
+                        ),
+                    )
+                    .help(t!(
+                        "start the file with a line `+++`, the TOML fields, and another line `+++`",
+                        "start filen med en linje `+++`, TOML-feltene, og en ny linje `+++`"
+                    )),
                 );
                 None
             }
@@ -626,7 +790,10 @@ impl Loader {
                 self.diags.push(
                     syntax_at(
                         Span::new(file, open),
-                        t!("the front matter of `{rel}` is never closed", "front matter i `{rel}` blir aldri avsluttet"),
+                        t!(
+                            "the front matter of `{rel}` is never closed",
+                            "front matter i `{rel}` blir aldri avsluttet"
+                        ),
                     )
                     .help(t!(
                         "end the front matter with a line that is exactly `+++`",
@@ -663,7 +830,13 @@ impl Loader {
         m.body = Span::new(file, body);
         let text = &self.files[file].text[front.clone()];
         let doc = parse(text, file, front.start, &mut self.diags);
-        let root = Record { file, base: front.start, span: Span::new(file, front.start..front.start), table: doc.get_ref(), name: "front matter" };
+        let root = Record {
+            file,
+            base: front.start,
+            span: Span::new(file, front.start..front.start),
+            table: doc.get_ref(),
+            name: "front matter",
+        };
         read::check(&root, schema::MEETING_FRONT, &mut self.diags);
         m.date = root.date("date");
         m.status = root.enumerated("status", parse_meeting_status);
@@ -710,7 +883,13 @@ impl Loader {
         s.body = Span::new(file, body);
         let text = &self.files[file].text[front.clone()];
         let doc = parse(text, file, front.start, &mut self.diags);
-        let root = Record { file, base: front.start, span: Span::new(file, front.start..front.start), table: doc.get_ref(), name: "front matter" };
+        let root = Record {
+            file,
+            base: front.start,
+            span: Span::new(file, front.start..front.start),
+            table: doc.get_ref(),
+            name: "front matter",
+        };
         let fields = match s.kind {
             SectionKind::Feedback => schema::FEEDBACK_FRONT,
             SectionKind::Regional(_) => schema::SECTION_FRONT,
@@ -736,8 +915,14 @@ impl Loader {
             if !entry.file_type().is_file() {
                 continue;
             }
-            let Ok(rel) = entry.path().strip_prefix(&self.root) else { continue };
-            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let Ok(rel) = entry.path().strip_prefix(&self.root) else {
+                continue;
+            };
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
             let is_text = ["md", "txt", "toml", "csv"]
                 .iter()
                 .any(|ext| rel.to_ascii_lowercase().ends_with(&format!(".{ext}")));
@@ -756,20 +941,36 @@ impl Loader {
 }
 
 /// Parses TOML text that sits at `base` in `file`, reporting every syntax error.
-fn parse<'t>(text: &'t str, file: FileId, base: usize, diags: &mut Vec<Diagnostic>) -> Spanned<DeTable<'t>> {
+fn parse<'t>(
+    text: &'t str,
+    file: FileId,
+    base: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Spanned<DeTable<'t>> {
     let (doc, errors) = DeTable::parse_recoverable(text);
     for e in errors {
         let range = e.span().unwrap_or(0..0);
         let span = Span::new(file, base + range.start..base + range.end);
-        let msg = e.message().trim().to_string();
-        let rule = if msg.starts_with("invalid date") || msg.starts_with("invalid time") {
+        let msg = match e.message().trim() {
+            // The parser's words for values nested deeper than it will follow.
+            "recursion limit" | "cannot recurse further; max recursion depth met" => {
+                "values are nested too deeply to be read".to_string()
+            }
+            other => other.to_string(),
+        };
+        // A date that does not exist is `schema` (rules.md); a malformed time, as in
+        // `2024-11-02 x`, is a syntax error like any other.
+        let rule = if msg.starts_with("invalid date") {
             RuleId::Schema
         } else {
             RuleId::Syntax
         };
         let d = Diagnostic::at(rule, span, t!("invalid TOML: {msg}", "ugyldig TOML: {msg}"));
         diags.push(match rule {
-            RuleId::Schema => d.help(t!("write a date that exists, like 2025-02-28", "skriv en dato som finnes, som 2025-02-28")),
+            RuleId::Schema => d.help(t!(
+                "write a date that exists, like 2025-02-28",
+                "skriv en dato som finnes, som 2025-02-28"
+            )),
             _ => d.help(t!(
                 "docs/format.md shows how each file is written",
                 "docs/format.md viser hvordan hver fil skrives"

@@ -4,13 +4,13 @@
 //! name), wrong types, values outside their set, missing required fields. The typed getters of
 //! [`Record`] then return only values of the right type and never report again.
 
-use toml::de::{DeTable, DeValue};
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use super::model::{Date, Level};
 use super::schema::{Field, Ty};
 use super::source::{FileId, Sp, Span};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, shown};
 use crate::i18n::Text;
 use crate::rule_id::RuleId;
 use crate::t;
@@ -173,7 +173,9 @@ fn type_name(v: &DeValue<'_>) -> Text {
         DeValue::Integer(_) => t!("an integer", "et heltall"),
         DeValue::Float(_) => t!("a decimal number", "et desimaltall"),
         DeValue::Boolean(_) => t!("a boolean", "en sannhetsverdi"),
-        DeValue::Datetime(d) if d.time.is_some() => t!("a date with a time", "en dato med klokkeslett"),
+        DeValue::Datetime(d) if d.time.is_some() => {
+            t!("a date with a time", "en dato med klokkeslett")
+        }
         DeValue::Datetime(_) => t!("a date", "en dato"),
         DeValue::Array(_) => t!("a list", "en liste"),
         DeValue::Table(_) => t!("a table", "en tabell"),
@@ -193,8 +195,14 @@ fn expected(ty: Ty, name: &str) -> Text {
         ),
         Ty::Count => t!("a whole number of 0 or more", "et heltall på 0 eller mer"),
         Ty::Year => t!("a year like 2025", "et årstall som 2025"),
-        Ty::MonthDay => t!("a month and day like \"02-10\"", "en måned og dag som \"02-10\""),
-        Ty::StrList => t!("a list of strings like [\"a\", \"b\"]", "en liste med tekster som [\"a\", \"b\"]"),
+        Ty::MonthDay => t!(
+            "a month and day like \"02-10\"",
+            "en måned og dag som \"02-10\""
+        ),
+        Ty::StrList => t!(
+            "a list of strings like [\"a\", \"b\"]",
+            "en liste med tekster som [\"a\", \"b\"]"
+        ),
         Ty::Enum(values) => {
             let list = values.join(", ");
             t!("one of: {list}", "en av: {list}")
@@ -212,7 +220,10 @@ fn missing(rec: &Record<'_, '_>, key: &str, why: Option<Text>) -> Diagnostic {
     let name = rec.name;
     let d = schema_at(
         rec.span,
-        t!("`{name}` lacks the required field `{key}`", "`{name}` mangler det påkrevde feltet `{key}`"),
+        t!(
+            "`{name}` lacks the required field `{key}`",
+            "`{name}` mangler det påkrevde feltet `{key}`"
+        ),
     )
     .help(t!("add `{key} = ...`", "legg til `{key} = ...`"));
     match why {
@@ -243,20 +254,33 @@ pub fn check(rec: &Record<'_, '_>, fields: &[Field], out: &mut Vec<Diagnostic>) 
 }
 
 fn unknown_field(key: &str, span: Span, table: &str, fields: &[Field]) -> Diagnostic {
+    let near = nearest(key, fields.iter().map(|f| f.name));
+    let key = shown(key);
     let d = schema_at(
         span,
-        t!("unknown field `{key}` in `{table}`", "ukjent felt `{key}` i `{table}`"),
+        t!(
+            "unknown field `{key}` in `{table}`",
+            "ukjent felt `{key}` i `{table}`"
+        ),
     );
-    match nearest(key, fields.iter().map(|f| f.name)) {
+    match near {
         Some(near) => d.help(t!("did you mean `{near}`?", "mente du `{near}`?")),
         None => {
             let known = fields.iter().map(|f| f.name).collect::<Vec<_>>().join(", ");
-            d.help(t!("the known fields are: {known}", "kjente felt er: {known}"))
+            d.help(t!(
+                "the known fields are: {known}",
+                "kjente felt er: {known}"
+            ))
         }
     }
 }
 
-fn check_value(rec: &Record<'_, '_>, field: &Field, value: &Spanned<DeValue<'_>>, out: &mut Vec<Diagnostic>) {
+fn check_value(
+    rec: &Record<'_, '_>,
+    field: &Field,
+    value: &Spanned<DeValue<'_>>,
+    out: &mut Vec<Diagnostic>,
+) {
     let span = rec.span_of(value);
     let name = field.name;
     let v = value.get_ref();
@@ -283,13 +307,20 @@ fn check_value(rec: &Record<'_, '_>, field: &Field, value: &Spanned<DeValue<'_>>
         }
         Ty::OrgNumber => match v.as_str() {
             Some(s) if s.len() == 9 && s.bytes().all(|b| b.is_ascii_digit()) => {}
-            Some(s) => out.push(schema_at(
-                span,
-                t!(
-                    "organisation number `{s}` is not 9 digits",
-                    "organisasjonsnummeret `{s}` er ikke 9 sifre"
-                ),
-            ).help(t!("write the nine digits without spaces, e.g. \"983974899\"", "skriv de ni sifrene uten mellomrom, f.eks. \"983974899\""))),
+            Some(s) => out.push(
+                schema_at(
+                    span,
+                    t!(
+                        "organisation number `{s}` is not 9 digits",
+                        "organisasjonsnummeret `{s}` er ikke 9 sifre",
+                        s = shown(s)
+                    ),
+                )
+                .help(t!(
+                    "write the nine digits without spaces, e.g. \"983974899\"",
+                    "skriv de ni sifrene uten mellomrom, f.eks. \"983974899\""
+                )),
+            ),
             None => wrong(out),
         },
         Ty::Date => match v {
@@ -300,10 +331,38 @@ fn check_value(rec: &Record<'_, '_>, field: &Field, value: &Spanned<DeValue<'_>>
         },
         Ty::Count => match as_int(v) {
             Some(n) if n >= 0 => {}
+            None if v.as_integer().is_some() => out.push(too_large(span, name)),
+            Some(n) => out.push(
+                schema_at(
+                    span,
+                    t!(
+                        "`{name}` must be 0 or more, not {n}",
+                        "`{name}` må være 0 eller mer, ikke {n}"
+                    ),
+                )
+                .help(t!(
+                    "write a whole number of 0 or more",
+                    "skriv et heltall på 0 eller mer"
+                )),
+            ),
             _ => wrong(out),
         },
         Ty::Year => match as_int(v) {
             Some(n) if (1900..=9999).contains(&n) => {}
+            None if v.as_integer().is_some() => out.push(too_large(span, name)),
+            Some(n) => out.push(
+                schema_at(
+                    span,
+                    t!(
+                        "`{name}` must be a year from 1900 to 9999, not {n}",
+                        "`{name}` må være et år fra 1900 til 9999, ikke {n}"
+                    ),
+                )
+                .help(t!(
+                    "write the year with four digits, like 2025",
+                    "skriv året med fire sifre, som 2025"
+                )),
+            ),
             _ => wrong(out),
         },
         Ty::MonthDay => match v.as_str() {
@@ -336,7 +395,8 @@ fn check_value(rec: &Record<'_, '_>, field: &Field, value: &Spanned<DeValue<'_>>
                     span,
                     t!(
                         "`{s}` is not a valid `{name}`; expected one of: {list}",
-                        "`{s}` er ikke en gyldig `{name}`; forventet en av: {list}"
+                        "`{s}` er ikke en gyldig `{name}`; forventet en av: {list}",
+                        s = shown(s)
                     ),
                 );
                 out.push(match nearest(s, values.iter().copied()) {
@@ -348,7 +408,13 @@ fn check_value(rec: &Record<'_, '_>, field: &Field, value: &Spanned<DeValue<'_>>
         },
         Ty::Table(fields) => match v {
             DeValue::Table(t) => {
-                let inner = Record { file: rec.file, base: rec.base, span, table: t, name };
+                let inner = Record {
+                    file: rec.file,
+                    base: rec.base,
+                    span,
+                    table: t,
+                    name,
+                };
                 check(&inner, fields, out);
             }
             _ => wrong(out),
@@ -358,7 +424,13 @@ fn check_value(rec: &Record<'_, '_>, field: &Field, value: &Spanned<DeValue<'_>>
                 for item in items.iter() {
                     match item.get_ref() {
                         DeValue::Table(t) => {
-                            let inner = Record { file: rec.file, base: rec.base, span: rec.span_of(item), table: t, name };
+                            let inner = Record {
+                                file: rec.file,
+                                base: rec.base,
+                                span: rec.span_of(item),
+                                table: t,
+                                name,
+                            };
                             check(&inner, fields, out);
                         }
                         other => {
@@ -384,20 +456,47 @@ fn check_value(rec: &Record<'_, '_>, field: &Field, value: &Spanned<DeValue<'_>>
     }
 }
 
+/// An integer that TOML can write but a 64-bit number cannot hold.
+fn too_large(span: Span, name: &str) -> Diagnostic {
+    schema_at(
+        span,
+        t!(
+            "`{name}` is too large a number to be read",
+            "`{name}` er et for stort tall til å kunne leses"
+        ),
+    )
+    .help(t!("write a smaller number", "skriv et mindre tall"))
+}
+
 fn check_rules(rec: &Record<'_, '_>, t: &toml::de::DeTable<'_>, out: &mut Vec<Diagnostic>) {
     for (key, value) in t.iter() {
         let id = key.get_ref();
         if RuleId::parse(id).is_none() {
             let r = key.span();
             let span = Span::new(rec.file, rec.base + r.start..rec.base + r.end);
-            let d = schema_at(span, t!("unknown rule `{id}` in [rules]", "ukjent regel `{id}` i [rules]"));
+            let d = schema_at(
+                span,
+                t!(
+                    "unknown rule `{id}` in [rules]",
+                    "ukjent regel `{id}` i [rules]",
+                    id = shown(id)
+                ),
+            );
             out.push(match nearest(id, RuleId::ALL.iter().map(|r| r.as_str())) {
                 Some(near) => d.help(t!("did you mean `{near}`?", "mente du `{near}`?")),
-                None => d.help(t!("`mandat rules` lists every rule", "`mandat rules` viser alle reglene")),
+                None => d.help(t!(
+                    "`mandat rules` lists every rule",
+                    "`mandat rules` viser alle reglene"
+                )),
             });
             continue;
         }
-        let field = Field { name: "rules", ty: Ty::Enum(super::schema::LEVELS), required: false, doc: "" };
+        let field = Field {
+            name: "rules",
+            ty: Ty::Enum(super::schema::LEVELS),
+            required: false,
+            doc: "",
+        };
         check_value(rec, &field, value, out);
     }
 }
@@ -409,12 +508,18 @@ fn example_help(ty: Ty, name: &str, found: &DeValue<'_>) -> Text {
             "write the date without quotes: `{name} = {s}`",
             "skriv datoen uten anførselstegn: `{name} = {s}`"
         ),
-        (Ty::Date, _) => t!("write it as `{name} = 2025-03-14`", "skriv det som `{name} = 2025-03-14`"),
+        (Ty::Date, _) => t!(
+            "write it as `{name} = 2025-03-14`",
+            "skriv det som `{name} = 2025-03-14`"
+        ),
         (Ty::Str, DeValue::Table(_)) => t!(
             "`{name}` takes one value, not a table: `{name} = \"...\"`",
             "`{name}` tar én verdi, ikke en tabell: `{name} = \"...\"`"
         ),
-        (Ty::Str, _) => t!("write it in quotes: `{name} = \"...\"`", "skriv det i anførselstegn: `{name} = \"...\"`"),
+        (Ty::Str, _) => t!(
+            "write it in quotes: `{name} = \"...\"`",
+            "skriv det i anførselstegn: `{name} = \"...\"`"
+        ),
         (Ty::StrList, DeValue::String(s)) => t!(
             "write a list, even of one: `{name} = [\"{s}\"]`",
             "skriv en liste, også med ett element: `{name} = [\"{s}\"]`"
@@ -443,8 +548,12 @@ pub fn parse_month_day(s: &str) -> Option<(u32, u32)> {
 
 /// The nearest of `candidates` to `word`, if it is near enough to be a likely typo.
 pub fn nearest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(2);
+    let len = word.chars().count();
+    let limit = (len / 3).max(2);
     candidates
+        // The distance is at least the difference in length; skipping those keeps a huge
+        // word from costing its length times every candidate's.
+        .filter(|c| c.chars().count().abs_diff(len) <= limit)
         .map(|c| (levenshtein(word, c), c))
         .filter(|(d, _)| *d <= limit)
         .min()
@@ -472,7 +581,10 @@ mod tests {
     #[test]
     fn nearest_finds_typos_but_not_strangers() {
         let names = ["appointed", "appointed-by", "ended"];
-        assert_eq!(nearest("apointed", names.iter().copied()), Some("appointed"));
+        assert_eq!(
+            nearest("apointed", names.iter().copied()),
+            Some("appointed")
+        );
         assert_eq!(nearest("zzzzzzzz", names.iter().copied()), None);
     }
 

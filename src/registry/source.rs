@@ -104,7 +104,11 @@ impl SourceFile {
         let Some(&start) = self.line_starts.get(line - 1) else {
             return "";
         };
-        let start = if line == 1 { start.max(self.bom) } else { start };
+        let start = if line == 1 {
+            start.max(self.bom)
+        } else {
+            start
+        };
         let end = self
             .line_starts
             .get(line)

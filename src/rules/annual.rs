@@ -31,7 +31,10 @@ pub fn checked_years(ctx: &Ctx, group: &Group) -> Vec<i32> {
 }
 
 fn held_in(group: &Group, year: i32) -> bool {
-    group.meetings.iter().any(|m| m.is_held() && m.day().is_some_and(|d| d.year() == year))
+    group
+        .meetings
+        .iter()
+        .any(|m| m.is_held() && m.day().is_some_and(|d| d.year() == year))
 }
 
 /// «Referansegruppen skal møtes minst en gang i året» (M 1).
@@ -61,7 +64,8 @@ pub fn annual_meeting(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
         return;
     }
     let planned = group.meetings.iter().any(|m| {
-        m.status() == Some(MeetingStatus::Planned) && m.day().is_some_and(|d| d.year() == year && d >= ctx.at)
+        m.status() == Some(MeetingStatus::Planned)
+            && m.day().is_some_and(|d| d.year() == year && d >= ctx.at)
     });
     if !planned {
         out.push(
@@ -93,7 +97,10 @@ pub fn annual_report(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
             .expect("report-due is a valid month and day");
         let before_due = ctx.at <= due;
         let has = |kind: &SectionKind| {
-            group.reports.iter().any(|s| s.folder_year == Some(year) && s.kind == *kind)
+            group
+                .reports
+                .iter()
+                .any(|s| s.folder_year == Some(year) && s.kind == *kind)
         };
         let mut missing = Vec::new();
         for region in &reg.regions {
@@ -146,8 +153,11 @@ fn section_authors(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
         let (Some(year), Some(region), Some(author)) = (&s.year, &s.region, &s.author) else {
             continue;
         };
-        let Ok(y) = i32::try_from(year.value) else { continue };
-        let (Some(from), Some(to)) = (Date::from_ymd_opt(y, 1, 1), Date::from_ymd_opt(y, 12, 31)) else {
+        let Ok(y) = i32::try_from(year.value) else {
+            continue;
+        };
+        let (Some(from), Some(to)) = (Date::from_ymd_opt(y, 1, 1), Date::from_ymd_opt(y, 12, 31))
+        else {
             continue;
         };
         if reg.person(&author.value).is_none() {
@@ -160,7 +170,10 @@ fn section_authors(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                 && m.is_active_during(from, to)
         });
         if !was_member {
-            let (name, rname) = (reg.person_name(&author.value), reg.region_name(&region.value));
+            let (name, rname) = (
+                reg.person_name(&author.value),
+                reg.region_name(&region.value),
+            );
             out.push(
                 Diagnostic::at(
                     RuleId::AnnualReport,

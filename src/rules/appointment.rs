@@ -1,14 +1,15 @@
 //! The appointment process of M 3: consent, the leader's clearance, appointment by the right
 //! body, the announcement; and terms that run out.
 
-use super::Ctx;
+use super::{Ctx, after_days};
 use crate::diagnostic::Diagnostic;
 use crate::registry::{Group, Member, Profile, Role};
 use crate::rule_id::RuleId;
 use crate::t;
 
 fn who(ctx: &Ctx, m: &Member) -> String {
-    m.person_id().map_or_else(|| "?".to_string(), |p| ctx.reg.person_name(p).to_string())
+    m.person_id()
+        .map_or_else(|| "?".to_string(), |p| ctx.reg.person_name(p).to_string())
 }
 
 /// «Foreslåtte medlemmer skal ha blitt forespurt og ha sagt seg villig ... deltakelse i
@@ -78,7 +79,11 @@ fn appointed_by(ctx: &Ctx, group: &Group, m: &Member, name: &str, out: &mut Vec<
         return;
     };
     let by_id = by.as_str();
-    if group.profile() != Some(Profile::NationalService) {
+    // Who may appoint depends on the profile; a missing or unknown one was reported by `schema`.
+    let Some(profile) = group.profile() else {
+        return;
+    };
+    if profile != Profile::NationalService {
         if reg.organisation(by_id).is_none() {
             out.push(Diagnostic::at(
                 RuleId::AppointmentProcess,
@@ -118,9 +123,15 @@ fn appointed_by(ctx: &Ctx, group: &Group, m: &Member, name: &str, out: &mut Vec<
     {
         let (found_name, want_name) = (reg.region_name(by_id), reg.region_name(expected));
         let whose = if m.role() == Some(Role::Regional) {
-            t!("the region the member represents", "regionen medlemmet representerer")
+            t!(
+                "the region the member represents",
+                "regionen medlemmet representerer"
+            )
         } else {
-            t!("the region of the member's employer", "regionen til medlemmets arbeidsgiver")
+            t!(
+                "the region of the member's employer",
+                "regionen til medlemmets arbeidsgiver"
+            )
         };
         let (we, wn) = (&whose.en, &whose.nb);
         out.push(
@@ -145,8 +156,10 @@ fn appointed_by(ctx: &Ctx, group: &Group, m: &Member, name: &str, out: &mut Vec<
 pub fn appointment_notified(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     let g = &group.id;
     for m in group.active_on(ctx.at) {
-        let Some(appointed) = &m.appointed else { continue };
-        if m.notified.is_none() && appointed.value + chrono::Days::new(30) < ctx.at {
+        let Some(appointed) = &m.appointed else {
+            continue;
+        };
+        if m.notified.is_none() && after_days(appointed.value, 30).is_some_and(|due| due < ctx.at) {
             let (name, day) = (who(ctx, m), appointed.value);
             let person = m.person_id().unwrap_or("PERSON");
             out.push(
@@ -170,7 +183,7 @@ pub fn appointment_notified(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>)
 /// «Når et medlem av referansegruppen slutter, oppnevnes et nytt medlem» (M 3): a term that runs
 /// out needs a decision in time.
 pub fn terms_not_expiring(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
-    let soon = ctx.at + chrono::Days::new(60);
+    let soon = after_days(ctx.at, 60).unwrap_or(crate::registry::Date::MAX);
     for m in group.active_on(ctx.at) {
         let Some(end) = &m.term_end else { continue };
         let (name, day) = (who(ctx, m), end.value);

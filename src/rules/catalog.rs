@@ -584,7 +584,11 @@ mod tests {
     fn every_text_exists_in_both_languages() {
         for r in &RULES {
             for t in [r.summary, r.purpose, r.fix] {
-                assert!(!t.en.trim().is_empty() && !t.nb.trim().is_empty(), "{}", r.id);
+                assert!(
+                    !t.en.trim().is_empty() && !t.nb.trim().is_empty(),
+                    "{}",
+                    r.id
+                );
                 assert_ne!(t.en, t.nb, "{}: untranslated text", r.id);
             }
         }

@@ -1,7 +1,7 @@
 //! The chair (M 2): designated by the responsible HF, an active member, and from a region
 //! outside the host region(s).
 
-use super::{Ctx, group_place};
+use super::{Ctx, after_days, group_place};
 use crate::diagnostic::Diagnostic;
 use crate::registry::{Group, Role};
 use crate::rule_id::RuleId;
@@ -21,8 +21,10 @@ pub fn chair_designated(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                 .filter_map(|c| c.to.as_ref().map(|t| t.value))
                 .filter(|t| *t < at)
                 .max();
-            let grace = chrono::Days::new(reg.config.vacancy_grace_days.max(0) as u64);
-            let within = |d: Option<crate::registry::Date>| d.is_some_and(|d| at <= d + grace);
+            let grace = reg.config.vacancy_grace_days;
+            let within = |d: Option<crate::registry::Date>| {
+                d.is_some_and(|d| after_days(d, grace).is_none_or(|end| at <= end))
+            };
             let resp = group.responsible.as_ref().map_or("HF", |r| r.as_str());
             let d = Diagnostic::new(
                 RuleId::ChairDesignated,
@@ -33,7 +35,11 @@ pub fn chair_designated(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                 "the responsible HF designates one: `mandat chair {g} PERSON --by {resp} --date YYYY-MM-DD`",
                 "det ansvarlige helseforetaket utpeker en: `mandat chair {g} PERSON --by {resp} --date ÅÅÅÅ-MM-DD`"
             ));
-            out.push(if within(group.established()) || within(last_day) { d.soft() } else { d });
+            out.push(if within(group.established()) || within(last_day) {
+                d.soft()
+            } else {
+                d
+            });
         }
         [chair] => {
             if let (Some(by), Some(resp)) = (&chair.designated_by, &group.responsible)
@@ -56,7 +62,9 @@ pub fn chair_designated(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                 );
             }
             if let Some(person) = &chair.person
-                && !group.active_on(at).any(|m| m.person_id() == Some(person.as_str()))
+                && !group
+                    .active_on(at)
+                    .any(|m| m.person_id() == Some(person.as_str()))
             {
                 let name = reg.person_name(&person.value);
                 out.push(
@@ -121,8 +129,10 @@ pub fn chair_outside_host_region(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnos
         }
         Some(_) => return,
     };
-    out.push(Diagnostic::at(RuleId::ChairOutsideHostRegion, person.span, message).help(t!(
-        "designate the regional member of a region that does not host the service",
-        "utpek det regionale medlemmet fra en region som ikke er vertsregion for tjenesten"
-    )));
+    out.push(
+        Diagnostic::at(RuleId::ChairOutsideHostRegion, person.span, message).help(t!(
+            "designate the regional member of a region that does not host the service",
+            "utpek det regionale medlemmet fra en region som ikke er vertsregion for tjenesten"
+        )),
+    );
 }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Ctx, members_place};
+use super::{Ctx, after_days, members_place};
 use crate::diagnostic::{Diagnostic, Place};
 use crate::registry::{Gender, Group, Role};
 use crate::rule_id::RuleId;
@@ -29,8 +29,9 @@ pub fn one_member_per_region(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>
                 .filter(|e| *e < ctx.at)
                 .max()
                 .or(group.established());
-            let grace = chrono::Days::new(reg.config.vacancy_grace_days.max(0) as u64);
-            let within = last_day.is_some_and(|d| ctx.at <= d + grace);
+            let until = last_day.map(|d| after_days(d, reg.config.vacancy_grace_days));
+            // A grace period that reaches beyond the calendar never ends.
+            let within = until.is_some_and(|u| u.is_none_or(|u| ctx.at <= u));
             let d = Diagnostic::new(
                 RuleId::OneMemberPerRhf,
                 members_place(reg, group),
@@ -44,13 +45,16 @@ pub fn one_member_per_region(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>
                 "foreslå og oppnevn et: `mandat appoint {g} PERSON --by {rid} --role regional --region {rid}`"
             ));
             out.push(match (within, last_day) {
-                (true, Some(since)) => {
-                    let until = since + grace;
-                    d.soft().clause(2).note(t!(
+                (true, Some(since)) => match until.flatten() {
+                    Some(until) => d.soft().clause(2).note(t!(
                         "the seat has been vacant since {since}; this is a warning until {until}, then an error",
                         "plassen har stått ledig siden {since}; dette er en advarsel til {until}, deretter en feil"
-                    ))
-                }
+                    )),
+                    None => d.soft().clause(2).note(t!(
+                        "the seat has been vacant since {since}; the grace period set in registry.toml does not end",
+                        "plassen har stått ledig siden {since}; fristen som er satt i registry.toml, løper aldri ut"
+                    )),
+                },
                 _ if last_day != group.established() => d.clause(2),
                 _ => d,
             });
@@ -82,9 +86,16 @@ pub fn one_member_per_region(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>
 pub fn host_region_member_from_other_hf(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     let reg = ctx.reg;
     let host_regions = reg.host_regions(group);
-    for m in group.active_on(ctx.at).filter(|m| m.role() == Some(Role::Regional)) {
-        let (Some(region), Some(person)) = (m.region_id(), m.person_id()) else { continue };
-        let Some(employer) = reg.person_employer(person) else { continue };
+    for m in group
+        .active_on(ctx.at)
+        .filter(|m| m.role() == Some(Role::Regional))
+    {
+        let (Some(region), Some(person)) = (m.region_id(), m.person_id()) else {
+            continue;
+        };
+        let Some(employer) = reg.person_employer(person) else {
+            continue;
+        };
         if host_regions.contains(&region) && group.host.iter().any(|h| h.value == employer) {
             let (name, hf) = (reg.person_name(person), reg.org_name(employer));
             out.push(
@@ -110,7 +121,10 @@ pub fn host_region_member_from_other_hf(ctx: &Ctx, group: &Group, out: &mut Vec<
 pub fn service_represented(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     let reg = ctx.reg;
     let g = &group.id;
-    let service: Vec<_> = group.active_on(ctx.at).filter(|m| m.role() == Some(Role::Service)).collect();
+    let service: Vec<_> = group
+        .active_on(ctx.at)
+        .filter(|m| m.role() == Some(Role::Service))
+        .collect();
     if service.is_empty() {
         out.push(
             Diagnostic::new(
@@ -124,11 +138,17 @@ pub fn service_represented(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) 
             )),
         );
     }
-    let hosts: Vec<String> = group.host.iter().map(|h| reg.org_name(&h.value).to_string()).collect();
+    let hosts: Vec<String> = group
+        .host
+        .iter()
+        .map(|h| reg.org_name(&h.value).to_string())
+        .collect();
     let hosts_en = crate::i18n::join_list(&hosts, crate::i18n::Lang::En);
     let hosts_nb = crate::i18n::join_list(&hosts, crate::i18n::Lang::Nb);
     for m in service {
-        let Some(person) = m.person_id() else { continue };
+        let Some(person) = m.person_id() else {
+            continue;
+        };
         let employer = reg.person_employer(person);
         if employer.is_some_and(|e| group.host.iter().any(|h| h.value == e)) {
             continue;
@@ -136,12 +156,25 @@ pub fn service_represented(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) 
         let name = reg.person_name(person);
         let works = employer.map_or_else(String::new, |e| reg.org_name(e).to_string());
         let (en, nb) = if works.is_empty() {
-            (format!("{name} represents the service, but has no employer recorded"), format!("{name} representerer tjenesten, men har ingen arbeidsgiver registrert"))
+            (
+                format!("{name} represents the service, but has no employer recorded"),
+                format!("{name} representerer tjenesten, men har ingen arbeidsgiver registrert"),
+            )
         } else {
-            (format!("{name} represents the service, but works at {works}, not at {hosts_en}"), format!("{name} representerer tjenesten, men arbeider ved {works}, ikke ved {hosts_nb}"))
+            (
+                format!("{name} represents the service, but works at {works}, not at {hosts_en}"),
+                format!(
+                    "{name} representerer tjenesten, men arbeider ved {works}, ikke ved {hosts_nb}"
+                ),
+            )
         };
         out.push(
-            Diagnostic::at(RuleId::ServiceRepresented, m.span, crate::i18n::Text::new(en, nb)).help(t!(
+            Diagnostic::at(
+                RuleId::ServiceRepresented,
+                m.span,
+                crate::i18n::Text::new(en, nb),
+            )
+            .help(t!(
                 "the service's representative comes from the service itself, at {hosts_en}",
                 "tjenestens representant kommer fra tjenesten selv, ved {hosts_nb}"
             )),
@@ -152,7 +185,10 @@ pub fn service_represented(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) 
 /// «Brukerorganisasjoner skal være representert i referansegruppene» (M 2).
 pub fn user_represented(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     let g = &group.id;
-    if !group.active_on(ctx.at).any(|m| m.role() == Some(Role::User)) {
+    if !group
+        .active_on(ctx.at)
+        .any(|m| m.role() == Some(Role::User))
+    {
         out.push(
             Diagnostic::new(
                 RuleId::UserRepresented,
@@ -173,14 +209,24 @@ pub fn gender_balance(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     let mut genders: BTreeMap<&str, Option<Gender>> = BTreeMap::new();
     for m in group.active_on(ctx.at) {
         let Some(p) = m.person_id() else { return };
-        let gender = ctx.reg.person(p).and_then(|p| p.gender.as_ref()).map(|g| g.value);
+        let gender = ctx
+            .reg
+            .person(p)
+            .and_then(|p| p.gender.as_ref())
+            .map(|g| g.value);
         genders.insert(p, gender);
     }
     if genders.values().any(Option::is_none) {
         return;
     }
-    let female = genders.values().filter(|g| **g == Some(Gender::Female)).count();
-    let male = genders.values().filter(|g| **g == Some(Gender::Male)).count();
+    let female = genders
+        .values()
+        .filter(|g| **g == Some(Gender::Female))
+        .count();
+    let male = genders
+        .values()
+        .filter(|g| **g == Some(Gender::Male))
+        .count();
     let n = female + male;
     let balanced = match n {
         0 | 1 => true,

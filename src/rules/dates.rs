@@ -9,7 +9,11 @@ use crate::rule_id::RuleId;
 use crate::t;
 
 /// Reports `later` when it is before `earlier`.
-fn in_order(earlier: Option<(&str, &Sp<Date>)>, later: Option<(&str, &Sp<Date>)>, out: &mut Vec<Diagnostic>) {
+fn in_order(
+    earlier: Option<(&str, &Sp<Date>)>,
+    later: Option<(&str, &Sp<Date>)>,
+    out: &mut Vec<Diagnostic>,
+) {
     let (Some((a, da)), Some((b, db))) = (earlier, later) else {
         return;
     };
@@ -19,7 +23,10 @@ fn in_order(earlier: Option<(&str, &Sp<Date>)>, later: Option<(&str, &Sp<Date>)>
             Diagnostic::at(
                 RuleId::Dates,
                 db.span,
-                t!("`{b}` ({x}) is before `{a}` ({y})", "`{b}` ({x}) er før `{a}` ({y})"),
+                t!(
+                    "`{b}` ({x}) is before `{a}` ({y})",
+                    "`{b}` ({x}) er før `{a}` ({y})"
+                ),
             )
             .help(t!(
                 "`{a}` comes first; correct whichever of the two dates is wrong",
@@ -35,7 +42,11 @@ fn named<'a>(name: &'a str, d: &'a Option<Sp<Date>>) -> Option<(&'a str, &'a Sp<
 
 /// Dates of one group's members, chair terms, life and meetings are in order.
 pub fn dates_in_order(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
-    in_order(named("established", &group.established), named("dissolved", &group.dissolved), out);
+    in_order(
+        named("established", &group.established),
+        named("dissolved", &group.dissolved),
+        out,
+    );
     for c in &group.chairs {
         in_order(named("from", &c.from), named("to", &c.to), out);
     }

@@ -11,15 +11,20 @@ use crate::rule_id::RuleId;
 use crate::t;
 
 fn bad_form(place: Place, what: &str, id: &str) -> Diagnostic {
-    Diagnostic::new(
+    let d = Diagnostic::new(
         RuleId::Ids,
         place,
         t!(
             "{what} `{id}` is not a valid id",
-            "{what} `{id}` er ikke en gyldig id"
+            "{what} `{id}` er ikke en gyldig id",
+            id = crate::diagnostic::shown(id)
         ),
-    )
-    .help(t!(
+    );
+    let d = match crate::registry::why_not_an_id(id) {
+        Some(why) => d.note(why),
+        None => d,
+    };
+    d.help(t!(
         "an id is 1 to 64 characters of a-z, 0-9 and -, starting with a letter; e.g. `{suggest}`",
         "en id er 1 til 64 tegn av a-z, 0-9 og -, og starter med en bokstav; f.eks. `{suggest}`",
         suggest = suggestion(id)
@@ -28,7 +33,11 @@ fn bad_form(place: Place, what: &str, id: &str) -> Diagnostic {
 
 fn suggestion(id: &str) -> String {
     let s = crate::registry::id_from_name(id);
-    if is_valid_id(&s) { s } else { format!("x-{s}").trim_end_matches('-').to_string() }
+    if is_valid_id(&s) {
+        s
+    } else {
+        format!("x-{s}").trim_end_matches('-').to_string()
+    }
 }
 
 /// Reports ids of the wrong form and the second and later uses of one id.
@@ -45,7 +54,10 @@ fn check_ids<'a>(what: &str, ids: impl Iterator<Item = &'a Sp<String>>, out: &mu
                 Diagnostic::at(
                     RuleId::Ids,
                     id.span,
-                    t!("{what} `{name}` is defined twice", "{what} `{name}` er definert to ganger"),
+                    t!(
+                        "{what} `{name}` is defined twice",
+                        "{what} `{name}` er definert to ganger"
+                    ),
                 )
                 .help(t!(
                     "give each its own id, or remove the duplicate",
@@ -61,10 +73,18 @@ fn check_ids<'a>(what: &str, ids: impl Iterator<Item = &'a Sp<String>>, out: &mu
 /// Region and organisation ids, and people's file names.
 pub fn registry_ids(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     check_ids("region", ctx.reg.regions.iter().map(|r| &r.id), out);
-    check_ids("organisation", ctx.reg.organisations.iter().map(|o| &o.id), out);
+    check_ids(
+        "organisation",
+        ctx.reg.organisations.iter().map(|o| &o.id),
+        out,
+    );
     for p in &ctx.reg.people {
         if !is_valid_id(&p.id) {
-            out.push(bad_form(file_start(ctx.reg, p.file), "person file name", &p.id));
+            out.push(bad_form(
+                file_start(ctx.reg, p.file),
+                "person file name",
+                &p.id,
+            ));
         }
     }
 }
@@ -72,9 +92,17 @@ pub fn registry_ids(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 /// A group's folder name, milestones, constituencies, meeting files and inputs, report paths.
 pub fn group_ids(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     if !is_valid_id(&group.id) {
-        out.push(bad_form(group_place(ctx.reg, group), "group folder name", &group.id));
+        out.push(bad_form(
+            group_place(ctx.reg, group),
+            "group folder name",
+            &group.id,
+        ));
     }
-    check_ids("milestone", group.milestones.iter().filter_map(|m| m.id.as_ref()), out);
+    check_ids(
+        "milestone",
+        group.milestones.iter().filter_map(|m| m.id.as_ref()),
+        out,
+    );
     check_ids("constituency", group.constituencies.iter(), out);
     for m in &group.meetings {
         let stem = &m.stem;
@@ -144,7 +172,11 @@ fn section_ids(ctx: &Ctx, s: &crate::registry::ReportSection, out: &mut Vec<Diag
     if let SectionKind::Regional(stem) = &s.kind
         && !is_valid_id(stem)
     {
-        out.push(bad_form(file_start(ctx.reg, s.file), "report file name", stem));
+        out.push(bad_form(
+            file_start(ctx.reg, s.file),
+            "report file name",
+            stem,
+        ));
         return;
     }
     // A front matter that disagrees with its path is one finding, at the first value that does.
@@ -154,7 +186,9 @@ fn section_ids(ctx: &Ctx, s: &crate::registry::ReportSection, out: &mut Vec<Diag
         .filter(|y| y.value != i64::from(folder_year))
         .map(|y| (y.span, y.value.to_string(), folder_year.to_string()));
     let region_off = match (&s.kind, &s.region) {
-        (SectionKind::Regional(stem), Some(r)) if r.value != *stem => Some((r.span, r.value.clone(), stem.clone())),
+        (SectionKind::Regional(stem), Some(r)) if r.value != *stem => {
+            Some((r.span, r.value.clone(), stem.clone()))
+        }
         _ => None,
     };
     if let Some((span, found, want)) = year_off.or(region_off) {

@@ -1,7 +1,7 @@
 //! Meetings and their minutes: recorded, not left planned in the past, attended by members,
 //! inputs followed up.
 
-use super::Ctx;
+use super::{Ctx, after_days};
 use crate::diagnostic::Diagnostic;
 use crate::registry::source::Span;
 use crate::registry::{Group, InputStatus, MeetingStatus};
@@ -19,7 +19,10 @@ pub fn minutes_recorded(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                 Diagnostic::at(
                     RuleId::MinutesRecorded,
                     other.as_ref().map_or(status_span, |l| l.span),
-                    t!("the meeting is held, but no attendees are listed", "møtet er avholdt, men ingen deltakere er ført opp"),
+                    t!(
+                        "the meeting is held, but no attendees are listed",
+                        "møtet er avholdt, men ingen deltakere er ført opp"
+                    ),
                 )
                 .help(t!(
                     "list who took part: `attendees = [\"person-id\", ...]`",
@@ -33,7 +36,10 @@ pub fn minutes_recorded(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                 Diagnostic::at(
                     RuleId::MinutesRecorded,
                     closing_delimiter(&ctx.reg.files[m.file].text, m.file, m.body.start),
-                    t!("the meeting is held, but its minutes are empty", "møtet er avholdt, men referatet er tomt"),
+                    t!(
+                        "the meeting is held, but its minutes are empty",
+                        "møtet er avholdt, men referatet er tomt"
+                    ),
                 )
                 .help(t!(
                     "write the minutes below the front matter: agenda, discussion, advice given",
@@ -47,7 +53,9 @@ pub fn minutes_recorded(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
 /// A meeting still `planned` after its date was either held or cancelled.
 pub fn planned_meeting_not_past(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     for m in &group.meetings {
-        let (Some(status), Some(day)) = (&m.status, m.day()) else { continue };
+        let (Some(status), Some(day)) = (&m.status, m.day()) else {
+            continue;
+        };
         if status.value == MeetingStatus::Planned && day < ctx.at {
             out.push(
                 Diagnostic::at(
@@ -106,7 +114,8 @@ pub fn inputs_followed_up(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     let days = ctx.reg.config.input_followup_days;
     for m in &group.meetings {
         let Some(day) = m.day() else { continue };
-        let stale = m.is_held() && day + chrono::Duration::days(days) < ctx.at;
+        // A deadline beyond the calendar (a huge `input-followup-days`) never passes.
+        let stale = m.is_held() && after_days(day, days).is_some_and(|due| due < ctx.at);
         for i in &m.inputs {
             let Some(status) = &i.status else { continue };
             let id = i.id.as_ref().map_or("?", |s| s.as_str());

@@ -53,15 +53,27 @@ const GROUP_CHECKS: &[(RuleId, GroupCheck)] = &[
     (RuleId::TermExpiry, appointment::terms_not_expiring),
     (RuleId::GenderBalance, composition::gender_balance),
     (RuleId::OneMemberPerRhf, composition::one_member_per_region),
-    (RuleId::HostRegionOtherHf, composition::host_region_member_from_other_hf),
+    (
+        RuleId::HostRegionOtherHf,
+        composition::host_region_member_from_other_hf,
+    ),
     (RuleId::ServiceRepresented, composition::service_represented),
     (RuleId::UserRepresented, composition::user_represented),
     (RuleId::ChairDesignated, chair::chair_designated),
-    (RuleId::ChairOutsideHostRegion, chair::chair_outside_host_region),
+    (
+        RuleId::ChairOutsideHostRegion,
+        chair::chair_outside_host_region,
+    ),
     (RuleId::AnnualMeeting, annual::annual_meeting),
     (RuleId::AnnualReport, annual::annual_report),
-    (RuleId::AppointmentNotified, appointment::appointment_notified),
-    (RuleId::ConstituenciesRepresented, municipal::constituencies_represented),
+    (
+        RuleId::AppointmentNotified,
+        appointment::appointment_notified,
+    ),
+    (
+        RuleId::ConstituenciesRepresented,
+        municipal::constituencies_represented,
+    ),
     (RuleId::MilestoneMeeting, municipal::milestone_meetings),
 ];
 
@@ -93,10 +105,7 @@ pub fn check(reg: &Registry, at: Date, loaded: Vec<Diagnostic>) -> Vec<Diagnosti
             }
         }
     }
-    let mut out: Vec<Diagnostic> = raw
-        .into_iter()
-        .filter_map(|d| settle(reg, at, d))
-        .collect();
+    let mut out: Vec<Diagnostic> = raw.into_iter().filter_map(|d| settle(reg, at, d)).collect();
     diagnostic::sort(&mut out, &reg.files);
     out
 }
@@ -161,4 +170,15 @@ pub fn group_place(reg: &Registry, group: &Group) -> Place {
 pub fn file_start(reg: &Registry, file: usize) -> Place {
     let bom = reg.files[file].bom;
     Place::Span(crate::registry::source::Span::new(file, bom..bom))
+}
+
+/// `day` plus `days` (minus, when negative), or `None` when the result lies beyond the calendar.
+/// Rules add configured and written periods to dates written in files; neither may panic.
+pub fn after_days(day: Date, days: i64) -> Option<Date> {
+    let n = chrono::Days::new(days.unsigned_abs());
+    if days >= 0 {
+        day.checked_add_days(n)
+    } else {
+        day.checked_sub_days(n)
+    }
 }

@@ -12,9 +12,10 @@ use crate::t;
 pub fn constituencies_represented(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     let g = &group.id;
     for c in &group.constituencies {
-        let covered = group
-            .active_on(ctx.at)
-            .any(|m| m.role() == Some(Role::Constituency) && m.constituency.as_ref().is_some_and(|x| x.value == c.value));
+        let covered = group.active_on(ctx.at).any(|m| {
+            m.role() == Some(Role::Constituency)
+                && m.constituency.as_ref().is_some_and(|x| x.value == c.value)
+        });
         if !covered {
             let id = &c.value;
             out.push(
@@ -38,7 +39,9 @@ pub fn constituencies_represented(ctx: &Ctx, group: &Group, out: &mut Vec<Diagno
 /// «Vi møtes på sentrale milepæler i prosessen» (S).
 pub fn milestone_meetings(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     for ms in &group.milestones {
-        let (Some(id), Some(date)) = (&ms.id, &ms.date) else { continue };
+        let (Some(id), Some(date)) = (&ms.id, &ms.date) else {
+            continue;
+        };
         if date.value >= ctx.at {
             continue;
         }
@@ -47,7 +50,10 @@ pub fn milestone_meetings(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
             .iter()
             .any(|m| m.is_held() && m.milestone.as_ref().is_some_and(|x| x.value == id.value));
         if !met {
-            let (name, day) = (ms.name.as_ref().map_or(id.as_str(), |n| n.as_str()), date.value);
+            let (name, day) = (
+                ms.name.as_ref().map_or(id.as_str(), |n| n.as_str()),
+                date.value,
+            );
             out.push(
                 Diagnostic::new(
                     RuleId::MilestoneMeeting,

@@ -92,7 +92,10 @@ mod tests {
 
     /// Builds a valid number from a date and an individual number, by the classic rule.
     pub fn make(date: &str, individual: &str) -> String {
-        let mut d: Vec<u32> = format!("{date}{individual}").bytes().map(|b| u32::from(b - b'0')).collect();
+        let mut d: Vec<u32> = format!("{date}{individual}")
+            .bytes()
+            .map(|b| u32::from(b - b'0'))
+            .collect();
         let w1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
         let k1 = (11 - w1.iter().zip(&d).map(|(w, x)| w * x).sum::<u32>() % 11) % 11;
         d.push(k1);

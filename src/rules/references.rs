@@ -2,24 +2,38 @@
 //! constituency points at one that exists, and of the right kind.
 
 use super::Ctx;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, shown};
 use crate::i18n::Text;
 use crate::registry::read::nearest;
 use crate::registry::source::Sp;
-use crate::registry::{Group, OrgKind, Profile, Registry, Role};
+use crate::registry::{Group, OrgKind, Profile, Registry, Role, is_valid_id, why_not_an_id};
 use crate::rule_id::RuleId;
 use crate::t;
 
-fn unknown<'a>(what: Text, id: &Sp<String>, known: impl Iterator<Item = &'a str>, add: Text) -> Diagnostic {
-    let name = &id.value;
+fn unknown<'a>(
+    what: Text,
+    id: &Sp<String>,
+    known: impl Iterator<Item = &'a str>,
+    add: Text,
+) -> Diagnostic {
+    let name = shown(&id.value);
     let (we, wn) = (&what.en, &what.nb);
     let d = Diagnostic::at(
         RuleId::References,
         id.span,
         t!("unknown {we} `{name}`", "ukjent {wn} `{name}`"),
     );
-    match nearest(name, known) {
+    let d = match why_not_an_id(&id.value) {
+        Some(why) => d.note(why),
+        None => d,
+    };
+    match nearest(&id.value, known) {
         Some(near) => d.help(t!("did you mean `{near}`?", "mente du `{near}`?")),
+        // Advice to add an entity under a name that cannot be an id would not help.
+        None if !is_valid_id(&id.value) => d.help(t!(
+            "write the id in lower-case a-z, 0-9 and -, as it is written where the entity is defined",
+            "skriv id-en med små a-z, 0-9 og -, slik den er skrevet der den er definert"
+        )),
         None => d.help(add),
     }
 }
@@ -30,7 +44,10 @@ fn region(reg: &Registry, id: &Sp<String>, out: &mut Vec<Diagnostic>) {
             t!("region", "region"),
             id,
             reg.regions.iter().map(|r| r.id.as_str()),
-            t!("the regions are listed as [[region]] in organisations.toml", "regionene står som [[region]] i organisations.toml"),
+            t!(
+                "the regions are listed as [[region]] in organisations.toml",
+                "regionene står som [[region]] i organisations.toml"
+            ),
         ));
     }
 }
@@ -51,17 +68,28 @@ fn person(reg: &Registry, id: &Sp<String>, out: &mut Vec<Diagnostic>) {
 }
 
 /// An organisation that must exist and, when `kinds` is not empty, be of one of those kinds.
-fn organisation(reg: &Registry, id: &Sp<String>, kinds: &[OrgKind], role: Text, out: &mut Vec<Diagnostic>) {
+fn organisation(
+    reg: &Registry,
+    id: &Sp<String>,
+    kinds: &[OrgKind],
+    role: Text,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some(org) = reg.organisation(&id.value) else {
         out.push(unknown(
             t!("organisation", "organisasjon"),
             id,
             reg.organisations.iter().map(|o| o.id.as_str()),
-            t!("add it as [[organisation]] in organisations.toml", "legg den til som [[organisation]] i organisations.toml"),
+            t!(
+                "add it as [[organisation]] in organisations.toml",
+                "legg den til som [[organisation]] i organisations.toml"
+            ),
         ));
         return;
     };
-    let Some(kind) = org.kind.as_ref() else { return };
+    let Some(kind) = org.kind.as_ref() else {
+        return;
+    };
     if kinds.is_empty() || kinds.contains(&kind.value) {
         return;
     }
@@ -122,13 +150,25 @@ pub fn group_references(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
             organisation(reg, h, &hospital, t!("a host", "et vertsforetak"), out);
         }
         if let Some(r) = &group.responsible {
-            organisation(reg, r, &hospital, t!("the responsible HF", "det ansvarlige helseforetaket"), out);
+            organisation(
+                reg,
+                r,
+                &hospital,
+                t!("the responsible HF", "det ansvarlige helseforetaket"),
+                out,
+            );
         }
     }
     if group.profile() == Some(Profile::MunicipalAdvisory)
         && let Some(o) = &group.owner
     {
-        organisation(reg, o, &[OrgKind::Municipality], t!("the owner", "eieren"), out);
+        organisation(
+            reg,
+            o,
+            &[OrgKind::Municipality],
+            t!("the owner", "eieren"),
+            out,
+        );
     }
     for c in &group.chairs {
         if let Some(p) = &c.person {
@@ -146,8 +186,21 @@ pub fn group_references(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
             region(reg, r, out);
         }
         if let Some(o) = &m.organisation {
-            let kinds: &[OrgKind] = if m.role() == Some(Role::User) { &[OrgKind::UserOrganisation] } else { &[] };
-            organisation(reg, o, kinds, t!("a user member's organisation", "organisasjonen til et brukermedlem"), out);
+            let kinds: &[OrgKind] = if m.role() == Some(Role::User) {
+                &[OrgKind::UserOrganisation]
+            } else {
+                &[]
+            };
+            organisation(
+                reg,
+                o,
+                kinds,
+                t!(
+                    "a user member's organisation",
+                    "organisasjonen til et brukermedlem"
+                ),
+                out,
+            );
         }
         if let Some(c) = &m.constituency
             && !group.constituencies.iter().any(|g| g.value == c.value)
@@ -156,7 +209,10 @@ pub fn group_references(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                 t!("constituency", "gruppe"),
                 c,
                 group.constituencies.iter().map(|g| g.as_str()),
-                t!("the group's constituencies are listed in `constituencies` in group.toml", "gruppens grupper står i `constituencies` i group.toml"),
+                t!(
+                    "the group's constituencies are listed in `constituencies` in group.toml",
+                    "gruppens grupper står i `constituencies` i group.toml"
+                ),
             ));
         }
     }
@@ -170,13 +226,23 @@ pub fn group_references(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
             }
         }
         if let Some(ms) = &m.milestone
-            && !group.milestones.iter().any(|g| g.id.as_ref().is_some_and(|id| id.value == ms.value))
+            && !group
+                .milestones
+                .iter()
+                .any(|g| g.id.as_ref().is_some_and(|id| id.value == ms.value))
         {
             out.push(unknown(
                 t!("milestone", "milepæl"),
                 ms,
-                group.milestones.iter().filter_map(|g| g.id.as_ref()).map(|id| id.as_str()),
-                t!("the group's milestones are [[milestone]] entries in group.toml", "gruppens milepæler står som [[milestone]] i group.toml"),
+                group
+                    .milestones
+                    .iter()
+                    .filter_map(|g| g.id.as_ref())
+                    .map(|id| id.as_str()),
+                t!(
+                    "the group's milestones are [[milestone]] entries in group.toml",
+                    "gruppens milepæler står som [[milestone]] i group.toml"
+                ),
             ));
         }
     }
