@@ -53,7 +53,7 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
         out,
         "{}{}",
         p.wrap(style, &head),
-        p.wrap(BOLD, &format!(": {}", clean(d.message.get(opts.lang))))
+        p.wrap(BOLD, &format!(": {}", d.message.get(opts.lang)))
     );
     let gutter = loc.line.map_or(1, |l| l.to_string().len());
     let pad = " ".repeat(gutter);
@@ -67,11 +67,16 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
     {
         let text = source.line_text(line);
         let bar = p.wrap(BLUE, "|");
-        let len = source
+        let span_len = source
             .text
             .get(span.start..span.end)
             .map_or(1, |s| s.lines().next().unwrap_or("").chars().count());
-        let (shown, indent, len) = window(text, col - 1, len);
+        let (shown, caret_col, caret_len) = window(text, col - 1, span_len);
+        let shown = if d.rule == crate::rule_id::RuleId::Pii {
+            mask(&shown, caret_col + 6, caret_len.saturating_sub(6))
+        } else {
+            shown
+        };
         let _ = writeln!(out, "{pad} {bar}");
         let _ = writeln!(
             out,
@@ -79,12 +84,11 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
             p.wrap(BLUE, &line.to_string()),
             shown.trim_end()
         );
-        let carets = "^".repeat(len);
         let _ = writeln!(
             out,
             "{pad} {bar} {}{}",
-            " ".repeat(indent),
-            p.wrap(style, &carets)
+            " ".repeat(caret_col),
+            p.wrap(style, &"^".repeat(caret_len))
         );
     }
     if !d.notes.is_empty() || !d.help.is_empty() {
@@ -96,7 +100,7 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
             "{pad} {} {}",
             p.wrap(BLUE, "="),
             indent_rest(
-                &format!("{} {}", p.wrap(BOLD, "note:"), clean(note.get(opts.lang))),
+                &format!("{} {}", p.wrap(BOLD, "note:"), note.get(opts.lang)),
                 gutter + 3
             )
         );
@@ -107,57 +111,46 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
             "{pad} {} {}",
             p.wrap(BLUE, "="),
             indent_rest(
-                &format!("{} {}", p.wrap(BOLD, "help:"), clean(d.help.get(opts.lang))),
+                &format!("{} {}", p.wrap(BOLD, "help:"), d.help.get(opts.lang)),
                 gutter + 3
             )
         );
     }
 }
 
-/// How many characters of a source line are quoted; a longer line is cut around the value.
-const LINE_CHARS: usize = 100;
+/// The widest source line shown; longer lines are cut to a window around the column.
+const MAX_SHOWN: usize = 100;
 
-/// The part of a source line to quote, with every character made visible, the caret's indent
-/// and the caret's length: a line too long for the screen is cut around the column (`start`,
-/// 0-based) and marked with `…`.
-fn window(line: &str, start: usize, len: usize) -> (String, usize, usize) {
-    let total = line.chars().count();
-    let (from, to) = if total <= LINE_CHARS {
-        (0, total)
+/// The part of a line to show (tabs as spaces), where the caret starts in it, and how many
+/// carets: at least one, at most to the end of what is shown.
+fn window(text: &str, col0: usize, span_len: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c == '\t' || c.is_control() { ' ' } else { c })
+        .collect();
+    let (start, prefix) = if chars.len() > MAX_SHOWN && col0 > MAX_SHOWN / 2 {
+        (col0 - MAX_SHOWN / 4, "…")
     } else {
-        let from = start.saturating_sub(LINE_CHARS / 4).min(total - LINE_CHARS);
-        (from, from + LINE_CHARS)
+        (0, "")
     };
-    let mut shown = String::new();
-    if from > 0 {
-        shown.push('…');
-    }
-    shown.extend(line.chars().skip(from).take(to - from).map(visible));
-    if to < total {
-        shown.push('…');
-    }
-    let indent = start.saturating_sub(from) + usize::from(from > 0);
-    let len = len.clamp(1, to.saturating_sub(start).max(1));
-    (shown, indent, len)
+    let end = (start + MAX_SHOWN).min(chars.len());
+    let suffix = if end < chars.len() { "…" } else { "" };
+    let body: String = chars[start.min(end)..end].iter().collect();
+    let caret_col = col0.saturating_sub(start) + prefix.chars().count();
+    let room = end.saturating_sub(col0.max(start)).max(1);
+    (
+        format!("{prefix}{body}{suffix}"),
+        caret_col,
+        span_len.clamp(1, room),
+    )
 }
 
-/// One character as it may appear on a terminal: a tab as a space, a control character as its
-/// Unicode picture (`␀`, `␛`), a character that reorders text as `�`. Each stays one column wide,
-/// so the caret stays under its value.
-fn visible(c: char) -> char {
-    match c {
-        '\t' => ' ',
-        '\u{7f}' => '\u{2421}',
-        c if u32::from(c) < 0x20 => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
-        c if c.is_control() || super::is_bidi_control(c) => '\u{fffd}',
-        c => c,
-    }
-}
-
-/// A message, note or help with every control character but the line break made visible.
-fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| if c == '\n' { c } else { visible(c) })
+/// Replaces `len` characters from `from` with `*`, so that a national identity number is never
+/// printed whole.
+fn mask(line: &str, from: usize, len: usize) -> String {
+    line.chars()
+        .enumerate()
+        .map(|(i, c)| if i >= from && i < from + len { '*' } else { c })
         .collect()
 }
 
@@ -216,21 +209,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn short_lines_are_shown_whole_with_controls_made_visible() {
-        let (shown, indent, len) = window("name = \"a\u{1b}[2J\u{0}b\"", 7, 9);
-        assert_eq!(shown, "name = \"a\u{241b}[2J\u{2400}b\"");
-        assert_eq!((indent, len), (7, 9));
+    fn long_lines_are_cut_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let (shown, caret, len) = window(&line, 500, 1);
+        assert!(shown.chars().count() <= MAX_SHOWN + 2);
+        assert_eq!(shown.chars().nth(caret), Some('X'));
+        assert_eq!(len, 1);
     }
 
     #[test]
-    fn long_lines_are_cut_around_the_value() {
-        let line = format!("{}x = 1", "k".repeat(1000));
-        let (shown, indent, len) = window(&line, 1000, 1);
-        assert_eq!(shown.chars().count(), LINE_CHARS + 1);
-        assert!(shown.starts_with('…') && shown.ends_with("x = 1"));
-        assert_eq!(shown.chars().nth(indent), Some('x'));
-        assert_eq!(len, 1);
-        let (shown, indent, _) = window(&line, 0, 1000);
-        assert!(shown.ends_with('…') && indent == 0);
+    fn short_lines_are_shown_whole() {
+        assert_eq!(window("a = \"x\"", 4, 3), ("a = \"x\"".to_string(), 4, 3));
+    }
+
+    #[test]
+    fn mask_hides_all_but_the_first_six_digits() {
+        assert_eq!(mask("fnr 01019912345 ok", 10, 5), "fnr 010199***** ok");
     }
 }
