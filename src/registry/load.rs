@@ -219,8 +219,17 @@ impl Loader {
             if name.starts_with('.') {
                 continue;
             }
-            let Some(kind) = self.kind_of(&format!("{rel}/{name}")) else {
+            // The folder listing tells the type without a stat; only a link needs a look.
+            let Ok(kind) = entry.file_type() else {
                 continue;
+            };
+            let kind = if kind.is_symlink() {
+                match self.kind_of(&format!("{rel}/{name}")) {
+                    Some(k) => k,
+                    None => continue,
+                }
+            } else {
+                kind
             };
             if kind.is_dir() == dirs {
                 names.push(name);
@@ -284,11 +293,16 @@ impl Loader {
     /// Reads a file as text. Returns `None`, with a diagnostic, when it cannot be parsed.
     fn read(&mut self, rel: &str) -> Option<FileId> {
         let path = self.root.join(rel);
-        let kind = self.kind_of(rel)?;
-        if !kind.is_file() {
+        // One stat for a plain file; a link is first checked to stay inside the registry.
+        let mut meta = fs::symlink_metadata(&path).ok()?;
+        if meta.file_type().is_symlink() {
+            self.kind_of(rel)?;
+            meta = fs::metadata(&path).ok()?;
+        }
+        if !meta.is_file() {
             return None;
         }
-        let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        let size = meta.len();
         if size > MAX_FILE_BYTES {
             let (mib, limit) = (
                 format!("{:.1}", size as f64 / (1024.0 * 1024.0)),
@@ -905,7 +919,9 @@ impl Loader {
     /// Reads the text files under the root that the registry does not otherwise read, so that
     /// `pii` can look in them too. They are not parsed; bytes that are not UTF-8 are replaced.
     fn read_other_text_files(&mut self) {
-        let known: BTreeSet<String> = self.files.iter().map(|f| f.rel.clone()).collect();
+        let known: std::collections::HashSet<&str> =
+            self.files.iter().map(|f| f.rel.as_str()).collect();
+        let mut found = Vec::new();
         let walk = walkdir::WalkDir::new(&self.root)
             .follow_links(false)
             .sort_by_file_name()
@@ -923,10 +939,12 @@ impl Loader {
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            let is_text = ["md", "txt", "toml", "csv"]
-                .iter()
-                .any(|ext| rel.to_ascii_lowercase().ends_with(&format!(".{ext}")));
-            if !is_text || known.contains(&rel) {
+            let is_text = entry.path().extension().is_some_and(|ext| {
+                ["md", "txt", "toml", "csv"]
+                    .iter()
+                    .any(|t| ext.eq_ignore_ascii_case(t))
+            });
+            if !is_text || known.contains(rel.as_str()) {
                 continue;
             }
             if entry.metadata().map(|m| m.len()).unwrap_or(u64::MAX) > MAX_FILE_BYTES {
@@ -934,9 +952,10 @@ impl Loader {
             }
             if let Ok(bytes) = fs::read(entry.path()) {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
-                self.files.push(SourceFile::new(rel, text));
+                found.push(SourceFile::new(rel, text));
             }
         }
+        self.files.extend(found);
     }
 }
 
