@@ -289,7 +289,12 @@ fn group(w: &mut Writer, i: usize, no: &mut usize) -> std::io::Result<()> {
     // The member of the region after the host region resigned in mid-2023 and was replaced.
     let replaced_region = (host_region + 1) % 4;
     let replacement_hf = HFS[replaced_region][(i + 3) % 5].0;
-    let replacement = person(w, no, replaced_region.is_multiple_of(2), Some(replacement_hf))?;
+    let replacement = person(
+        w,
+        no,
+        replaced_region.is_multiple_of(2),
+        Some(replacement_hf),
+    )?;
     let chair_region = (host_region + 2) % 4;
     let user_org = USER_ORGS[i % USER_ORGS.len()].0;
 

@@ -931,20 +931,25 @@ impl Loader {
             if !entry.file_type().is_file() {
                 continue;
             }
-            let Ok(rel) = entry.path().strip_prefix(&self.root) else {
-                continue;
-            };
-            let rel = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
             let is_text = entry.path().extension().is_some_and(|ext| {
                 ["md", "txt", "toml", "csv"]
                     .iter()
                     .any(|t| ext.eq_ignore_ascii_case(t))
             });
-            if !is_text || known.contains(rel.as_str()) {
+            if !is_text {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(&self.root) else {
+                continue;
+            };
+            // This walk visits every file of the registry: a known one costs no allocation.
+            if std::path::MAIN_SEPARATOR == '/' && rel.to_str().is_some_and(|r| known.contains(r)) {
+                continue;
+            }
+            let rel = rel
+                .to_string_lossy()
+                .replace(std::path::MAIN_SEPARATOR, "/");
+            if known.contains(rel.as_str()) {
                 continue;
             }
             if entry.metadata().map(|m| m.len()).unwrap_or(u64::MAX) > MAX_FILE_BYTES {
