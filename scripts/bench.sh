@@ -33,7 +33,7 @@ wall() {
   if command -v hyperfine >/dev/null 2>&1; then
     hyperfine --warmup 1 --runs "$RUNS" --ignore-failure --style none \
       --export-json "$WORK/$name.json" "$*" >/dev/null 2>&1 || { echo "-"; return; }
-    python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(f"{r["mean"]:.3f} ± {r["stddev"] or 0:.3f}")' "$WORK/$name.json"
+    python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.3f ± %.3f" % (r["mean"], r["stddev"] or 0))' "$WORK/$name.json"
   else
     local best=
     for _ in $(seq "$RUNS"); do
