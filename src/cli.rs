@@ -57,6 +57,38 @@ pub enum Command {
     Rules,
     /// Explain a rule: what it checks, why, the clause it enforces, how to fix it
     Explain(ExplainArgs),
+    /// People: `person add`
+    #[command(subcommand)]
+    Person(PersonCommand),
+    /// Groups: `group new`
+    #[command(subcommand)]
+    Group(GroupCommand),
+    /// Record that the service proposes a person for a seat
+    Propose(ProposeArgs),
+    /// Record that the proposed person agreed to serve (and when their leader cleared it)
+    Consent(ConsentArgs),
+    /// Formally appoint a proposed person, or create and appoint a seat in one step
+    Appoint(AppointArgs),
+    /// Record that the appointment was announced, and print the announcement
+    Notify(NotifyArgs),
+    /// End a member's seat
+    End(EndArgs),
+    /// Designate the chair from a date; closes the previous chair term the day before
+    Chair(ChairArgs),
+    /// Meetings: `meeting new`
+    #[command(subcommand)]
+    Meeting(MeetingCommand),
+    /// A table per group: seats, vacancies, the chair, the next deadlines
+    Status(StatusArgs),
+    /// Tables of the registry as of --at: groups, people, members or meetings
+    List(ListArgs),
+    /// Reports: the annual report of a group, a region's overview, a group's inputs
+    #[command(subcommand)]
+    Report(ReportCommand),
+    /// Who pays travel, stay and the meetings of a group in a year
+    Expenses(ExpensesArgs),
+    /// An iCalendar file of meetings, report deadlines and term ends
+    Calendar(CalendarArgs),
 }
 
 #[derive(Args, Debug)]
@@ -93,8 +125,400 @@ pub struct ExplainArgs {
     pub rule: String,
 }
 
+/// Options of every command that writes.
+#[derive(Args, Debug, Clone, Copy)]
+pub struct EditOptions {
+    /// Print the change as a unified diff and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write even when the change adds errors
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PersonCommand {
+    /// Add a person; the id is derived from the name when not given
+    Add(PersonAddArgs),
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GenderArg {
+    Female,
+    Male,
+    Other,
+}
+
+#[derive(Args, Debug)]
+pub struct PersonAddArgs {
+    /// The person's id (default: derived from the name, e.g. kari-nordmann)
+    pub id: Option<String>,
+    /// Full name
+    #[arg(long)]
+    pub name: String,
+    /// Employer: an organisation id from organisations.toml
+    #[arg(long, value_name = "ORG")]
+    pub employer: Option<String>,
+    /// E-mail address (private: never printed in reports)
+    #[arg(long, value_name = "E")]
+    pub email: Option<String>,
+    /// Phone number (private: never printed in reports)
+    #[arg(long, value_name = "P")]
+    pub phone: Option<String>,
+    /// Gender, used only by the gender-balance rule
+    #[arg(long, value_enum, value_name = "G")]
+    pub gender: Option<GenderArg>,
+    #[command(flatten)]
+    pub edit: EditOptions,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum GroupCommand {
+    /// Create a group folder with group.toml and an empty members.toml
+    New(GroupNewArgs),
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ProfileArg {
+    NationalService,
+    MunicipalAdvisory,
+}
+
+#[derive(Args, Debug)]
+pub struct GroupNewArgs {
+    /// The group's id, also its folder name
+    pub id: String,
+    /// The group's full name
+    #[arg(long)]
+    pub name: String,
+    /// national-service or municipal-advisory
+    #[arg(long, value_enum, value_name = "P")]
+    pub profile: ProfileArg,
+    /// national-service: the service's name
+    #[arg(long, value_name = "S")]
+    pub service: Option<String>,
+    /// national-service: an HF where the service is located (repeatable)
+    #[arg(long = "host", value_name = "HF")]
+    pub hosts: Vec<String>,
+    /// national-service: the HF responsible for the service
+    #[arg(long, value_name = "HF")]
+    pub responsible: Option<String>,
+    /// municipal-advisory: the municipality that owns the process
+    #[arg(long, value_name = "ORG")]
+    pub owner: Option<String>,
+    /// municipal-advisory: the process the group advises
+    #[arg(long, value_name = "TEXT")]
+    pub process: Option<String>,
+    /// municipal-advisory: where inputs are taken
+    #[arg(long, value_name = "TEXT")]
+    pub reports_to: Option<String>,
+    /// municipal-advisory: a constituency id (repeatable)
+    #[arg(long = "constituency", value_name = "C")]
+    pub constituencies: Vec<String>,
+    /// The day the group was established (default: --at, else today)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub established: Option<Date>,
+    #[command(flatten)]
+    pub edit: EditOptions,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RoleArg {
+    Regional,
+    Service,
+    User,
+    Other,
+    Constituency,
+}
+
+#[derive(Args, Debug)]
+pub struct ProposeArgs {
+    /// The group id
+    pub group: String,
+    /// The person id
+    pub person: String,
+    /// The seat's role
+    #[arg(long, value_enum)]
+    pub role: RoleArg,
+    /// regional: the region represented
+    #[arg(long, value_name = "R")]
+    pub region: Option<String>,
+    /// user: the user organisation; other/constituency: the body represented
+    #[arg(long, value_name = "ORG")]
+    pub organisation: Option<String>,
+    /// constituency: one of the group's constituencies
+    #[arg(long, value_name = "C")]
+    pub constituency: Option<String>,
+    /// The day of the proposal (default: --at, else today)
+    #[arg(long, value_name = "D", value_parser = parse_date)]
+    pub date: Option<Date>,
+    #[command(flatten)]
+    pub edit: EditOptions,
+}
+
+#[derive(Args, Debug)]
+pub struct ConsentArgs {
+    pub group: String,
+    pub person: String,
+    /// The day the person agreed (default: --at, else today)
+    #[arg(long, value_name = "D", value_parser = parse_date)]
+    pub date: Option<Date>,
+    /// The day the person's leader cleared the participation
+    #[arg(long, value_name = "D", value_parser = parse_date)]
+    pub leader_cleared: Option<Date>,
+    #[command(flatten)]
+    pub edit: EditOptions,
+}
+
+#[derive(Args, Debug)]
+pub struct AppointArgs {
+    pub group: String,
+    pub person: String,
+    /// Who appoints: the RHF (region id) for national-service, an organisation id otherwise
+    #[arg(long, value_name = "APPOINTER")]
+    pub by: String,
+    /// The day of the appointment (default: --at, else today)
+    #[arg(long, value_name = "D", value_parser = parse_date)]
+    pub date: Option<Date>,
+    /// Create and appoint a seat in one step: its role
+    #[arg(long, value_enum)]
+    pub role: Option<RoleArg>,
+    /// With --role regional: the region represented
+    #[arg(long, value_name = "R")]
+    pub region: Option<String>,
+    /// With --role: the organisation represented
+    #[arg(long, value_name = "ORG")]
+    pub organisation: Option<String>,
+    /// With --role constituency: the constituency
+    #[arg(long, value_name = "C")]
+    pub constituency: Option<String>,
+    /// Reference of the appointment letter
+    #[arg(long, value_name = "REF")]
+    pub letter: Option<String>,
+    /// Planned last day of the term
+    #[arg(long, value_name = "D", value_parser = parse_date)]
+    pub term_end: Option<Date>,
+    /// End this member's seat the day before
+    #[arg(long, value_name = "PERSON")]
+    pub replaces: Option<String>,
+    /// The day the person agreed to serve
+    #[arg(long, value_name = "D", value_parser = parse_date)]
+    pub consented: Option<Date>,
+    /// The day the person's leader cleared the participation
+    #[arg(long, value_name = "D", value_parser = parse_date)]
+    pub leader_cleared: Option<Date>,
+    #[command(flatten)]
+    pub edit: EditOptions,
+}
+
+#[derive(Args, Debug)]
+pub struct NotifyArgs {
+    pub group: String,
+    pub person: String,
+    /// The day the announcement was sent (default: --at, else today)
+    #[arg(long, value_name = "D", value_parser = parse_date)]
+    pub date: Option<Date>,
+    #[command(flatten)]
+    pub edit: EditOptions,
+}
+
+#[derive(Args, Debug)]
+pub struct EndArgs {
+    pub group: String,
+    pub person: String,
+    /// The member's last day
+    #[arg(long, value_name = "D", value_parser = parse_date)]
+    pub date: Date,
+    /// Why the seat ends
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    #[command(flatten)]
+    pub edit: EditOptions,
+}
+
+#[derive(Args, Debug)]
+pub struct ChairArgs {
+    pub group: String,
+    pub person: String,
+    /// The HF that designates the chair (the responsible HF)
+    #[arg(long, value_name = "HF")]
+    pub by: String,
+    /// The first day as chair (default: --at, else today)
+    #[arg(long, value_name = "D", value_parser = parse_date)]
+    pub date: Option<Date>,
+    #[command(flatten)]
+    pub edit: EditOptions,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum MeetingCommand {
+    /// Create the minutes file from a template, with the active members as expected attendees
+    New(MeetingNewArgs),
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ModeArg {
+    Digital,
+    Physical,
+    Hybrid,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MeetingStatusArg {
+    Planned,
+    Held,
+    Cancelled,
+}
+
+#[derive(Args, Debug)]
+pub struct MeetingNewArgs {
+    pub group: String,
+    /// The meeting's date
+    #[arg(long, value_name = "D", value_parser = parse_date)]
+    pub date: Date,
+    #[arg(long, value_enum, value_name = "M", default_value_t = ModeArg::Digital)]
+    pub mode: ModeArg,
+    #[arg(long, value_enum, value_name = "S", default_value_t = MeetingStatusArg::Planned)]
+    pub status: MeetingStatusArg,
+    /// municipal-advisory: the milestone the meeting serves
+    #[arg(long, value_name = "ID")]
+    pub milestone: Option<String>,
+    #[command(flatten)]
+    pub edit: EditOptions,
+}
+
+#[derive(Args, Debug)]
+pub struct StatusArgs {
+    /// Only this group (default: every group)
+    pub group: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListWhat {
+    Groups,
+    People,
+    Members,
+    Meetings,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Args, Debug)]
+pub struct ListArgs {
+    /// What to list
+    #[arg(value_enum)]
+    pub what: ListWhat,
+    /// Only this group
+    #[arg(long, value_name = "ID")]
+    pub group: Option<String>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
 /// Parses `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14"))
+}
+
+/// `mandat report ...`.
+#[derive(Subcommand, Debug)]
+pub enum ReportCommand {
+    /// The group's contribution to the service's annual report for a year
+    Annual(AnnualArgs),
+    /// For one RHF: every group where it holds or should hold a seat
+    Region(RegionArgs),
+    /// The summary of a group's inputs for the body it reports to
+    Inputs(InputsArgs),
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Html,
+    Json,
+    Docx,
+}
+
+/// Output options every report takes.
+#[derive(Args, Debug)]
+pub struct ReportOutput {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    pub format: ReportFormat,
+    /// Write to this file instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Show e-mail addresses and phone numbers (left out by default)
+    #[arg(long)]
+    pub include_contact: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct AnnualArgs {
+    /// The group id
+    pub group: String,
+    /// The year the report covers
+    #[arg(long)]
+    pub year: i32,
+    #[command(flatten)]
+    pub out: ReportOutput,
+}
+
+#[derive(Args, Debug)]
+pub struct RegionArgs {
+    /// The region id, e.g. helse-nord
+    pub region: String,
+    /// The year the report covers
+    #[arg(long)]
+    pub year: i32,
+    #[command(flatten)]
+    pub out: ReportOutput,
+}
+
+#[derive(Args, Debug)]
+pub struct InputsArgs {
+    /// The group id
+    pub group: String,
+    /// Only inputs from meetings on or after this date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<Date>,
+    /// Only inputs from meetings that served this milestone
+    #[arg(long, value_name = "ID")]
+    pub milestone: Option<String>,
+    #[command(flatten)]
+    pub out: ReportOutput,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExpensesFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Args, Debug)]
+pub struct ExpensesArgs {
+    /// The group id
+    pub group: String,
+    /// The year
+    #[arg(long)]
+    pub year: i32,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ExpensesFormat::Table)]
+    pub format: ExpensesFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct CalendarArgs {
+    /// Only these groups; default: every group
+    pub groups: Vec<String>,
+    /// Write to this file instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

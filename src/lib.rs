@@ -6,7 +6,9 @@
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;
+pub mod edit;
 pub mod i18n;
 pub mod registry;
+pub mod report;
 pub mod rule_id;
 pub mod rules;

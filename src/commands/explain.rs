@@ -15,12 +15,21 @@ pub fn run(args: &ExplainArgs, global: &Global) -> anyhow::Result<Outcome> {
     });
     let lang = language(global, reg.as_ref().map(|l| &l.registry));
     let Some(id) = RuleId::parse(args.rule.trim()) else {
-        let mut near: Vec<(usize, &str)> = RuleId::ALL
+        // Ids that contain what was typed (`chair` → chair-designated) come first, then the
+        // closest by edit distance.
+        let typed = args.rule.trim().to_lowercase();
+        let mut near: Vec<(bool, usize, &str)> = RuleId::ALL
             .iter()
-            .map(|r| (levenshtein(&args.rule, r.as_str()), r.as_str()))
+            .map(|r| {
+                (
+                    !r.as_str().contains(typed.as_str()),
+                    levenshtein(&typed, r.as_str()),
+                    r.as_str(),
+                )
+            })
             .collect();
         near.sort();
-        let list: Vec<&str> = near.iter().take(3).map(|(_, id)| *id).collect();
+        let list: Vec<&str> = near.iter().take(3).map(|(_, _, id)| *id).collect();
         anyhow::bail!(
             "{} `{}`; {} {} ({})",
             pick(lang, "unknown rule", "ukjent regel"),

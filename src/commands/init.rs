@@ -6,6 +6,7 @@ use std::fs;
 use anyhow::Context;
 
 use crate::cli::{Global, InitArgs};
+use crate::t;
 
 use super::{Outcome, print};
 
@@ -14,10 +15,16 @@ pub const ORGANISATIONS: &str = include_str!("../init/organisations.toml");
 
 pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
     let dir = &args.dir;
+    let lang = super::language(global, None);
+    let shown = dir.display();
     if dir.join("registry.toml").exists() {
         anyhow::bail!(
-            "{} already holds a registry (registry.toml exists); nothing was changed",
-            dir.display()
+            "{}",
+            t!(
+                "{shown} already holds a registry (registry.toml exists); nothing was changed",
+                "{shown} har allerede et register (registry.toml finnes); ingenting ble endret"
+            )
+            .get(lang)
         );
     }
     let name = args.name.as_deref().unwrap_or("Referansegrupper");
@@ -36,10 +43,11 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
     }
     fs::write(dir.join("registry.toml"), registry)?;
     fs::write(dir.join("organisations.toml"), ORGANISATIONS)?;
-    print(&format!(
-        "created a registry in {}: registry.toml, organisations.toml (4 RHFs and their health trusts), people/ and groups/\n",
-        dir.display()
-    ))?;
+    let done = t!(
+        "created a registry in {shown}: registry.toml, organisations.toml (4 RHFs and their health trusts), people/ and groups/\n",
+        "opprettet et register i {shown}: registry.toml, organisations.toml (de 4 RHF-ene og helseforetakene deres), people/ og groups/\n"
+    );
+    print(done.get(lang))?;
     Ok(Outcome::Ok)
 }
 

@@ -1,15 +1,30 @@
 //! One file per subcommand, gluing loading, rules and rendering together.
 
+pub mod calendar;
+pub mod expenses;
 pub mod explain;
 pub mod init;
+pub mod report;
 pub mod rules;
 pub mod validate;
+
+pub mod announce;
+pub mod chair;
+pub mod group;
+pub mod list;
+pub mod meeting;
+pub mod person;
+pub mod seat;
+pub mod status;
+pub mod table;
+pub mod writing;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::{ColorChoice, Command, Global};
+use crate::cli::{GroupCommand, MeetingCommand, PersonCommand};
 use crate::i18n::Lang;
 use crate::registry::{self, Date, LoadError, Registry};
 
@@ -38,6 +53,20 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<Outcome> {
         Command::Validate(args) => validate::run(&args, global),
         Command::Rules => rules::run(global),
         Command::Explain(args) => explain::run(&args, global),
+        Command::Person(PersonCommand::Add(args)) => person::add(&args, global),
+        Command::Group(GroupCommand::New(args)) => group::new(&args, global),
+        Command::Propose(args) => seat::propose(&args, global),
+        Command::Consent(args) => seat::consent(&args, global),
+        Command::Appoint(args) => seat::appoint(&args, global),
+        Command::Notify(args) => seat::notify(&args, global),
+        Command::End(args) => seat::end(&args, global),
+        Command::Chair(args) => chair::run(&args, global),
+        Command::Meeting(MeetingCommand::New(args)) => meeting::new(&args, global),
+        Command::Status(args) => status::run(&args, global),
+        Command::List(args) => list::run(&args, global),
+        Command::Report(cmd) => report::run(&cmd, global),
+        Command::Expenses(args) => expenses::run(&args, global),
+        Command::Calendar(args) => calendar::run(&args, global),
     }
 }
 

@@ -10,14 +10,17 @@ use crate::rules;
 use super::{Outcome, evaluation_date, language, print, registry_root, use_color};
 
 pub fn run(args: &ValidateArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let root = registry_root(global)?;
+    // Before the registry is read, only --lang can choose the language of an error.
+    let early = language(global, None);
+    let cannot_run = |e: registry::LoadError| anyhow::anyhow!("{}", e.text().get(early));
+    let root = registry_root(global).map_err(cannot_run)?;
     let wanted: BTreeSet<String> = args.groups.iter().cloned().collect();
     let scope = if wanted.is_empty() {
         Scope::All
     } else {
         Scope::Groups(wanted.clone())
     };
-    let loaded = registry::load(&root, &scope)?;
+    let loaded = registry::load(&root, &scope).map_err(cannot_run)?;
     let reg = &loaded.registry;
     let lang = language(global, Some(reg));
     let at = evaluation_date(global);

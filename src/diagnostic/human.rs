@@ -71,7 +71,7 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
             .text
             .get(span.start..span.end)
             .map_or(1, |s| s.lines().next().unwrap_or("").chars().count());
-        let (shown, caret_col, caret_len) = window(text, col - 1, span_len);
+        let (shown, caret_col, caret_len) = window(&mask_identity_numbers(text), col - 1, span_len);
         let shown = if d.rule == crate::rule_id::RuleId::Pii {
             mask(&shown, caret_col + 6, caret_len.saturating_sub(6))
         } else {
@@ -143,6 +143,17 @@ fn window(text: &str, col0: usize, span_len: usize) -> (String, usize, usize) {
         caret_col,
         span_len.clamp(1, room),
     )
+}
+
+/// Shows at most the first six digits of every national identity number on a source line, whichever
+/// diagnostic the line is shown for (a schema error on a line that holds one, too). The
+/// detection is the `pii` rule's own; the length of the line does not change.
+fn mask_identity_numbers(line: &str) -> String {
+    let mut out = line.to_string();
+    for start in crate::rules::pii::find(line) {
+        out.replace_range(start + 6..start + 11, "*****");
+    }
+    out
 }
 
 /// Replaces `len` characters from `from` with `*`, so that a national identity number is never
@@ -220,6 +231,20 @@ mod tests {
     #[test]
     fn short_lines_are_shown_whole() {
         assert_eq!(window("a = \"x\"", 4, 3), ("a = \"x\"".to_string(), 4, 3));
+    }
+
+    #[test]
+    fn every_identity_number_on_a_line_is_masked() {
+        let valid = (0..100_000)
+            .map(|i| format!("010190{i:05}"))
+            .find(|c| crate::rules::pii::is_identity_number(c.as_bytes()))
+            .unwrap();
+        let line = format!("a = \"{valid}\" # 12345678901");
+        let masked = mask_identity_numbers(&line);
+        assert_eq!(
+            masked,
+            format!("a = \"{}*****\" # 12345678901", &valid[..6])
+        );
     }
 
     #[test]

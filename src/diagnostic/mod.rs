@@ -50,6 +50,8 @@ pub struct Diagnostic {
     pub notes: Vec<Text>,
     /// Which of the rule's clauses the finding breaks (an index into the catalog's list).
     pub clause: usize,
+    /// The calendar year a yearly duty concerns (`annual-meeting`, `annual-report`).
+    pub year: Option<i32>,
 }
 
 impl Diagnostic {
@@ -64,6 +66,7 @@ impl Diagnostic {
             help: Text::default(),
             notes: Vec::new(),
             clause: 0,
+            year: None,
         }
     }
 
@@ -84,6 +87,12 @@ impl Diagnostic {
     /// Marks the finding as one that is always a warning.
     pub fn soft(mut self) -> Diagnostic {
         self.soft = true;
+        self
+    }
+
+    /// Says which calendar year a yearly duty's finding concerns.
+    pub fn year(mut self, year: i32) -> Diagnostic {
+        self.year = Some(year);
         self
     }
 
@@ -134,7 +143,8 @@ impl Diagnostic {
     }
 }
 
-/// Sorts by file (byte order), line, column, rule, then message, and drops exact duplicates.
+/// Sorts by file (byte order), line, column, rule id (byte order), then message, and drops exact
+/// duplicates.
 pub fn sort(diags: &mut Vec<Diagnostic>, files: &[SourceFile]) {
     let key = |d: &Diagnostic| {
         let l = d.locate(files);
@@ -142,7 +152,7 @@ pub fn sort(diags: &mut Vec<Diagnostic>, files: &[SourceFile]) {
             l.file.to_string(),
             l.line.unwrap_or(0),
             l.column.unwrap_or(0),
-            d.rule,
+            d.rule.as_str(),
             d.message.en.clone(),
         )
     };

@@ -1,7 +1,7 @@
 //! The walk over a registry folder: which files exist, reading them safely, and building the
 //! model from their tables.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -32,6 +32,10 @@ pub enum Scope {
     Groups(BTreeSet<String>),
 }
 
+/// Files given in memory (relative path → text), read instead of the disk: the registry as an
+/// edit would leave it. A path in the overlay exists even when it does not on disk.
+pub type Overlay = BTreeMap<String, String>;
+
 /// The registry and what reading it found.
 pub struct Loaded {
     pub registry: Registry,
@@ -51,26 +55,39 @@ pub enum LoadError {
     UnknownGroup(String),
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl LoadError {
+    /// The sentence a user reads, in their language.
+    pub fn text(&self) -> Text {
         match self {
-            LoadError::NotARegistry(p) => write!(
-                f,
-                "{} is not a mandat registry: expected a file registry.toml there (create one with `mandat init {}`)",
-                p.display(),
-                p.display()
-            ),
-            LoadError::NotFound(p) => write!(
-                f,
-                "no registry found: neither {} nor any folder above it holds a registry.toml; pass the registry folder with --registry DIR",
-                p.display()
-            ),
-            LoadError::Unreadable(p, e) => write!(f, "cannot read {}: {e}", p.display()),
-            LoadError::UnknownGroup(g) => write!(
-                f,
-                "no group `{g}` in this registry: expected a folder groups/{g}/ (`mandat list groups` lists them)"
+            LoadError::NotARegistry(p) => {
+                let p = p.display();
+                t!(
+                    "{p} is not a mandat registry: expected a file registry.toml there (create one with `mandat init {p}`)",
+                    "{p} er ikke et mandat-register: forventet en fil registry.toml der (opprett et med `mandat init {p}`)"
+                )
+            }
+            LoadError::NotFound(p) => {
+                let p = p.display();
+                t!(
+                    "no registry found: neither {p} nor any folder above it holds a registry.toml; pass the registry folder with --registry DIR",
+                    "fant ikke noe register: verken {p} eller noen mappe over den har en registry.toml; oppgi registermappen med --registry MAPPE"
+                )
+            }
+            LoadError::Unreadable(p, e) => {
+                let p = p.display();
+                t!("cannot read {p}: {e}", "kan ikke lese {p}: {e}")
+            }
+            LoadError::UnknownGroup(g) => t!(
+                "no group `{g}` in this registry: expected a folder groups/{g}/ (`mandat list groups` lists them)",
+                "ingen gruppe `{g}` i dette registeret: forventet en mappe groups/{g}/ (`mandat list groups` viser dem)"
             ),
         }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text().en)
     }
 }
 
@@ -89,10 +106,18 @@ struct Loader {
     canonical_root: PathBuf,
     files: Vec<SourceFile>,
     diags: Vec<Diagnostic>,
+    overlay: Overlay,
 }
 
 /// Loads the registry at `root` (which must hold registry.toml).
 pub fn load(root: &Path, scope: &Scope) -> Result<Loaded, LoadError> {
+    load_with(root, scope, &Overlay::new())
+}
+
+/// Loads the registry as it would be with the files of `overlay` in place of (or besides) those
+/// on disk. With [`Scope::Groups`], people files in the overlay are read too, and only the
+/// wanted group folders are looked at (an edit of one group among thousands lists none).
+pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded, LoadError> {
     let meta = fs::metadata(root).map_err(|e| LoadError::Unreadable(root.to_path_buf(), e))?;
     if !meta.is_dir() || !root.join("registry.toml").is_file() {
         return Err(LoadError::NotARegistry(root.to_path_buf()));
@@ -104,10 +129,16 @@ pub fn load(root: &Path, scope: &Scope) -> Result<Loaded, LoadError> {
         canonical_root,
         files: Vec::new(),
         diags: Vec::new(),
+        overlay: overlay.clone(),
     };
     let config = l.load_config();
     let (organisations_file, regions, organisations) = l.load_organisations();
-    let group_dirs = l.list_dir("groups", true)?;
+    let group_dirs = match scope {
+        Scope::Groups(wanted) if wanted.iter().all(|g| is_valid_id(g)) => {
+            l.wanted_group_dirs(wanted)
+        }
+        _ => l.list_dir("groups", true)?,
+    };
     if let Scope::Groups(wanted) = scope
         && let Some(missing) = wanted.iter().find(|g| !group_dirs.contains(g))
     {
@@ -133,10 +164,16 @@ pub fn load(root: &Path, scope: &Scope) -> Result<Loaded, LoadError> {
         }
         Scope::Groups(_) => {
             let root = l.root.clone();
-            referenced_people(&groups)
-                .into_iter()
+            let mut ids = referenced_people(&groups);
+            ids.extend(overlay.keys().filter_map(|rel| {
+                rel.strip_prefix("people/")?
+                    .strip_suffix(".toml")
+                    .map(str::to_string)
+            }));
+            ids.into_iter()
                 .filter(|id| {
-                    is_valid_id(id) && root.join("people").join(format!("{id}.toml")).is_file()
+                    let rel = format!("people/{id}.toml");
+                    is_valid_id(id) && (overlay.contains_key(&rel) || root.join(&rel).is_file())
                 })
                 .filter_map(|id| l.load_person(&id))
                 .collect()
@@ -209,12 +246,17 @@ impl Loader {
     /// A missing folder is empty.
     fn list_dir(&mut self, rel: &str, dirs: bool) -> Result<Vec<String>, LoadError> {
         let path = self.root.join(rel);
+        let mut names: Vec<String> = self.overlay_names(rel, dirs);
+        // Only the few names from the overlay can repeat a name on disk.
+        let from_overlay = names.len();
         let entries = match fs::read_dir(&path) {
             Ok(e) => e,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                names.sort();
+                return Ok(names);
+            }
             Err(e) => return Err(LoadError::Unreadable(path, e)),
         };
-        let mut names = Vec::new();
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             if name.starts_with('.') {
@@ -232,12 +274,49 @@ impl Loader {
             } else {
                 kind
             };
-            if kind.is_dir() == dirs {
+            if kind.is_dir() == dirs && !names[..from_overlay].contains(&name) {
                 names.push(name);
             }
         }
         names.sort();
         Ok(names)
+    }
+
+    /// The names directly in folder `rel` that the overlay adds: folders or files.
+    fn overlay_names(&self, rel: &str, dirs: bool) -> Vec<String> {
+        let prefix = format!("{rel}/");
+        let mut names: Vec<String> = Vec::new();
+        for path in self.overlay.keys() {
+            let Some(rest) = path.strip_prefix(&prefix) else {
+                continue;
+            };
+            let name = match rest.split_once('/') {
+                Some((dir, _)) if dirs => dir,
+                None if !dirs => rest,
+                _ => continue,
+            };
+            if !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
+            }
+        }
+        names
+    }
+
+    /// The wanted group folders that exist (on disk or in the overlay), without listing the
+    /// groups folder.
+    fn wanted_group_dirs(&mut self, wanted: &BTreeSet<String>) -> Vec<String> {
+        let mut dirs = Vec::new();
+        for g in wanted {
+            let rel = format!("groups/{g}");
+            let in_overlay = self
+                .overlay
+                .keys()
+                .any(|k| k.starts_with(&format!("{rel}/")));
+            if in_overlay || self.kind_of(&rel).is_some_and(|k| k.is_dir()) {
+                dirs.push(g.clone());
+            }
+        }
+        dirs
     }
 
     /// The file type behind a path, following a symlink only when it stays in the registry.
@@ -293,6 +372,11 @@ impl Loader {
 
     /// Reads a file as text. Returns `None`, with a diagnostic, when it cannot be parsed.
     fn read(&mut self, rel: &str) -> Option<FileId> {
+        if let Some(text) = self.overlay.get(rel) {
+            self.files
+                .push(SourceFile::new(rel.to_string(), text.clone()));
+            return Some(self.files.len() - 1);
+        }
         let path = self.root.join(rel);
         // One stat for a plain file; a link is first checked to stay inside the registry.
         let mut meta = fs::symlink_metadata(&path).ok()?;
@@ -343,9 +427,11 @@ impl Loader {
                 Some(self.files.len() - 1)
             }
             Err(e) => {
+                // Kept with replacement characters, so that `pii` still sees the rest; the
+                // offsets up to the first invalid byte are the file's own.
                 let valid = e.utf8_error().valid_up_to();
-                let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-                self.files.push(SourceFile::new(rel.to_string(), prefix));
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                self.files.push(SourceFile::new(rel.to_string(), text));
                 let id = self.files.len() - 1;
                 self.diags.push(
                     syntax_at(
@@ -367,7 +453,7 @@ impl Loader {
 
     /// Reads `rel` if it exists; `Err(())` when it does not.
     fn read_if_exists(&mut self, rel: &str) -> Result<Option<FileId>, ()> {
-        if fs::symlink_metadata(self.root.join(rel)).is_err() {
+        if !self.overlay.contains_key(rel) && fs::symlink_metadata(self.root.join(rel)).is_err() {
             return Err(());
         }
         Ok(self.read(rel))

@@ -10,7 +10,7 @@ pub mod read;
 pub mod schema;
 pub mod source;
 
-pub use load::{LoadError, Loaded, Scope, find_root, load};
+pub use load::{LoadError, Loaded, Overlay, Scope, find_root, load, load_with};
 pub use model::*;
 
 /// The contract's id form: 1 to 64 characters of `a-z`, `0-9` and `-`, starting with a letter.

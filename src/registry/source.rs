@@ -62,7 +62,7 @@ impl<T: fmt::Display> fmt::Display for Sp<T> {
 pub struct SourceFile {
     /// Path relative to the registry root, with `/` separators.
     pub rel: String,
-    /// The text; for a file that is not valid UTF-8, the valid prefix only.
+    /// The text; for a file that is not valid UTF-8, with U+FFFD for the invalid bytes.
     pub text: String,
     /// Length of a leading byte-order mark (0 or 3): columns on line 1 start after it.
     pub bom: usize,

@@ -48,6 +48,7 @@ pub fn annual_meeting(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                     group_place(ctx.reg, group),
                     t!("the group held no meeting in {year}", "gruppen holdt ikke noe møte i {year}"),
                 )
+                .year(year)
                 .help(t!(
                     "record the minutes of the year's meeting in meetings/; if there was none, add a [[waiver]] for annual-meeting with the reason",
                     "registrer referatet fra årets møte i meetings/; hvis det ikke ble holdt, legg til et [[waiver]] for annual-meeting med begrunnelse"
@@ -78,6 +79,7 @@ pub fn annual_meeting(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .soft()
+            .year(year)
             .help(t!(
                 "plan the year's meeting: `mandat meeting new {g} --date YYYY-MM-DD`",
                 "planlegg årets møte: `mandat meeting new {g} --date ÅÅÅÅ-MM-DD`"
@@ -135,6 +137,7 @@ pub fn annual_report(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
         for (i, (message, help)) in missing.into_iter().enumerate() {
             let d = Diagnostic::new(RuleId::AnnualReport, group_place(reg, group), message)
                 .help(help)
+                .year(year)
                 .clause(usize::from(i >= regional_missing));
             out.push(if before_due {
                 d.soft().note(t!("due on {due}", "frist {due}"))
@@ -184,6 +187,7 @@ fn section_authors(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .soft()
+                .year(y)
                 .help(t!(
                     "the section is written by the regional representative; correct `author`",
                     "delen skrives av den regionale representanten; rett `author`"

@@ -1,7 +1,7 @@
 //! The appointment process of M 3: consent, the leader's clearance, appointment by the right
 //! body, the announcement; and terms that run out.
 
-use super::{Ctx, after_days};
+use super::Ctx;
 use crate::diagnostic::Diagnostic;
 use crate::registry::{Group, Member, Profile, Role};
 use crate::rule_id::RuleId;
@@ -118,6 +118,9 @@ fn appointed_by(ctx: &Ctx, group: &Group, m: &Member, name: &str, out: &mut Vec<
         Some(Role::Service) => m.person_id().and_then(|p| reg.person_region(p)),
         _ => None,
     };
+    // A wrong appointing RHF is the member's problem, so it points at the member's entry
+    // (rules.md, "Where a diagnostic points"); an `appointed-by` that is no RHF at all is a
+    // problem with the value and points at it.
     if let Some(expected) = expected
         && expected != by_id
     {
@@ -137,7 +140,7 @@ fn appointed_by(ctx: &Ctx, group: &Group, m: &Member, name: &str, out: &mut Vec<
         out.push(
             Diagnostic::at(
                 RuleId::AppointmentProcess,
-                by.span,
+                m.span,
                 t!(
                     "{name} was appointed by {found_name}, but {we} is {want_name}, which must appoint",
                     "{name} er oppnevnt av {found_name}, men {wn} er {want_name}, som skal oppnevne"
@@ -159,7 +162,7 @@ pub fn appointment_notified(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>)
         let Some(appointed) = &m.appointed else {
             continue;
         };
-        if m.notified.is_none() && after_days(appointed.value, 30).is_some_and(|due| due < ctx.at) {
+        if m.notified.is_none() && super::add_days(appointed.value, 30) < ctx.at {
             let (name, day) = (who(ctx, m), appointed.value);
             let person = m.person_id().unwrap_or("PERSON");
             out.push(
@@ -183,7 +186,7 @@ pub fn appointment_notified(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>)
 /// «Når et medlem av referansegruppen slutter, oppnevnes et nytt medlem» (M 3): a term that runs
 /// out needs a decision in time.
 pub fn terms_not_expiring(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
-    let soon = after_days(ctx.at, 60).unwrap_or(crate::registry::Date::MAX);
+    let soon = super::add_days(ctx.at, 60);
     for m in group.active_on(ctx.at) {
         let Some(end) = &m.term_end else { continue };
         let (name, day) = (who(ctx, m), end.value);

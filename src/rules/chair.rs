@@ -1,7 +1,7 @@
 //! The chair (M 2): designated by the responsible HF, an active member, and from a region
 //! outside the host region(s).
 
-use super::{Ctx, after_days, group_place};
+use super::{Ctx, group_place};
 use crate::diagnostic::Diagnostic;
 use crate::registry::{Group, Role};
 use crate::rule_id::RuleId;
@@ -21,9 +21,9 @@ pub fn chair_designated(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                 .filter_map(|c| c.to.as_ref().map(|t| t.value))
                 .filter(|t| *t < at)
                 .max();
-            let grace = reg.config.vacancy_grace_days;
+            let grace = reg.config.vacancy_grace_days.max(0);
             let within = |d: Option<crate::registry::Date>| {
-                d.is_some_and(|d| after_days(d, grace).is_none_or(|end| at <= end))
+                d.is_some_and(|d| at <= super::add_days(d, grace))
             };
             let resp = group.responsible.as_ref().map_or("HF", |r| r.as_str());
             let d = Diagnostic::new(

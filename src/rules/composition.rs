@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Ctx, after_days, members_place};
+use super::{Ctx, members_place};
 use crate::diagnostic::{Diagnostic, Place};
 use crate::registry::{Gender, Group, Role};
 use crate::rule_id::RuleId;
@@ -29,9 +29,8 @@ pub fn one_member_per_region(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>
                 .filter(|e| *e < ctx.at)
                 .max()
                 .or(group.established());
-            let until = last_day.map(|d| after_days(d, reg.config.vacancy_grace_days));
-            // A grace period that reaches beyond the calendar never ends.
-            let within = until.is_some_and(|u| u.is_none_or(|u| ctx.at <= u));
+            let grace = reg.config.vacancy_grace_days.max(0);
+            let within = last_day.is_some_and(|d| ctx.at <= super::add_days(d, grace));
             let d = Diagnostic::new(
                 RuleId::OneMemberPerRhf,
                 members_place(reg, group),
@@ -45,16 +44,13 @@ pub fn one_member_per_region(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>
                 "foreslå og oppnevn et: `mandat appoint {g} PERSON --by {rid} --role regional --region {rid}`"
             ));
             out.push(match (within, last_day) {
-                (true, Some(since)) => match until.flatten() {
-                    Some(until) => d.soft().clause(2).note(t!(
+                (true, Some(since)) => {
+                    let until = super::add_days(since, grace);
+                    d.soft().clause(2).note(t!(
                         "the seat has been vacant since {since}; this is a warning until {until}, then an error",
                         "plassen har stått ledig siden {since}; dette er en advarsel til {until}, deretter en feil"
-                    )),
-                    None => d.soft().clause(2).note(t!(
-                        "the seat has been vacant since {since}; the grace period set in registry.toml does not end",
-                        "plassen har stått ledig siden {since}; fristen som er satt i registry.toml, løper aldri ut"
-                    )),
-                },
+                    ))
+                }
                 _ if last_day != group.established() => d.clause(2),
                 _ => d,
             });

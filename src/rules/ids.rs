@@ -5,18 +5,20 @@ use std::collections::BTreeMap;
 
 use super::{Ctx, file_start, group_place};
 use crate::diagnostic::{Diagnostic, Place};
+use crate::i18n::Text;
 use crate::registry::source::Sp;
 use crate::registry::{Group, SectionKind, is_valid_id, parse_meeting_stem};
 use crate::rule_id::RuleId;
 use crate::t;
 
-fn bad_form(place: Place, what: &str, id: &str) -> Diagnostic {
+fn bad_form(place: Place, what: Text, id: &str) -> Diagnostic {
+    let (we, wn) = (&what.en, &what.nb);
     let d = Diagnostic::new(
         RuleId::Ids,
         place,
         t!(
-            "{what} `{id}` is not a valid id",
-            "{what} `{id}` er ikke en gyldig id",
+            "{we} `{id}` is not a valid id",
+            "{wn} `{id}` er ikke en gyldig id",
             id = crate::diagnostic::shown(id)
         ),
     );
@@ -40,30 +42,40 @@ fn suggestion(id: &str) -> String {
     }
 }
 
-/// Reports ids of the wrong form and the second and later uses of one id.
-fn check_ids<'a>(what: &str, ids: impl Iterator<Item = &'a Sp<String>>, out: &mut Vec<Diagnostic>) {
+/// Reports ids of the wrong form and the second and later uses of one id; a duplicate points at
+/// the later use and names where the first is (rules.md, "Where a diagnostic points").
+fn check_ids<'a>(
+    ctx: &Ctx,
+    what: Text,
+    ids: impl Iterator<Item = &'a Sp<String>>,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut seen: BTreeMap<&str, &Sp<String>> = BTreeMap::new();
     for id in ids {
         if !is_valid_id(&id.value) {
-            out.push(bad_form(Place::Span(id.span), what, &id.value));
+            out.push(bad_form(Place::Span(id.span), what.clone(), &id.value));
         }
         if let Some(first) = seen.get(id.value.as_str()) {
-            let _ = first;
             let name = &id.value;
-            out.push(
-                Diagnostic::at(
-                    RuleId::Ids,
-                    id.span,
-                    t!(
-                        "{what} `{name}` is defined twice",
-                        "{what} `{name}` er definert to ganger"
-                    ),
+            let (we, wn) = (&what.en, &what.nb);
+            let file = &ctx.reg.files[first.span.file];
+            let (line, _) = file.line_col(first.span.start);
+            let message = if first.span.file == id.span.file {
+                t!(
+                    "{we} `{name}` is defined twice; the first is on line {line}",
+                    "{wn} `{name}` er definert to ganger; den første står på linje {line}"
                 )
-                .help(t!(
-                    "give each its own id, or remove the duplicate",
-                    "gi hver sin id, eller fjern duplikatet"
-                )),
-            );
+            } else {
+                let rel = &file.rel;
+                t!(
+                    "{we} `{name}` is defined twice; the first is in {rel} on line {line}",
+                    "{wn} `{name}` er definert to ganger; den første står i {rel} på linje {line}"
+                )
+            };
+            out.push(Diagnostic::at(RuleId::Ids, id.span, message).help(t!(
+                "give each its own id, or remove the duplicate",
+                "gi hver sin id, eller fjern duplikatet"
+            )));
         } else {
             seen.insert(&id.value, id);
         }
@@ -72,9 +84,15 @@ fn check_ids<'a>(what: &str, ids: impl Iterator<Item = &'a Sp<String>>, out: &mu
 
 /// Region and organisation ids, and people's file names.
 pub fn registry_ids(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    check_ids("region", ctx.reg.regions.iter().map(|r| &r.id), out);
     check_ids(
-        "organisation",
+        ctx,
+        t!("region", "regionen"),
+        ctx.reg.regions.iter().map(|r| &r.id),
+        out,
+    );
+    check_ids(
+        ctx,
+        t!("organisation", "organisasjonen"),
         ctx.reg.organisations.iter().map(|o| &o.id),
         out,
     );
@@ -82,7 +100,7 @@ pub fn registry_ids(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if !is_valid_id(&p.id) {
             out.push(bad_form(
                 file_start(ctx.reg, p.file),
-                "person file name",
+                t!("person file name", "personfilnavnet"),
                 &p.id,
             ));
         }
@@ -94,16 +112,22 @@ pub fn group_ids(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     if !is_valid_id(&group.id) {
         out.push(bad_form(
             group_place(ctx.reg, group),
-            "group folder name",
+            t!("group folder name", "gruppemappenavnet"),
             &group.id,
         ));
     }
     check_ids(
-        "milestone",
+        ctx,
+        t!("milestone", "milepælen"),
         group.milestones.iter().filter_map(|m| m.id.as_ref()),
         out,
     );
-    check_ids("constituency", group.constituencies.iter(), out);
+    check_ids(
+        ctx,
+        t!("constituency", "gruppen"),
+        group.constituencies.iter(),
+        out,
+    );
     for m in &group.meetings {
         let stem = &m.stem;
         match parse_meeting_stem(stem) {
@@ -143,7 +167,12 @@ pub fn group_ids(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        check_ids("input", m.inputs.iter().filter_map(|i| i.id.as_ref()), out);
+        check_ids(
+            ctx,
+            t!("input", "innspillet"),
+            m.inputs.iter().filter_map(|i| i.id.as_ref()),
+            out,
+        );
     }
     for s in &group.reports {
         section_ids(ctx, s, out);
@@ -174,7 +203,7 @@ fn section_ids(ctx: &Ctx, s: &crate::registry::ReportSection, out: &mut Vec<Diag
     {
         out.push(bad_form(
             file_start(ctx.reg, s.file),
-            "report file name",
+            t!("report file name", "rapportfilnavnet"),
             stem,
         ));
         return;

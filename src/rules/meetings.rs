@@ -1,7 +1,7 @@
 //! Meetings and their minutes: recorded, not left planned in the past, attended by members,
 //! inputs followed up.
 
-use super::{Ctx, after_days};
+use super::Ctx;
 use crate::diagnostic::Diagnostic;
 use crate::registry::source::Span;
 use crate::registry::{Group, InputStatus, MeetingStatus};
@@ -114,8 +114,7 @@ pub fn inputs_followed_up(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     let days = ctx.reg.config.input_followup_days;
     for m in &group.meetings {
         let Some(day) = m.day() else { continue };
-        // A deadline beyond the calendar (a huge `input-followup-days`) never passes.
-        let stale = m.is_held() && after_days(day, days).is_some_and(|due| due < ctx.at);
+        let stale = m.is_held() && super::add_days(day, days) < ctx.at;
         for i in &m.inputs {
             let Some(status) = &i.status else { continue };
             let id = i.id.as_ref().map_or("?", |s| s.as_str());

@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod chair;
 pub mod composition;
 pub mod dates;
+pub mod doc;
 pub mod ids;
 pub mod meetings;
 pub mod municipal;
@@ -149,6 +150,14 @@ fn settle(reg: &Registry, at: Date, mut d: Diagnostic) -> Option<Diagnostic> {
     Some(d)
 }
 
+/// `day` plus `days` (which may be negative), saturating at the ends of the calendar, so that an
+/// absurd setting such as `vacancy-grace-days = 100000000000000` cannot make a rule panic.
+pub fn add_days(day: Date, days: i64) -> Date {
+    chrono::TimeDelta::try_days(days)
+        .and_then(|delta| day.checked_add_signed(delta))
+        .unwrap_or(if days < 0 { Date::MIN } else { Date::MAX })
+}
+
 /// Where a diagnostic about something missing from a group's seats points: members.toml, or
 /// group.toml where there is none.
 pub fn members_place(reg: &Registry, group: &Group) -> Place {
@@ -170,15 +179,4 @@ pub fn group_place(reg: &Registry, group: &Group) -> Place {
 pub fn file_start(reg: &Registry, file: usize) -> Place {
     let bom = reg.files[file].bom;
     Place::Span(crate::registry::source::Span::new(file, bom..bom))
-}
-
-/// `day` plus `days` (minus, when negative), or `None` when the result lies beyond the calendar.
-/// Rules add configured and written periods to dates written in files; neither may panic.
-pub fn after_days(day: Date, days: i64) -> Option<Date> {
-    let n = chrono::Days::new(days.unsigned_abs());
-    if days >= 0 {
-        day.checked_add_days(n)
-    } else {
-        day.checked_sub_days(n)
-    }
 }

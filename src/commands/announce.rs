@@ -1,0 +1,188 @@
+//! The announcement of an appointment (M 3: the RHF "sender informasjon om oppnevningen til
+//! tjenesten, referansegruppen og de andre regionale helseforetakene"), printed by `notify`.
+
+use std::fmt::Write;
+
+use toml_edit::Table;
+
+use crate::edit::doc::{get_date, get_str};
+use crate::i18n::{Lang, join_list, pick};
+use crate::registry::{Date, Profile, Registry};
+
+fn long_date(d: Date, lang: Lang) -> String {
+    use chrono::Datelike;
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const NB: [&str; 12] = [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ];
+    let m = d.month0() as usize;
+    match lang {
+        Lang::En => format!("{} {} {}", d.day(), EN[m], d.year()),
+        Lang::Nb => format!("{}. {} {}", d.day(), NB[m], d.year()),
+    }
+}
+
+/// The text of the announcement of `entries[index]`, sent on `day`.
+pub fn announcement(
+    reg: &Registry,
+    group_id: &str,
+    entries: &[Table],
+    index: usize,
+    day: Date,
+    lang: Lang,
+) -> String {
+    let e = &entries[index];
+    let group = reg.group(group_id).expect("the group was loaded");
+    let group_name = group.name.as_ref().map_or(group_id, |n| n.as_str());
+    let person = get_str(e, "person").unwrap_or("?");
+    let who = reg.person_name(person);
+    let by = get_str(e, "appointed-by").unwrap_or("?");
+    let by_name = if reg.region(by).is_some() {
+        reg.region_name(by)
+    } else {
+        reg.org_name(by)
+    };
+    let appointed = get_date(e, "appointed").unwrap_or(day);
+    let role = get_str(e, "role").unwrap_or("");
+    let region = get_str(e, "region");
+
+    let mut to: Vec<String> = Vec::new();
+    match group.profile() {
+        Some(Profile::NationalService) => {
+            if let Some(s) = &group.service {
+                to.push(s.value.clone());
+            }
+            to.push(group_name.to_string());
+            to.extend(
+                reg.regions
+                    .iter()
+                    .filter(|r| r.id.value != by)
+                    .map(|r| reg.region_name(&r.id.value).to_string()),
+            );
+        }
+        _ => {
+            if let Some(o) = &group.owner {
+                to.push(reg.org_name(&o.value).to_string());
+            }
+            to.push(group_name.to_string());
+        }
+    }
+    let employer = reg
+        .person_employer(person)
+        .map(|o| reg.org_name(o).to_string());
+    let replaced = entries.iter().enumerate().find(|(i, t)| {
+        *i != index
+            && get_str(t, "role") == Some(role)
+            && get_str(t, "region") == region
+            && get_date(t, "ended").is_some_and(|d| Some(d) == appointed.pred_opt())
+    });
+
+    let mut out = String::new();
+    let _ = writeln!(out, "{}: {}", pick(lang, "To", "Til"), join_list(&to, lang));
+    let _ = writeln!(
+        out,
+        "{}: {} – {}",
+        pick(lang, "Subject", "Emne"),
+        pick(lang, "Appointment of a member", "Oppnevning av medlem"),
+        group_name
+    );
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        pick(lang, "Date", "Dato"),
+        long_date(day, lang)
+    );
+    out.push('\n');
+    let whom = match &employer {
+        Some(emp) => format!("{who} ({emp})"),
+        None => who.to_string(),
+    };
+    let date = long_date(appointed, lang);
+    let seat = match (role, region) {
+        ("regional", Some(r)) => {
+            let rn = reg.region_name(r);
+            match lang {
+                Lang::En => format!("as the regional representative of {rn}"),
+                Lang::Nb => format!("som regional representant for {rn}"),
+            }
+        }
+        ("service", _) => pick(
+            lang,
+            "as the representative of the service",
+            "som representant for tjenesten",
+        )
+        .to_string(),
+        ("user", _) => {
+            let org = get_str(e, "organisation").map_or("", |o| reg.org_name(o));
+            match lang {
+                Lang::En => format!("as user representative ({org})"),
+                Lang::Nb => format!("som brukerrepresentant ({org})"),
+            }
+        }
+        _ => pick(lang, "as a member", "som medlem").to_string(),
+    };
+    let _ = match lang {
+        Lang::En => write!(
+            out,
+            "{by_name} has on {date} appointed {whom} {seat} in {group_name}."
+        ),
+        Lang::Nb => write!(
+            out,
+            "{by_name} har {date} oppnevnt {whom} {seat} i {group_name}."
+        ),
+    };
+    if let Some(t) = get_date(e, "term-end") {
+        let t = long_date(t, lang);
+        let _ = match lang {
+            Lang::En => write!(out, " The term runs until {t}."),
+            Lang::Nb => write!(out, " Oppnevningen gjelder til og med {t}."),
+        };
+    }
+    if let Some((_, old)) = replaced {
+        let old = reg.person_name(get_str(old, "person").unwrap_or("?"));
+        let _ = match lang {
+            Lang::En => write!(
+                out,
+                " {who} replaces {old}, whose seat ended the day before."
+            ),
+            Lang::Nb => write!(
+                out,
+                " {who} erstatter {old}, som gikk ut av gruppen dagen før."
+            ),
+        };
+    }
+    if let Some(l) = get_str(e, "letter") {
+        let _ = match lang {
+            Lang::En => write!(out, " Reference: {l}."),
+            Lang::Nb => write!(out, " Referanse: {l}."),
+        };
+    }
+    out.push_str("\n\n");
+    let _ = writeln!(out, "{}", pick(lang, "Kind regards", "Med vennlig hilsen"));
+    let _ = writeln!(out, "{by_name}");
+    out
+}

@@ -1,0 +1,42 @@
+//! `mandat calendar [GROUP]...`: an iCalendar file of meetings, report deadlines and term ends.
+
+use std::collections::BTreeSet;
+
+use anyhow::Context;
+
+use super::{Outcome, evaluation_date, language, print, registry_root};
+use crate::cli::{CalendarArgs, Global};
+use crate::registry::{self, Group, Scope};
+use crate::report::{Options, calendar};
+use crate::t;
+
+pub fn run(args: &CalendarArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let root = registry_root(global)?;
+    let wanted: BTreeSet<String> = args.groups.iter().cloned().collect();
+    let scope = if wanted.is_empty() {
+        Scope::All
+    } else {
+        Scope::Groups(wanted)
+    };
+    let loaded = registry::load(&root, &scope)?;
+    let reg = &loaded.registry;
+    let lang = language(global, Some(reg));
+    let opts = Options {
+        lang,
+        at: evaluation_date(global),
+        include_contact: false,
+    };
+    let mut groups: Vec<&Group> = reg.groups.iter().collect();
+    groups.sort_by(|a, b| a.id.cmp(&b.id));
+    let ics = calendar::build(reg, &groups, opts);
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, ics)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            let p = path.display();
+            eprintln!("{}", t!("wrote {p}", "skrev {p}").get(lang));
+        }
+        None => print(&ics)?,
+    }
+    Ok(Outcome::Ok)
+}

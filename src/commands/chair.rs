@@ -1,0 +1,63 @@
+//! `mandat chair`: designates the chair from a date, closing the previous chair term the day
+//! before (M 2: "Lederen for referansegruppen utpekes av helseforetaket som har ansvar for
+//! senteret").
+
+use toml_edit::Table;
+
+use crate::cli::{ChairArgs, Global};
+use crate::edit::Plan;
+use crate::edit::doc::{date, get_date, get_str, set};
+use crate::t;
+
+use super::Outcome;
+use super::writing::{Session, bad, check_id, ymd};
+
+pub fn run(args: &ChairArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let s = Session::open(global, &[&args.group], &[&args.person])?;
+    let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
+    check_id("organisation", &args.by, lang)?;
+    let by = args.by.as_str();
+    if s.reg().organisation(by).is_none() && s.reg().region(by).is_none() {
+        return Err(bad(
+            lang,
+            t!(
+                "there is no organisation `{by}` in organisations.toml; --by is the health trust responsible for the service",
+                "det finnes ingen organisasjon `{by}` i organisations.toml; --by er helseforetaket som har ansvar for tjenesten"
+            ),
+        ));
+    }
+    let day = args.date.unwrap_or(s.at);
+    let rel = format!("groups/{g}/group.toml");
+    let (old, mut doc) = s.toml(&rel)?;
+    for t in doc.tables_mut("chair") {
+        let open = get_date(t, "to").is_none_or(|to| to >= day);
+        let started = get_date(t, "from").is_some_and(|f| f < day);
+        if open && started {
+            if get_str(t, "person") == Some(p) && get_date(t, "to").is_none() {
+                let since = get_date(t, "from").map_or_else(String::new, ymd);
+                return Err(bad(
+                    lang,
+                    t!(
+                        "{p} is already the chair of {g} (since {since})",
+                        "{p} er allerede leder av {g} (siden {since})"
+                    ),
+                ));
+            }
+            set(t, "to", date(day.pred_opt().unwrap_or(day)));
+        }
+    }
+    let mut t = Table::new();
+    set(&mut t, "person", p);
+    set(&mut t, "designated-by", by);
+    set(&mut t, "from", date(day));
+    doc.push_table("chair", t)?;
+    let who = s.reg().person_name(p).to_string();
+    let d = ymd(day);
+    let plan = Plan::new(t!(
+        "{who} is the chair of {g} from {d} ({rel})",
+        "{who} er leder av {g} fra {d} ({rel})"
+    ))
+    .change(rel, old, doc.render())
+    .effective_from(day);
+    s.finish(plan, args.edit, global, false)
+}

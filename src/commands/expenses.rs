@@ -1,0 +1,28 @@
+//! `mandat expenses GROUP --year Y`: who pays travel, stay and the meetings.
+
+use super::report::{check_year, load_group};
+use super::{Outcome, evaluation_date, language, print};
+use crate::cli::{ExpensesArgs, ExpensesFormat, Global};
+use crate::report::{Options, expenses};
+
+pub fn run(args: &ExpensesArgs, global: &Global) -> anyhow::Result<Outcome> {
+    check_year(args.year, global)?;
+    let (_, loaded) = load_group(global, &args.group)?;
+    let reg = &loaded.registry;
+    let Some(g) = reg.group(&args.group) else {
+        anyhow::bail!("no group `{}` in this registry", args.group);
+    };
+    let opts = Options {
+        lang: language(global, Some(reg)),
+        at: evaluation_date(global),
+        include_contact: false,
+    };
+    let view = expenses::build(reg, g, args.year, opts);
+    let text = match args.format {
+        ExpensesFormat::Table => expenses::table(&view, opts.lang),
+        ExpensesFormat::Json => serde_json::to_string_pretty(&view)? + "\n",
+        ExpensesFormat::Csv => expenses::csv(&view),
+    };
+    print(&text)?;
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,132 @@
+//! `mandat group new`: a group folder with group.toml and an empty members.toml.
+
+use crate::cli::{Global, GroupNewArgs, ProfileArg};
+use crate::edit::doc::{date, set, str_array};
+use crate::edit::{Plan, TomlDoc};
+use crate::registry::Scope;
+use crate::t;
+
+use super::Outcome;
+use super::writing::{Session, bad, check_id};
+
+pub fn new(args: &GroupNewArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let lang0 = super::writing::early_lang(global, &super::registry_root(global)?);
+    let id = args.id.as_str();
+    check_id("group", id, lang0)?;
+    let mut s = Session::open(global, &[], &[])?;
+    let lang = s.lang;
+    let dir = format!("groups/{id}");
+    if s.root.join(&dir).exists() {
+        return Err(bad(
+            lang,
+            t!(
+                "there is already a group `{id}` ({dir}/)",
+                "det finnes allerede en gruppe `{id}` ({dir}/)"
+            ),
+        ));
+    }
+    let (profile, missing): (&str, Vec<&str>) = match args.profile {
+        ProfileArg::NationalService => (
+            "national-service",
+            [
+                ("--service", args.service.is_none()),
+                ("--host", args.hosts.is_empty()),
+                ("--responsible", args.responsible.is_none()),
+            ]
+            .into_iter()
+            .filter_map(|(f, m)| m.then_some(f))
+            .collect(),
+        ),
+        ProfileArg::MunicipalAdvisory => (
+            "municipal-advisory",
+            [
+                ("--owner", args.owner.is_none()),
+                ("--process", args.process.is_none()),
+                ("--reports-to", args.reports_to.is_none()),
+                ("--constituency", args.constituencies.is_empty()),
+            ]
+            .into_iter()
+            .filter_map(|(f, m)| m.then_some(f))
+            .collect(),
+        ),
+    };
+    if !missing.is_empty() {
+        let flags = missing.join(", ");
+        return Err(bad(
+            lang,
+            t!(
+                "a {profile} group needs {flags}",
+                "en gruppe med profilen {profile} trenger {flags}"
+            ),
+        ));
+    }
+    let reg = s.reg();
+    let orgs = args
+        .hosts
+        .iter()
+        .chain(&args.responsible)
+        .chain(&args.owner);
+    for o in orgs {
+        if reg.organisation(o).is_none() {
+            return Err(bad(
+                lang,
+                t!(
+                    "there is no organisation `{o}` in organisations.toml; use the id of a health trust (HF) or municipality from there",
+                    "det finnes ingen organisasjon `{o}` i organisations.toml; bruk id-en til et helseforetak (HF) eller en kommune derfra"
+                ),
+            ));
+        }
+    }
+    for c in &args.constituencies {
+        check_id("constituency", c, lang)?;
+    }
+    let mut doc = TomlDoc::empty();
+    let t = doc.root();
+    set(t, "name", args.name.as_str());
+    set(t, "profile", profile);
+    if let Some(v) = &args.service {
+        set(t, "service", v.as_str());
+    }
+    if !args.hosts.is_empty() {
+        set(t, "host", str_array(args.hosts.iter().map(String::as_str)));
+    }
+    if let Some(v) = &args.responsible {
+        set(t, "responsible", v.as_str());
+    }
+    if let Some(v) = &args.owner {
+        set(t, "owner", v.as_str());
+    }
+    if let Some(v) = &args.process {
+        set(t, "process", v.as_str());
+    }
+    if let Some(v) = &args.reports_to {
+        set(t, "reports-to", v.as_str());
+    }
+    if !args.constituencies.is_empty() {
+        set(
+            t,
+            "constituencies",
+            str_array(args.constituencies.iter().map(String::as_str)),
+        );
+    }
+    set(t, "established", date(args.established.unwrap_or(s.at)));
+    let members = match lang {
+        crate::i18n::Lang::En => {
+            "# The group's seats: one [[member]] per person and seat, oldest first.\n# `mandat propose` and `mandat appoint` add them.\n"
+        }
+        crate::i18n::Lang::Nb => {
+            "# Gruppens plasser: én [[member]] per person og plass, eldste først.\n# `mandat propose` og `mandat appoint` legger dem til.\n"
+        }
+    };
+    let (g, m) = (format!("{dir}/group.toml"), format!("{dir}/members.toml"));
+    let plan = Plan::new(t!(
+        "created the group {id}: {g} and {m}",
+        "opprettet gruppen {id}: {g} og {m}"
+    ))
+    // group.toml first: should the second write fail, a group without members.toml is still
+    // a valid group, while a members.toml without group.toml is not.
+    .change(g.clone(), None, doc.render())
+    .change(m.clone(), None, members.to_string());
+    s.scope = Scope::Groups([id.to_string()].into());
+    s.finish(plan, args.edit, global, true)
+}

@@ -1,0 +1,183 @@
+//! `mandat list groups|people|members|meetings`: tables of the registry as of `--at`, as a
+//! terminal table, JSON or CSV. Never e-mail or phone.
+
+use crate::cli::{Global, ListArgs, ListFormat, ListWhat};
+use crate::i18n::Lang;
+use crate::registry::{self, Date, Registry, Scope};
+
+use super::status::{is_current, represents, seat_status};
+use super::table::{Column, Rows, col, data_col};
+use super::{Outcome, evaluation_date, language, print, registry_root};
+
+const GROUPS: &[Column] = &[
+    col("id", "Id", "Id"),
+    col("name", "Name", "Navn"),
+    col("profile", "Profile", "Profil"),
+    col("active-members", "Active", "Aktive"),
+    col("chair", "Chair", "Leder"),
+];
+const PEOPLE: &[Column] = &[
+    col("id", "Id", "Id"),
+    col("name", "Name", "Navn"),
+    col("employer", "Employer", "Arbeidsgiver"),
+    col("groups", "Active in", "Aktiv i"),
+];
+const MEMBERS: &[Column] = &[
+    col("group", "Group", "Gruppe"),
+    data_col("person", "Person", "Person"),
+    col("name", "Name", "Navn"),
+    col("role", "Role", "Rolle"),
+    col("represents", "Represents", "Representerer"),
+    col("appointed", "Appointed", "Oppnevnt"),
+    col("term-end", "Term end", "Periode ut"),
+    col("status", "Status", "Status"),
+];
+const MEETINGS: &[Column] = &[
+    col("group", "Group", "Gruppe"),
+    col("date", "Date", "Dato"),
+    col("status", "Status", "Status"),
+    col("mode", "Mode", "Form"),
+    col("attendees", "Attendees", "Deltakere"),
+    col("inputs", "Inputs", "Innspill"),
+];
+
+fn ymd(d: Date) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn rows(reg: &Registry, what: ListWhat, at: Date, lang: Lang) -> Rows {
+    match what {
+        ListWhat::Groups => Rows {
+            columns: GROUPS,
+            rows: reg
+                .groups
+                .iter()
+                .map(|g| {
+                    let chair = g
+                        .chairs_on(at)
+                        .next()
+                        .and_then(|c| c.person.as_ref())
+                        .map_or_else(String::new, |p| reg.person_name(&p.value).to_string());
+                    vec![
+                        g.id.clone(),
+                        g.name
+                            .as_ref()
+                            .map_or_else(String::new, |n| n.value.clone()),
+                        g.profile()
+                            .map_or_else(String::new, |p| p.as_str().to_string()),
+                        g.active_on(at).count().to_string(),
+                        chair,
+                    ]
+                })
+                .collect(),
+        },
+        ListWhat::People => Rows {
+            columns: PEOPLE,
+            rows: reg
+                .people
+                .iter()
+                .map(|p| {
+                    let groups: Vec<&str> = reg
+                        .groups
+                        .iter()
+                        .filter(|g| g.active_on(at).any(|m| m.person_id() == Some(&p.id)))
+                        .map(|g| g.id.as_str())
+                        .collect();
+                    vec![
+                        p.id.clone(),
+                        p.name
+                            .as_ref()
+                            .map_or_else(String::new, |n| n.value.clone()),
+                        p.employer
+                            .as_ref()
+                            .map_or_else(String::new, |e| reg.org_name(&e.value).to_string()),
+                        groups.join(" "),
+                    ]
+                })
+                .collect(),
+        },
+        ListWhat::Members => Rows {
+            columns: MEMBERS,
+            rows: reg
+                .groups
+                .iter()
+                .flat_map(|g| {
+                    g.members
+                        .iter()
+                        .filter(move |m| is_current(m, at))
+                        .map(move |m| (g, m))
+                })
+                .map(|(g, m)| {
+                    let person = m.person_id().unwrap_or("?");
+                    vec![
+                        g.id.clone(),
+                        person.to_string(),
+                        reg.person_name(person).to_string(),
+                        m.role()
+                            .map_or_else(String::new, |r| r.as_str().to_string()),
+                        represents(reg, m),
+                        m.appointed
+                            .as_ref()
+                            .map_or_else(String::new, |a| ymd(a.value)),
+                        m.term_end
+                            .as_ref()
+                            .map_or_else(String::new, |t| ymd(t.value)),
+                        seat_status(m, at, lang),
+                    ]
+                })
+                .collect(),
+        },
+        ListWhat::Meetings => {
+            let mut rows: Vec<Vec<String>> = reg
+                .groups
+                .iter()
+                .flat_map(|g| g.meetings.iter().map(move |m| (g, m)))
+                .map(|(g, m)| {
+                    vec![
+                        g.id.clone(),
+                        m.day().map_or_else(|| m.stem.clone(), ymd),
+                        m.status
+                            .as_ref()
+                            .map_or_else(String::new, |s| format!("{:?}", s.value).to_lowercase()),
+                        m.mode
+                            .as_ref()
+                            .map_or_else(String::new, |s| format!("{:?}", s.value).to_lowercase()),
+                        m.attendee_ids().count().to_string(),
+                        m.inputs.len().to_string(),
+                    ]
+                })
+                .collect();
+            rows.sort();
+            Rows {
+                columns: MEETINGS,
+                rows,
+            }
+        }
+    }
+}
+
+pub fn run(args: &ListArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let root = registry_root(global)?;
+    let scope = match (&args.group, args.what) {
+        (Some(g), ListWhat::Members | ListWhat::Meetings | ListWhat::Groups) => {
+            super::writing::check_id("group", g, super::writing::early_lang(global, &root))?;
+            Scope::Groups([g.clone()].into())
+        }
+        _ => Scope::All,
+    };
+    let loaded = registry::load(&root, &scope)?;
+    let reg = &loaded.registry;
+    let lang = language(global, Some(reg));
+    let at = evaluation_date(global);
+    let mut r = rows(reg, args.what, at, lang);
+    if let (Some(g), ListWhat::People) = (&args.group, args.what) {
+        r.rows.retain(|row| row[3].split(' ').any(|x| x == g));
+    }
+    let text = match args.format {
+        ListFormat::Table => r.table(lang),
+        ListFormat::Json => r.json(),
+        ListFormat::Csv => r.csv(),
+    };
+    print(&text)?;
+    Ok(Outcome::Ok)
+}

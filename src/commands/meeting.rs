@@ -1,0 +1,93 @@
+//! `mandat meeting new`: the minutes file of a meeting, from a template, with the members
+//! active on the meeting date as expected attendees.
+
+use std::fmt::Write;
+
+use crate::cli::{Global, MeetingNewArgs, MeetingStatusArg, ModeArg};
+use crate::edit::Plan;
+use crate::edit::doc::{date, str_array};
+use crate::i18n::Lang;
+use crate::t;
+
+use super::Outcome;
+use super::writing::{Session, bad, ymd};
+
+pub fn new(args: &MeetingNewArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let s = Session::open(global, &[&args.group], &[])?;
+    let (g, lang) = (args.group.as_str(), s.lang);
+    let reg = s.reg();
+    let group = reg.group(g).expect("the group was loaded");
+    if let Some(m) = &args.milestone
+        && !group
+            .milestones
+            .iter()
+            .any(|x| x.id.as_ref().is_some_and(|i| i.value == *m))
+    {
+        return Err(bad(
+            lang,
+            t!(
+                "the group {g} has no milestone `{m}`; add it as a [[milestone]] in group.toml first",
+                "gruppen {g} har ingen milepæl `{m}`; legg den til som [[milestone]] i group.toml først"
+            ),
+        ));
+    }
+    let day = args.date;
+    let d = ymd(day);
+    let rel = format!("groups/{g}/meetings/{d}.md");
+    if s.root.join(&rel).exists() {
+        return Err(bad(
+            lang,
+            t!(
+                "the minutes file {rel} already exists",
+                "referatfilen {rel} finnes allerede"
+            ),
+        ));
+    }
+    let mut attendees: Vec<&str> = Vec::new();
+    for m in group.active_on(day) {
+        if let Some(p) = m.person_id()
+            && !attendees.contains(&p)
+        {
+            attendees.push(p);
+        }
+    }
+    let status = match args.status {
+        MeetingStatusArg::Planned => "planned",
+        MeetingStatusArg::Held => "held",
+        MeetingStatusArg::Cancelled => "cancelled",
+    };
+    let mode = match args.mode {
+        ModeArg::Digital => "digital",
+        ModeArg::Physical => "physical",
+        ModeArg::Hybrid => "hybrid",
+    };
+    let mut text = String::from("+++\n");
+    let _ = writeln!(text, "date = {}", date(day));
+    let _ = writeln!(text, "status = {}", toml_edit::Value::from(status));
+    let _ = writeln!(text, "mode = {}", toml_edit::Value::from(mode));
+    if let Some(m) = &args.milestone {
+        let _ = writeln!(text, "milestone = {}", toml_edit::Value::from(m.as_str()));
+    }
+    let _ = writeln!(text, "attendees = {}", str_array(attendees.iter().copied()));
+    text.push_str("+++\n");
+    let group_name = group.name.as_ref().map_or(g, |n| n.as_str());
+    match lang {
+        Lang::En => {
+            let _ = writeln!(text, "# Minutes of the meeting of {group_name}, {d}\n");
+            text.push_str("Expected: every active member (see `attendees`). Move anyone who did not come to `absent`.\n\n");
+            text.push_str("## 1. Agenda\n\n## 2. Discussion and advice\n\n## 3. Inputs (record each as an [[input]] above)\n\n## 4. Next meeting\n");
+        }
+        Lang::Nb => {
+            let _ = writeln!(text, "# Referat fra møte i {group_name}, {d}\n");
+            text.push_str("Forventet: alle aktive medlemmer (se `attendees`). Flytt den som ikke kom, til `absent`.\n\n");
+            text.push_str("## 1. Saksliste\n\n## 2. Drøfting og råd\n\n## 3. Innspill (før hvert som [[input]] over)\n\n## 4. Neste møte\n");
+        }
+    }
+    let n = attendees.len();
+    let plan = Plan::new(t!(
+        "created the minutes of {g}'s meeting on {d}, with {n} expected attendees ({rel})",
+        "opprettet referatet fra møtet i {g} {d}, med {n} forventede deltakere ({rel})"
+    ))
+    .change(rel, None, text);
+    s.finish(plan, args.edit, global, false)
+}

@@ -1,0 +1,78 @@
+//! `mandat person add`: one new file in people/.
+
+use crate::cli::{GenderArg, Global, PersonAddArgs};
+use crate::edit::doc::set;
+use crate::edit::{Plan, TomlDoc};
+use crate::registry::id_from_name;
+use crate::t;
+
+use super::Outcome;
+use super::writing::{Session, bad, check_id};
+
+pub fn add(args: &PersonAddArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let lang0 = super::writing::early_lang(global, &super::registry_root(global)?);
+    let id = match &args.id {
+        Some(id) => id.clone(),
+        None => id_from_name(&args.name),
+    };
+    if args.name.trim().is_empty() {
+        return Err(bad(
+            lang0,
+            t!("--name must not be empty", "--name kan ikke være tomt"),
+        ));
+    }
+    check_id("person", &id, lang0)?;
+    let s = Session::open(global, &[], &[])?;
+    let lang = s.lang;
+    let rel = format!("people/{id}.toml");
+    if s.root.join(&rel).exists() {
+        return Err(bad(
+            lang,
+            t!(
+                "there is already a person `{id}` ({rel}); give another id as the first argument, e.g. `mandat person add {id}-2 --name ...`",
+                "det finnes allerede en person `{id}` ({rel}); gi en annen id som første argument, f.eks. `mandat person add {id}-2 --name ...`"
+            ),
+        ));
+    }
+    if let Some(e) = &args.employer
+        && s.reg().organisation(e).is_none()
+    {
+        return Err(bad(
+            lang,
+            t!(
+                "there is no organisation `{e}` in organisations.toml; use an organisation id from there (`mandat list` shows groups and people), or add the organisation first",
+                "det finnes ingen organisasjon `{e}` i organisations.toml; bruk en organisasjons-id derfra, eller legg organisasjonen til først"
+            ),
+        ));
+    }
+    let mut doc = TomlDoc::empty();
+    let t = doc.root();
+    set(t, "name", args.name.trim());
+    if let Some(e) = &args.employer {
+        set(t, "employer", e.as_str());
+    }
+    if let Some(e) = &args.email {
+        set(t, "email", e.as_str());
+    }
+    if let Some(p) = &args.phone {
+        set(t, "phone", p.as_str());
+    }
+    if let Some(g) = args.gender {
+        set(
+            t,
+            "gender",
+            match g {
+                GenderArg::Female => "female",
+                GenderArg::Male => "male",
+                GenderArg::Other => "other",
+            },
+        );
+    }
+    let name = args.name.trim();
+    let plan = Plan::new(t!(
+        "added {name} as `{id}` ({rel})",
+        "la til {name} som `{id}` ({rel})"
+    ))
+    .change(rel, None, doc.render());
+    s.finish(plan, args.edit, global, true)
+}

@@ -1,0 +1,629 @@
+//! The appointment process, one step a command: `propose`, `consent`, `appoint`, `notify`,
+//! `end`. Each changes one `[[member]]` entry of a group's members.toml (or adds one) and keeps
+//! everything else in the file as it was.
+//!
+//! The mandate (M 3): the service proposes a person; the person is asked, informed of the
+//! mandate and agrees; their leader clears it; the RHF of the region formally appoints and
+//! informs the service, the group and the other RHFs; when a member leaves, a new one is
+//! appointed.
+
+use toml_edit::Table;
+
+use crate::cli::{AppointArgs, ConsentArgs, EndArgs, Global, NotifyArgs, ProposeArgs, RoleArg};
+use crate::edit::doc::{date, get_date, get_str, set_in_order};
+use crate::edit::{Plan, TomlDoc};
+use crate::i18n::Lang;
+use crate::registry::{Date, Profile, Registry};
+use crate::t;
+
+use super::Outcome;
+use super::writing::{Session, bad, check_id, refuse, ymd};
+
+pub fn role_str(r: RoleArg) -> &'static str {
+    match r {
+        RoleArg::Regional => "regional",
+        RoleArg::Service => "service",
+        RoleArg::User => "user",
+        RoleArg::Other => "other",
+        RoleArg::Constituency => "constituency",
+    }
+}
+
+/// The order of a member's fields in format.md; new fields are put in it.
+const MEMBER_ORDER: &[&str] = &[
+    "person",
+    "role",
+    "region",
+    "organisation",
+    "constituency",
+    "proposed",
+    "consented",
+    "leader-cleared",
+    "appointed",
+    "appointed-by",
+    "letter",
+    "notified",
+    "term-end",
+    "ended",
+    "end-reason",
+];
+
+fn set(t: &mut Table, key: &str, value: impl Into<toml_edit::Value>) {
+    set_in_order(t, key, value, MEMBER_ORDER);
+}
+
+fn members_rel(group: &str) -> String {
+    format!("groups/{group}/members.toml")
+}
+
+fn is_person(t: &Table, person: &str) -> bool {
+    get_str(t, "person") == Some(person)
+}
+
+/// Proposed (or created) but not yet appointed, and not withdrawn.
+fn is_pending(t: &Table) -> bool {
+    get_date(t, "appointed").is_none() && get_date(t, "ended").is_none()
+}
+
+fn is_active(t: &Table, day: Date) -> bool {
+    get_date(t, "appointed").is_some_and(|a| a <= day)
+        && get_date(t, "ended").is_none_or(|e| day <= e)
+}
+
+/// The index of the last entry of `person` that satisfies `f`.
+fn last_entry(doc: &mut TomlDoc, person: &str, f: impl Fn(&Table) -> bool) -> Option<usize> {
+    doc.tables_mut("member")
+        .iter()
+        .rposition(|t| is_person(t, person) && f(t))
+}
+
+/// The seat's fields the command line gives: where a role needs a region, organisation or
+/// constituency, they must be there and known.
+struct SeatArgs<'a> {
+    role: RoleArg,
+    region: Option<&'a str>,
+    organisation: Option<&'a str>,
+    constituency: Option<&'a str>,
+}
+
+impl SeatArgs<'_> {
+    fn check(&self, s: &Session, group: &str) -> anyhow::Result<()> {
+        let (reg, lang) = (s.reg(), s.lang);
+        let role = role_str(self.role);
+        let need = |flag: &str| {
+            bad(
+                lang,
+                t!(
+                    "a {role} seat needs --{flag}; add it, e.g. --{flag} ID",
+                    "en plass med rollen {role} trenger --{flag}; legg det til, f.eks. --{flag} ID"
+                ),
+            )
+        };
+        match self.role {
+            RoleArg::Regional if self.region.is_none() => return Err(need("region")),
+            RoleArg::User if self.organisation.is_none() => return Err(need("organisation")),
+            RoleArg::Constituency if self.constituency.is_none() => {
+                return Err(need("constituency"));
+            }
+            _ => {}
+        }
+        if let Some(r) = self.region
+            && reg.region(r).is_none()
+        {
+            let known = known_regions(reg);
+            return Err(bad(
+                lang,
+                t!(
+                    "there is no region `{r}` in organisations.toml; the regions are {known}",
+                    "det finnes ingen region `{r}` i organisations.toml; regionene er {known}"
+                ),
+            ));
+        }
+        if let Some(o) = self.organisation
+            && reg.organisation(o).is_none()
+        {
+            return Err(bad(
+                lang,
+                t!(
+                    "there is no organisation `{o}` in organisations.toml; add it there first",
+                    "det finnes ingen organisasjon `{o}` i organisations.toml; legg den til der først"
+                ),
+            ));
+        }
+        if let Some(c) = self.constituency {
+            let g = reg.group(group).expect("the group was loaded");
+            if !g.constituencies.iter().any(|k| k.value == c) {
+                let known: Vec<String> = g.constituencies.iter().map(|k| k.value.clone()).collect();
+                let known = known.join(", ");
+                return Err(bad(
+                    lang,
+                    t!(
+                        "`{c}` is not one of the group's constituencies ({known}); add it to `constituencies` in group.toml first",
+                        "`{c}` er ikke en av gruppens grupper ({known}); legg den til i `constituencies` i group.toml først"
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn write(&self, t: &mut Table, person: &str) {
+        set(t, "person", person);
+        set(t, "role", role_str(self.role));
+        if let Some(r) = self.region {
+            set(t, "region", r);
+        }
+        if let Some(o) = self.organisation {
+            set(t, "organisation", o);
+        }
+        if let Some(c) = self.constituency {
+            set(t, "constituency", c);
+        }
+    }
+}
+
+fn known_regions(reg: &Registry) -> String {
+    reg.regions
+        .iter()
+        .map(|r| r.id.value.clone())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn name(reg: &Registry, id: &str) -> String {
+    reg.person_name(id).to_string()
+}
+
+pub fn propose(args: &ProposeArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let s = Session::open(global, &[&args.group], &[&args.person])?;
+    let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
+    let seat = SeatArgs {
+        role: args.role,
+        region: args.region.as_deref(),
+        organisation: args.organisation.as_deref(),
+        constituency: args.constituency.as_deref(),
+    };
+    seat.check(&s, g)?;
+    let day = args.date.unwrap_or(s.at);
+    let rel = members_rel(g);
+    let (old, mut doc) = s.toml(&rel)?;
+    if let Some(i) = last_entry(&mut doc, p, is_pending) {
+        let since =
+            get_date(doc.tables_mut("member")[i], "proposed").map_or_else(|| "?".into(), ymd);
+        return Err(bad(
+            lang,
+            t!(
+                "{p} is already proposed for {g} (since {since}); record the next step with `mandat consent {g} {p}`",
+                "{p} er allerede foreslått til {g} (siden {since}); før neste steg med `mandat consent {g} {p}`"
+            ),
+        ));
+    }
+    let mut t = Table::new();
+    seat.write(&mut t, p);
+    set(&mut t, "proposed", date(day));
+    doc.push_table("member", t)?;
+    let (who, role) = (name(s.reg(), p), role_str(args.role));
+    let plan = Plan::new(t!(
+        "proposed {who} for a {role} seat in {g} ({rel})",
+        "foreslo {who} til en plass som {role} i {g} ({rel})"
+    ))
+    .change(rel, old, doc.render());
+    s.finish(plan, args.edit, global, false)
+}
+
+pub fn consent(args: &ConsentArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let s = Session::open(global, &[&args.group], &[&args.person])?;
+    let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
+    let day = args.date.unwrap_or(s.at);
+    let rel = members_rel(g);
+    let (old, mut doc) = s.toml(&rel)?;
+    // An open proposal, else the seat the person holds (an appointment recorded without the
+    // consent or the leader's clearance, as `appointment-process` reports it).
+    let found = last_entry(&mut doc, p, is_pending).or_else(|| {
+        last_entry(&mut doc, p, |t| {
+            get_date(t, "appointed").is_some() && get_date(t, "ended").is_none_or(|e| e >= s.at)
+        })
+    });
+    let Some(i) = found else {
+        return Err(no_proposal(lang, g, p));
+    };
+    let t = &mut doc.tables_mut("member")[i];
+    // With only --leader-cleared, an existing consent stays as it is.
+    let set_consent =
+        args.date.is_some() || args.leader_cleared.is_none() || get_date(t, "consented").is_none();
+    let later = [("appointed", get_date(t, "appointed"))];
+    for (step, when) in later {
+        if let Some(when) = when
+            && set_consent
+            && day > when
+        {
+            let (d, w) = (ymd(day), ymd(when));
+            return refuse(
+                lang,
+                t!(
+                    "{p} was {step} on {w}, so the consent cannot be dated {d}, after it; give the day they agreed with --date",
+                    "{p} ble {step} {w}, så samtykket kan ikke dateres {d}, etter det; oppgi dagen de sa ja med --date"
+                ),
+            );
+        }
+    }
+    if let Some(proposed) = get_date(t, "proposed")
+        && set_consent
+        && day < proposed
+    {
+        let (d, pr) = (ymd(day), ymd(proposed));
+        return refuse(
+            lang,
+            t!(
+                "{p} cannot have agreed on {d}, before being proposed on {pr}; check the date (--date)",
+                "{p} kan ikke ha sagt ja {d}, før forslaget {pr}; sjekk datoen (--date)"
+            ),
+        );
+    }
+    if set_consent {
+        set(t, "consented", date(day));
+    }
+    if let Some(lc) = args.leader_cleared {
+        set(t, "leader-cleared", date(lc));
+    }
+    let who = name(s.reg(), p);
+    let summary = if set_consent {
+        t!(
+            "recorded that {who} agreed to serve in {g} ({rel})",
+            "førte at {who} har sagt ja til å delta i {g} ({rel})"
+        )
+    } else {
+        t!(
+            "recorded that {who}'s leader cleared the participation in {g} ({rel})",
+            "førte at lederen til {who} har klarert deltakelsen i {g} ({rel})"
+        )
+    };
+    let plan = Plan::new(summary).change(rel, old, doc.render());
+    s.finish(plan, args.edit, global, false)
+}
+
+fn no_proposal(lang: Lang, g: &str, p: &str) -> anyhow::Error {
+    bad(
+        lang,
+        t!(
+            "there is no open proposal of {p} in {g}; record one with `mandat propose {g} {p} --role ROLE`, or appoint in one step with `mandat appoint {g} {p} --role ROLE ...`",
+            "det finnes ikke noe åpent forslag om {p} i {g}; før det med `mandat propose {g} {p} --role ROLLE`, eller oppnevn i ett steg med `mandat appoint {g} {p} --role ROLLE ...`"
+        ),
+    )
+}
+
+/// Why an appointer cannot appoint this seat, as a refusal (exit 1), or an unknown appointer
+/// (exit 2).
+fn check_appointer(
+    s: &Session,
+    g: &str,
+    p: &str,
+    by: &str,
+    role: Option<&str>,
+    region: Option<&str>,
+) -> anyhow::Result<Option<crate::i18n::Text>> {
+    let reg = s.reg();
+    let lang = s.lang;
+    let group = reg.group(g).expect("the group was loaded");
+    let known = reg.region(by).is_some() || reg.organisation(by).is_some();
+    if !known {
+        return Err(bad(
+            lang,
+            t!(
+                "there is no region or organisation `{by}` in organisations.toml; --by names who appoints (national services: the RHF, e.g. helse-nord)",
+                "det finnes ingen region eller organisasjon `{by}` i organisations.toml; --by er den som oppnevner (nasjonale tjenester: RHF-et, f.eks. helse-nord)"
+            ),
+        ));
+    }
+    if group.profile() != Some(Profile::NationalService) {
+        return Ok(None);
+    }
+    if reg.region(by).is_none() {
+        let regions = known_regions(reg);
+        return Ok(Some(t!(
+            "in a national-service group the RHF appoints, and `{by}` is not a region; use --by with one of {regions}",
+            "i en gruppe for en nasjonal tjeneste oppnevner RHF-et, og `{by}` er ikke en region; bruk --by med en av {regions}"
+        )));
+    }
+    let by_name = reg.region_name(by).to_string();
+    let expected = match role {
+        Some("regional") => region.map(str::to_string),
+        Some("service") => reg.person_region(p).map(str::to_string),
+        _ => None,
+    };
+    match expected {
+        Some(want) if want != by => {
+            let want_name = reg.region_name(&want).to_string();
+            Ok(Some(t!(
+                "{p} sits for {want_name}, so {want_name} appoints, not {by_name}; use --by {want}",
+                "{p} sitter for {want_name}, så det er {want_name} som oppnevner, ikke {by_name}; bruk --by {want}"
+            )))
+        }
+        _ => Ok(None),
+    }
+}
+
+pub fn appoint(args: &AppointArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let mut people = vec![args.person.as_str()];
+    if let Some(r) = &args.replaces {
+        people.push(r);
+    }
+    let s = Session::open(global, &[&args.group], &people)?;
+    let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
+    check_id("appointer", &args.by, lang)?;
+    let day = args.date.unwrap_or(s.at);
+    let rel = members_rel(g);
+    let (old, mut doc) = s.toml(&rel)?;
+    let pending = last_entry(&mut doc, p, is_pending);
+    let index = match (pending, args.role) {
+        (Some(i), None) => i,
+        (Some(i), Some(_)) => {
+            let role = get_str(doc.tables_mut("member")[i], "role")
+                .unwrap_or("?")
+                .to_string();
+            return Err(bad(
+                lang,
+                t!(
+                    "{p} is already proposed for a {role} seat in {g}; appoint without --role, --region, --organisation and --constituency",
+                    "{p} er allerede foreslått til en plass som {role} i {g}; oppnevn uten --role, --region, --organisation og --constituency"
+                ),
+            ));
+        }
+        (None, Some(role)) => {
+            let seat = SeatArgs {
+                role,
+                region: args.region.as_deref(),
+                organisation: args.organisation.as_deref(),
+                constituency: args.constituency.as_deref(),
+            };
+            seat.check(&s, g)?;
+            let mut t = Table::new();
+            seat.write(&mut t, p);
+            doc.push_table("member", t)?;
+            doc.tables_mut("member").len() - 1
+        }
+        (None, None) => {
+            if let Some(i) = last_entry(&mut doc, p, |t| is_active(t, day)) {
+                let since = get_date(doc.tables_mut("member")[i], "appointed")
+                    .map_or_else(String::new, ymd);
+                return Err(bad(
+                    lang,
+                    t!(
+                        "{p} is already an appointed member of {g} (since {since}); nothing to appoint",
+                        "{p} er allerede oppnevnt medlem av {g} (siden {since}); ingenting å oppnevne"
+                    ),
+                ));
+            }
+            return Err(no_proposal(lang, g, p));
+        }
+    };
+    let (role, region) = {
+        let t = &doc.tables_mut("member")[index];
+        (
+            get_str(t, "role").map(str::to_string),
+            get_str(t, "region").map(str::to_string),
+        )
+    };
+    if let Some(why) = check_appointer(&s, g, p, &args.by, role.as_deref(), region.as_deref())? {
+        return refuse(lang, why);
+    }
+    // The steps before the appointment must not lie after it.
+    {
+        let t = &doc.tables_mut("member")[index];
+        let steps = [
+            ("proposed", get_date(t, "proposed")),
+            ("consented", args.consented.or(get_date(t, "consented"))),
+            (
+                "leader-cleared",
+                args.leader_cleared.or(get_date(t, "leader-cleared")),
+            ),
+        ];
+        for (step, when) in steps {
+            if let Some(when) = when
+                && day < when
+            {
+                let (d, w) = (ymd(day), ymd(when));
+                return refuse(
+                    lang,
+                    t!(
+                        "the appointment date {d} is before {step} ({w}); the appointment comes last: check --date",
+                        "oppnevningsdatoen {d} er før {step} ({w}); oppnevningen kommer sist: sjekk --date"
+                    ),
+                );
+            }
+        }
+    }
+    if let Some(r) = &args.replaces {
+        if r == p {
+            return Err(bad(
+                lang,
+                t!(
+                    "{p} cannot replace themselves",
+                    "{p} kan ikke erstatte seg selv"
+                ),
+            ));
+        }
+        let Some(i) = last_entry(&mut doc, r, |t| is_active(t, day)) else {
+            return Err(bad(
+                lang,
+                t!(
+                    "{r} has no active seat in {g} on {day} to replace; leave out --replaces, or check `mandat status {g}`",
+                    "{r} har ingen aktiv plass i {g} {day} som kan erstattes; dropp --replaces, eller se `mandat status {g}`"
+                ),
+            ));
+        };
+        let last_day = day.pred_opt().unwrap_or(day);
+        set(doc.tables_mut("member")[i], "ended", date(last_day));
+    }
+    if role.as_deref() == Some("regional")
+        && let Some(region) = &region
+    {
+        let others: Vec<String> = doc
+            .tables_mut("member")
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| {
+                *i != index
+                    && get_str(t, "role") == Some("regional")
+                    && get_str(t, "region") == Some(region.as_str())
+                    && is_active(t, day)
+            })
+            .filter_map(|(_, t)| get_str(t, "person").map(str::to_string))
+            .collect();
+        if let Some(other) = others.first() {
+            let rn = s.reg().region_name(region).to_string();
+            let on = name(s.reg(), other);
+            return refuse(
+                lang,
+                t!(
+                    "{rn} already has an active regional member in {g}, {on}; a region has one seat: add --replaces {other} to end that seat the day before",
+                    "{rn} har allerede et aktivt regionalt medlem i {g}, {on}; en region har én plass: legg til --replaces {other} for å avslutte den plassen dagen før"
+                ),
+            );
+        }
+    }
+    let t = &mut doc.tables_mut("member")[index];
+    if let Some(c) = args.consented {
+        set(t, "consented", date(c));
+    }
+    if let Some(c) = args.leader_cleared {
+        set(t, "leader-cleared", date(c));
+    }
+    set(t, "appointed", date(day));
+    set(t, "appointed-by", args.by.as_str());
+    if let Some(l) = &args.letter {
+        set(t, "letter", l.as_str());
+    }
+    if let Some(te) = args.term_end {
+        set(t, "term-end", date(te));
+    }
+    let (who, by) = (name(s.reg(), p), s.reg().region_name(&args.by).to_string());
+    let by = if s.reg().region(&args.by).is_some() {
+        by
+    } else {
+        s.reg().org_name(&args.by).to_string()
+    };
+    let summary = match &args.replaces {
+        Some(r) => {
+            let old_name = name(s.reg(), r);
+            t!(
+                "{by} appointed {who} to {g}, replacing {old_name} ({rel})",
+                "{by} oppnevnte {who} til {g}, som erstatter for {old_name} ({rel})"
+            )
+        }
+        None => t!(
+            "{by} appointed {who} to {g} ({rel})",
+            "{by} oppnevnte {who} til {g} ({rel})"
+        ),
+    };
+    let plan = Plan::new(summary)
+        .change(rel, old, doc.render())
+        .effective_from(day);
+    s.finish(plan, args.edit, global, false)
+}
+
+pub fn notify(args: &NotifyArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let s = Session::open(global, &[&args.group], &[&args.person])?;
+    let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
+    let day = args.date.unwrap_or(s.at);
+    let rel = members_rel(g);
+    let (old, mut doc) = s.toml(&rel)?;
+    let Some(i) = last_entry(&mut doc, p, |t| get_date(t, "appointed").is_some()) else {
+        return Err(bad(
+            lang,
+            t!(
+                "{p} has not been appointed in {g}, so there is nothing to announce; appoint first with `mandat appoint {g} {p} --by RHF`",
+                "{p} er ikke oppnevnt i {g}, så det er ingenting å kunngjøre; oppnevn først med `mandat appoint {g} {p} --by RHF`"
+            ),
+        ));
+    };
+    let entries: Vec<Table> = doc
+        .tables_mut("member")
+        .iter()
+        .map(|t| (**t).clone())
+        .collect();
+    let t = &mut doc.tables_mut("member")[i];
+    let appointed = get_date(t, "appointed").expect("selected by it");
+    if day < appointed {
+        let (d, a) = (ymd(day), ymd(appointed));
+        return refuse(
+            lang,
+            t!(
+                "the announcement date {d} is before the appointment ({a}); check --date",
+                "kunngjøringsdatoen {d} er før oppnevningen ({a}); sjekk --date"
+            ),
+        );
+    }
+    set(t, "notified", date(day));
+    let text = super::announce::announcement(s.reg(), g, &entries, i, day, lang);
+    let who = name(s.reg(), p);
+    let plan = Plan::new(t!(
+        "recorded that the appointment of {who} to {g} was announced on {day} ({rel})",
+        "førte at oppnevningen av {who} til {g} ble kunngjort {day} ({rel})"
+    ))
+    .change(rel, old, doc.render());
+    let outcome = s.finish(plan, args.edit, global, false)?;
+    if outcome == Outcome::Ok {
+        super::print(&format!("\n{text}"))?;
+    }
+    Ok(outcome)
+}
+
+pub fn end(args: &EndArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let s = Session::open(global, &[&args.group], &[&args.person])?;
+    let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
+    let day = args.date;
+    let rel = members_rel(g);
+    let (old, mut doc) = s.toml(&rel)?;
+    let open = last_entry(&mut doc, p, |t| {
+        get_date(t, "appointed").is_some() && get_date(t, "ended").is_none_or(|e| day <= e)
+    });
+    let Some(i) = open else {
+        let pending = last_entry(&mut doc, p, is_pending).is_some();
+        let ended = last_entry(&mut doc, p, |t| get_date(t, "ended").is_some())
+            .map(|i| get_date(doc.tables_mut("member")[i], "ended"));
+        let text = match (pending, ended) {
+            (true, _) => t!(
+                "{p} is only proposed in {g}, not appointed, so there is no seat to end; to withdraw the proposal, remove that entry from {rel}",
+                "{p} er bare foreslått i {g}, ikke oppnevnt, så det er ingen plass å avslutte; fjern oppføringen i {rel} for å trekke forslaget"
+            ),
+            (false, Some(Some(e))) => {
+                let e = ymd(e);
+                t!(
+                    "{p}'s seat in {g} already ended on {e}; there is no active seat to end",
+                    "plassen til {p} i {g} ble avsluttet allerede {e}; det er ingen aktiv plass å avslutte"
+                )
+            }
+            _ => t!(
+                "{p} has no seat in {g}; `mandat status {g}` shows the members",
+                "{p} har ingen plass i {g}; `mandat status {g}` viser medlemmene"
+            ),
+        };
+        return Err(bad(lang, text));
+    };
+    let t = &mut doc.tables_mut("member")[i];
+    let appointed = get_date(t, "appointed").expect("selected by it");
+    if day < appointed {
+        let (d, a) = (ymd(day), ymd(appointed));
+        return refuse(
+            lang,
+            t!(
+                "the last day {d} is before {p} was appointed ({a}); check --date",
+                "siste dag {d} er før {p} ble oppnevnt ({a}); sjekk --date"
+            ),
+        );
+    }
+    set(t, "ended", date(day));
+    if let Some(r) = &args.reason {
+        set(t, "end-reason", r.as_str());
+    }
+    let who = name(s.reg(), p);
+    let d = ymd(day);
+    let plan = Plan::new(t!(
+        "ended {who}'s seat in {g} on {d} ({rel})",
+        "avsluttet plassen til {who} i {g} {d} ({rel})"
+    ))
+    .change(rel, old, doc.render())
+    .effective_from(day.succ_opt().unwrap_or(day));
+    s.finish(plan, args.edit, global, false)
+}

@@ -1,0 +1,345 @@
+//! `mandat status [GROUP]`: per group, the seats as of `--at` (active, pending with the step
+//! that is missing, vacant), the chair and the next deadlines. Never e-mail or phone.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use crate::cli::{Global, StatusArgs};
+use crate::i18n::{Lang, pick};
+use crate::registry::{self, Date, Group, Member, Profile, Registry, Role, Scope, SectionKind};
+
+use super::table::{Column, Rows, col};
+use super::{Outcome, evaluation_date, language, print, registry_root};
+
+const SEATS: &[Column] = &[
+    col("role", "Role", "Rolle"),
+    col("region", "Region / body", "Region / organ"),
+    col("person", "Person", "Person"),
+    col("employer", "Employer", "Arbeidsgiver"),
+    col("since", "Since", "Fra"),
+    col("term-end", "Term end", "Periode ut"),
+    col("status", "Status", "Status"),
+];
+
+fn ymd(d: Date) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Whether a member entry is shown on `at`: active, or pending (not appointed yet, not ended).
+pub fn is_current(m: &Member, at: Date) -> bool {
+    let ended = m.ended.as_ref().is_some_and(|e| e.value < at);
+    !ended && (m.is_active(at) || m.appointed.as_ref().is_none_or(|a| a.value > at))
+}
+
+/// A seat's status on `at`: `active`, or `pending` and the step that is missing.
+pub fn seat_status(m: &Member, at: Date, lang: Lang) -> String {
+    if m.is_active(at) {
+        return if m.notified.is_none() {
+            pick(lang, "active (not announced)", "aktiv (ikke kunngjort)").into()
+        } else {
+            pick(lang, "active", "aktiv").into()
+        };
+    }
+    if m.ended.as_ref().is_some_and(|e| e.value < at) {
+        return pick(lang, "ended", "avsluttet").into();
+    }
+    if let Some(a) = &m.appointed {
+        let d = ymd(a.value);
+        return match lang {
+            Lang::En => format!("pending: starts {d}"),
+            Lang::Nb => format!("venter: starter {d}"),
+        };
+    }
+    let needs_leader = matches!(m.role(), Some(Role::Regional | Role::Service));
+    let step = if m.consented.is_none() {
+        pick(lang, "consent", "samtykke")
+    } else if needs_leader && m.leader_cleared.is_none() {
+        pick(lang, "leader's clearance", "leders klarering")
+    } else {
+        pick(lang, "appointment", "oppnevning")
+    };
+    match lang {
+        Lang::En => format!("pending: awaiting {step}"),
+        Lang::Nb => format!("venter: mangler {step}"),
+    }
+}
+
+/// The region or body a seat represents, by name.
+pub fn represents(reg: &Registry, m: &Member) -> String {
+    if let Some(r) = &m.region {
+        return reg.region_name(&r.value).to_string();
+    }
+    if let Some(o) = &m.organisation {
+        return reg.org_name(&o.value).to_string();
+    }
+    m.constituency
+        .as_ref()
+        .map_or_else(String::new, |c| c.value.clone())
+}
+
+fn role_name(role: Option<Role>, lang: Lang) -> &'static str {
+    match role {
+        Some(Role::Regional) => pick(lang, "regional", "regional"),
+        Some(Role::Service) => pick(lang, "service", "tjenesten"),
+        Some(Role::User) => pick(lang, "user", "bruker"),
+        Some(Role::Other) => pick(lang, "other", "annen"),
+        Some(Role::Constituency) => pick(lang, "constituency", "gruppe"),
+        None => "?",
+    }
+}
+
+fn seat_rows(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    for m in g.members.iter().filter(|m| is_current(m, at)) {
+        let person = m.person_id().unwrap_or("?");
+        rows.push(vec![
+            role_name(m.role(), lang).to_string(),
+            represents(reg, m),
+            reg.person_name(person).to_string(),
+            reg.person_employer(person)
+                .map_or_else(String::new, |e| reg.org_name(e).to_string()),
+            m.appointed
+                .as_ref()
+                .filter(|a| a.value <= at)
+                .map_or_else(String::new, |a| ymd(a.value)),
+            m.term_end
+                .as_ref()
+                .map_or_else(String::new, |t| ymd(t.value)),
+            seat_status(m, at, lang),
+        ]);
+    }
+    let vacant = pick(lang, "vacant", "ledig").to_string();
+    let active = |f: &dyn Fn(&Member) -> bool| g.active_on(at).any(f);
+    let mut vacancy = |role: Role, what: String| {
+        rows.push(vec![
+            role_name(Some(role), lang).into(),
+            what,
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            vacant.clone(),
+        ]);
+    };
+    match g.profile() {
+        Some(Profile::NationalService) => {
+            for r in &reg.regions {
+                let id = r.id.value.as_str();
+                if !active(&|m| m.role() == Some(Role::Regional) && m.region_id() == Some(id)) {
+                    vacancy(Role::Regional, reg.region_name(id).to_string());
+                }
+            }
+            if !active(&|m| m.role() == Some(Role::Service)) {
+                vacancy(Role::Service, String::new());
+            }
+            if !active(&|m| m.role() == Some(Role::User)) {
+                vacancy(Role::User, String::new());
+            }
+        }
+        Some(Profile::MunicipalAdvisory) => {
+            for c in &g.constituencies {
+                let id = c.value.as_str();
+                if !active(&|m| {
+                    m.role() == Some(Role::Constituency)
+                        && m.constituency.as_ref().is_some_and(|k| k.value == id)
+                }) {
+                    vacancy(Role::Constituency, id.to_string());
+                }
+            }
+        }
+        None => {}
+    }
+    rows
+}
+
+fn chair_line(reg: &Registry, g: &Group, at: Date, lang: Lang) -> String {
+    let label = pick(lang, "Chair", "Leder");
+    match g.chairs_on(at).next() {
+        Some(c) => {
+            let who = c.person.as_ref().map_or("?", |p| reg.person_name(&p.value));
+            let since = c.from.as_ref().map_or_else(String::new, |f| ymd(f.value));
+            let by = c
+                .designated_by
+                .as_ref()
+                .map_or("?", |b| reg.org_name(&b.value));
+            match lang {
+                Lang::En => format!("{label}: {who}, since {since}, designated by {by}"),
+                Lang::Nb => format!("{label}: {who}, fra {since}, utpekt av {by}"),
+            }
+        }
+        None => format!("{label}: {}", pick(lang, "none", "ingen")),
+    }
+}
+
+/// The next deadlines: the next meeting, the annual report, terms that end within 90 days.
+fn deadlines(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<String> {
+    use chrono::Datelike;
+    let mut out = Vec::new();
+    let next = g
+        .meetings
+        .iter()
+        .filter_map(|m| {
+            m.day()
+                .filter(|d| *d >= at && m.status() == Some(registry::MeetingStatus::Planned))
+        })
+        .min();
+    let held_this_year = g
+        .meetings
+        .iter()
+        .any(|m| m.is_held() && m.day().is_some_and(|d| d.year() == at.year()));
+    let year = if held_this_year {
+        at.year() + 1
+    } else {
+        at.year()
+    };
+    match (g.profile(), next) {
+        (Some(Profile::NationalService), _) => {
+            let planned = next.map(ymd);
+            out.push(match (lang, planned) {
+                (Lang::En, Some(p)) => {
+                    format!("next meeting: {p} (planned); a meeting must be held in {year}")
+                }
+                (Lang::Nb, Some(p)) => {
+                    format!("neste møte: {p} (planlagt); et møte må holdes i {year}")
+                }
+                (Lang::En, None) => {
+                    format!("meeting due: one must be held by {year}-12-31; none is planned")
+                }
+                (Lang::Nb, None) => {
+                    format!("møte: et møte må holdes innen {year}-12-31; ingen er planlagt")
+                }
+            });
+            let (mm, dd) = reg.config.report_due;
+            let due_this = Date::from_ymd_opt(at.year(), mm, dd);
+            let (report_year, due) = match due_this {
+                Some(d) if at <= d => (at.year() - 1, d),
+                _ => (
+                    at.year(),
+                    Date::from_ymd_opt(at.year() + 1, mm, dd).unwrap_or(at),
+                ),
+            };
+            let expected = reg.regions.len() + 1;
+            let present: BTreeSet<String> = g
+                .reports
+                .iter()
+                .filter(|r| r.folder_year == Some(report_year))
+                .map(|r| match &r.kind {
+                    SectionKind::Feedback => "feedback".to_string(),
+                    SectionKind::Regional(s) => s.clone(),
+                })
+                .collect();
+            let n = present.len().min(expected);
+            let due = ymd(due);
+            out.push(match lang {
+                Lang::En => {
+                    format!("annual report {report_year}: due {due} ({n} of {expected} parts in)")
+                }
+                Lang::Nb => format!(
+                    "årsrapport {report_year}: frist {due} ({n} av {expected} deler levert)"
+                ),
+            });
+        }
+        (Some(Profile::MunicipalAdvisory), _) => {
+            if let Some(p) = next {
+                let p = ymd(p);
+                out.push(match lang {
+                    Lang::En => format!("next meeting: {p} (planned)"),
+                    Lang::Nb => format!("neste møte: {p} (planlagt)"),
+                });
+            }
+            for ms in &g.milestones {
+                let (Some(id), Some(d)) = (&ms.id, &ms.date) else {
+                    continue;
+                };
+                let met = g.meetings.iter().any(|m| {
+                    m.is_held() && m.milestone.as_ref().is_some_and(|x| x.value == id.value)
+                });
+                if !met && d.value >= at {
+                    let (id, d) = (&id.value, ymd(d.value));
+                    out.push(match lang {
+                        Lang::En => format!("milestone {id}: {d}, no meeting held for it yet"),
+                        Lang::Nb => format!("milepæl {id}: {d}, ikke noe møte holdt for den ennå"),
+                    });
+                }
+            }
+        }
+        (None, _) => {}
+    }
+    let horizon = at
+        .checked_add_days(chrono::Days::new(90))
+        .unwrap_or(Date::MAX);
+    for m in g.active_on(at) {
+        if let Some(t) = m
+            .term_end
+            .as_ref()
+            .filter(|t| t.value >= at && t.value <= horizon)
+        {
+            let who = reg.person_name(m.person_id().unwrap_or("?"));
+            let t = ymd(t.value);
+            out.push(match lang {
+                Lang::En => format!("term ends: {who} on {t}"),
+                Lang::Nb => format!("periode går ut: {who} {t}"),
+            });
+        }
+    }
+    out
+}
+
+pub fn group_status(reg: &Registry, g: &Group, at: Date, lang: Lang) -> String {
+    let mut out = String::new();
+    let name = g.name.as_ref().map_or("", |n| n.as_str());
+    let profile = g.profile().map_or("?", |p| p.as_str());
+    let _ = writeln!(out, "{} — {name} ({profile})", g.id);
+    let rows = Rows {
+        columns: SEATS,
+        rows: seat_rows(reg, g, at, lang),
+    };
+    out.push_str(&rows.table(lang));
+    let _ = writeln!(out, "{}", chair_line(reg, g, at, lang));
+    let _ = writeln!(out, "{}", pick(lang, "Next deadlines:", "Neste frister:"));
+    for d in deadlines(reg, g, at, lang) {
+        let _ = writeln!(out, "  - {d}");
+    }
+    out
+}
+
+pub fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let root = registry_root(global)?;
+    let scope = match &args.group {
+        Some(g) => {
+            super::writing::check_id("group", g, super::writing::early_lang(global, &root))?;
+            Scope::Groups([g.clone()].into())
+        }
+        None => Scope::All,
+    };
+    let loaded = registry::load(&root, &scope)?;
+    let reg = &loaded.registry;
+    let lang = language(global, Some(reg));
+    let at = evaluation_date(global);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {}\n",
+        pick(lang, "Status as of", "Status per"),
+        ymd(at)
+    );
+    for (i, g) in reg.groups.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&group_status(reg, g, at, lang));
+    }
+    if reg.groups.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            pick(
+                lang,
+                "The registry has no groups yet; create one with `mandat group new`.",
+                "Registeret har ingen grupper ennå; opprett en med `mandat group new`."
+            )
+        );
+    }
+    print(&out)?;
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,297 @@
+//! What every command that writes shares: the lock, the scoped load, reading a file for editing,
+//! checking ids and references given on the command line, and finishing an edit (the pre-write
+//! check, `--dry-run`, `--force`, the atomic write and the one line that says what changed).
+//!
+//! Exit codes (cli.md): a bad argument or a thing that does not exist (an unknown person, group,
+//! organisation or region; a missing `--region`; no proposal to consent to; no active seat to
+//! end) is exit 2, through `Err`. A change that would break the mandate (a second regional
+//! member, the wrong RHF appointing, a date before the proposal, or any new error the rules
+//! find) is a refusal: exit 1, through [`Outcome::RulesBroken`].
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use crate::cli::{EditOptions, Global};
+use crate::diagnostic::{self, RenderOptions};
+use crate::edit::write::{Lock, LockError};
+use crate::edit::{MdDoc, Plan, TomlDoc, check};
+use crate::i18n::{Lang, Text};
+use crate::registry::{self, Date, LoadError, Loaded, Overlay, Scope, is_valid_id};
+use crate::t;
+
+use super::{Outcome, evaluation_date, language, print, registry_root, use_color};
+
+/// A command's hold on the registry: the lock, and the registry as it was when taken.
+pub struct Session {
+    pub root: PathBuf,
+    pub scope: Scope,
+    /// Files read as they are on disk, besides the scope (people a command names).
+    extra: Overlay,
+    pub before: Loaded,
+    pub at: Date,
+    pub lang: Lang,
+    _lock: Lock,
+}
+
+/// An error for exit code 2 in the user's language.
+pub fn bad(lang: Lang, text: Text) -> anyhow::Error {
+    anyhow::anyhow!(text.get(lang).to_string())
+}
+
+/// Prints a refusal and returns exit code 1.
+pub fn refuse(lang: Lang, text: Text) -> anyhow::Result<Outcome> {
+    eprintln!("error: {}", text.get(lang));
+    eprintln!(
+        "{}",
+        crate::i18n::pick(lang, "nothing was written", "ingenting ble skrevet")
+    );
+    Ok(Outcome::RulesBroken)
+}
+
+/// Checks an id given on the command line before it becomes part of a path.
+pub fn check_id(what: &str, id: &str, lang: Lang) -> anyhow::Result<()> {
+    if is_valid_id(id) {
+        return Ok(());
+    }
+    Err(bad(
+        lang,
+        t!(
+            "`{id}` is not a valid {what} id: use 1 to 64 characters a-z, 0-9 and -, starting with a letter",
+            "`{id}` er ikke en gyldig id ({what}): bruk 1 til 64 tegn a-z, 0-9 og -, og start med en bokstav"
+        ),
+    ))
+}
+
+/// The language before the registry is loaded: `--lang`, else registry.toml's `language`,
+/// else English.
+pub fn early_lang(global: &Global, root: &std::path::Path) -> Lang {
+    global.lang.unwrap_or_else(|| {
+        std::fs::read_to_string(root.join("registry.toml"))
+            .ok()
+            .and_then(|t| t.trim_start_matches('\u{feff}').parse::<toml::Table>().ok())
+            .and_then(|t| {
+                t.get("registry")?
+                    .get("language")?
+                    .as_str()
+                    .and_then(Lang::parse)
+            })
+            .unwrap_or_default()
+    })
+}
+
+impl Session {
+    /// Takes the lock and loads `groups` (which must exist) and the people files `people`.
+    pub fn open(global: &Global, groups: &[&str], people: &[&str]) -> anyhow::Result<Session> {
+        let root = registry_root(global)?;
+        if !root.join("registry.toml").is_file() {
+            return Err(LoadError::NotARegistry(root).into());
+        }
+        let lang0 = early_lang(global, &root);
+        for g in groups {
+            check_id("group", g, lang0)?;
+        }
+        for p in people {
+            check_id("person", p, lang0)?;
+        }
+        let lock = Lock::acquire(&root).map_err(|e| match e {
+            LockError::Busy { waited, .. } => {
+                let secs = waited.as_secs_f32().round();
+                bad(
+                    lang0,
+                    t!(
+                        "another mandat command has been changing this registry for more than {secs} s (it holds .mandat.lock); wait until it has finished and run the command again",
+                        "en annen mandat-kommando har endret registeret i mer enn {secs} s (den holder .mandat.lock); vent til den er ferdig, og kjør kommandoen på nytt"
+                    ),
+                )
+            }
+            other => other.into(),
+        })?;
+        let mut extra = Overlay::new();
+        for p in people {
+            let rel = format!("people/{p}.toml");
+            if !root.join(&rel).is_file() {
+                return Err(bad(
+                    lang0,
+                    t!(
+                        "there is no person `{p}` in people/; add them first with `mandat person add {p} --name \"...\"`",
+                        "det finnes ingen person `{p}` i people/; legg dem til først med `mandat person add {p} --name \"...\"`"
+                    ),
+                ));
+            }
+            extra.insert(rel.clone(), read_text(&root, &rel, lang0)?);
+        }
+        let scope = Scope::Groups(
+            groups
+                .iter()
+                .map(|g| g.to_string())
+                .collect::<BTreeSet<_>>(),
+        );
+        let before = registry::load_with(&root, &scope, &extra)?;
+        let lang = language(global, Some(&before.registry));
+        Ok(Session {
+            root,
+            scope,
+            extra,
+            before,
+            at: evaluation_date(global),
+            lang,
+            _lock: lock,
+        })
+    }
+
+    pub fn reg(&self) -> &registry::Registry {
+        &self.before.registry
+    }
+
+    /// A TOML file of the registry, ready for editing; a new empty one if it does not exist.
+    pub fn toml(&self, rel: &str) -> anyhow::Result<(Option<String>, TomlDoc)> {
+        if !self.root.join(rel).exists() {
+            return Ok((None, TomlDoc::empty()));
+        }
+        let text = read_text(&self.root, rel, self.lang)?;
+        let doc = TomlDoc::parse(&text).map_err(|e| self.unparsable(rel, &e.0))?;
+        Ok((Some(text), doc))
+    }
+
+    /// A Markdown file with front matter, ready for editing.
+    pub fn markdown(&self, rel: &str) -> anyhow::Result<(String, MdDoc)> {
+        let text = read_text(&self.root, rel, self.lang)?;
+        let doc = MdDoc::parse(&text).map_err(|e| self.unparsable(rel, &e.0))?;
+        Ok((text, doc))
+    }
+
+    fn unparsable(&self, rel: &str, why: &str) -> anyhow::Error {
+        bad(
+            self.lang,
+            t!(
+                "cannot edit `{rel}`: {why}; fix the file first (`mandat validate` shows where)",
+                "kan ikke endre `{rel}`: {why}; rett filen først (`mandat validate` viser hvor)"
+            ),
+        )
+    }
+
+    /// Whether a person file exists.
+    pub fn person_exists(&self, id: &str) -> bool {
+        is_valid_id(id) && self.root.join(format!("people/{id}.toml")).is_file()
+    }
+
+    /// Checks the change, then prints it (`--dry-run`) or writes it. With `file_level_only`,
+    /// only new errors of the file-level rules refuse it.
+    pub fn finish(
+        self,
+        plan: Plan,
+        opts: EditOptions,
+        global: &Global,
+        file_level_only: bool,
+    ) -> anyhow::Result<Outcome> {
+        let lang = self.lang;
+        if plan
+            .changes
+            .iter()
+            .all(|c| c.old.as_deref() == Some(c.new.as_str()))
+        {
+            print(&format!(
+                "{}\n",
+                pick(lang, "nothing to change", "ingenting å endre")
+            ))?;
+            return Ok(Outcome::Ok);
+        }
+        let mut overlay = self.extra.clone();
+        overlay.extend(plan.overlay());
+        let at = plan.effective.map_or(self.at, |d| d.max(self.at));
+        let after = check::new_errors(
+            &self.root,
+            &self.scope,
+            &self.before,
+            &overlay,
+            at,
+            file_level_only,
+        )?;
+        let render = RenderOptions {
+            lang,
+            color: use_color(global),
+        };
+        if !after.new_errors.is_empty() {
+            print(&diagnostic::human::render(
+                &after.new_errors,
+                &after.loaded.files,
+                render,
+            ))?;
+            let n = after.new_errors.len();
+            if !opts.force {
+                let rels: Vec<String> = plan.changes.iter().map(|c| c.rel.clone()).collect();
+                let files = rels.join(", ");
+                return refuse(
+                    lang,
+                    t!(
+                        "the change to {files} would add {n} error(s), shown above; fix the cause, or pass --force to write it anyway",
+                        "endringen av {files} ville gi {n} nye feil, vist over; rett årsaken, eller bruk --force for å skrive likevel"
+                    ),
+                );
+            }
+            eprintln!(
+                "{}",
+                t!(
+                    "warning: writing despite {n} new error(s) (--force)",
+                    "advarsel: skriver til tross for {n} nye feil (--force)"
+                )
+                .get(lang)
+            );
+        }
+        if opts.dry_run {
+            print(&plan.diff())?;
+            eprintln!(
+                "{}",
+                pick(
+                    lang,
+                    "dry run: nothing was written",
+                    "prøvekjøring: ingenting ble skrevet"
+                )
+            );
+            return Ok(Outcome::Ok);
+        }
+        for c in &plan.changes {
+            let path = self.root.join(&c.rel);
+            crate::edit::write::write_atomic(&path, c.new.as_bytes()).map_err(|e| {
+                let rel = &c.rel;
+                bad(
+                    lang,
+                    t!(
+                        "cannot write `{rel}`: {e}; the file is unchanged",
+                        "kan ikke skrive `{rel}`: {e}; filen er uendret"
+                    ),
+                )
+            })?;
+        }
+        print(&format!("{}\n", plan.summary.get(lang)))?;
+        Ok(Outcome::Ok)
+    }
+}
+
+fn pick(lang: Lang, en: &'static str, nb: &'static str) -> &'static str {
+    crate::i18n::pick(lang, en, nb)
+}
+
+/// Reads a registry file as UTF-8 text for editing.
+pub fn read_text(root: &std::path::Path, rel: &str, lang: Lang) -> anyhow::Result<String> {
+    let bytes = std::fs::read(root.join(rel)).map_err(|e| {
+        bad(
+            lang,
+            t!("cannot read `{rel}`: {e}", "kan ikke lese `{rel}`: {e}"),
+        )
+    })?;
+    String::from_utf8(bytes).map_err(|_| {
+        bad(
+            lang,
+            t!(
+                "cannot edit `{rel}`: it is not valid UTF-8; save it as UTF-8 first",
+                "kan ikke endre `{rel}`: filen er ikke gyldig UTF-8; lagre den som UTF-8 først"
+            ),
+        )
+    })
+}
+
+/// A date as the contract writes it.
+pub fn ymd(d: Date) -> String {
+    d.format("%Y-%m-%d").to_string()
+}

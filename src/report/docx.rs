@@ -1,0 +1,351 @@
+//! A Word document (OOXML, `.docx`) written by hand from a report's Markdown.
+//!
+//! The Markdown rendering of a report (template included) is turned into `word/document.xml`:
+//! headings use the styles Heading1 to Heading4, tables the style TableGrid (a header row in
+//! bold), list items the style ListParagraph with a bullet or number, code blocks the style
+//! Code, block quotes the style Quote. Raw HTML is kept as plain text. The zip is deterministic:
+//! fixed entry order and timestamps, so the same report gives the same bytes.
+
+use std::io::{Cursor, Write};
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeStream};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>
+"#;
+
+const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
+"#;
+
+const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+"#;
+
+/// The width of the text on an A4 page with 2 cm margins, in twentieths of a point.
+const TEXT_WIDTH: usize = 11906 - 2 * 1134;
+
+const STYLES: &str = include_str!("templates/styles.xml");
+
+/// Builds the `.docx` bytes from Markdown.
+pub fn from_markdown(md: &str) -> anyhow::Result<Vec<u8>> {
+    let document = document_xml(md);
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default());
+    for (name, body) in [
+        ("[Content_Types].xml", CONTENT_TYPES),
+        ("_rels/.rels", RELS),
+        ("word/_rels/document.xml.rels", DOCUMENT_RELS),
+        ("word/styles.xml", STYLES),
+        ("word/document.xml", document.as_str()),
+    ] {
+        zip.start_file(name, opts)?;
+        zip.write_all(body.as_bytes())?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+/// Escapes text for XML and drops characters XML 1.0 does not allow.
+fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[derive(Default)]
+struct Writer {
+    out: String,
+    para_open: bool,
+    bold: usize,
+    italic: usize,
+    strike: usize,
+    quote: usize,
+    in_head: bool,
+    in_cell: bool,
+    /// Where the current table's grid goes once its column widths are known.
+    grid_at: usize,
+    /// The longest text seen in each column of the current table, in characters.
+    col_len: Vec<(usize, usize)>,
+    col: usize,
+    /// The current cell's text length and longest word.
+    cell_len: (usize, usize),
+    /// Open lists: the next number for ordered ones.
+    lists: Vec<Option<u64>>,
+}
+
+impl Writer {
+    fn open(&mut self, style: Option<&str>) {
+        self.close();
+        self.out.push_str("<w:p>");
+        if let Some(s) = style {
+            self.out
+                .push_str(&format!("<w:pPr><w:pStyle w:val=\"{s}\"/></w:pPr>"));
+        }
+        self.para_open = true;
+    }
+
+    fn ensure_open(&mut self) {
+        if !self.para_open {
+            let style = if self.quote > 0 { Some("Quote") } else { None };
+            self.open(style);
+        }
+    }
+
+    fn close(&mut self) {
+        if self.para_open {
+            self.out.push_str("</w:p>");
+            self.para_open = false;
+        }
+    }
+
+    fn run(&mut self, text: &str, mono: bool) {
+        self.ensure_open();
+        if self.in_cell {
+            self.cell_len.0 += text.chars().count();
+            let word = text
+                .split_whitespace()
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
+            self.cell_len.1 = self.cell_len.1.max(word);
+        }
+        let mut props = String::new();
+        if self.bold > 0 || self.in_head {
+            props.push_str("<w:b/>");
+        }
+        if self.italic > 0 {
+            props.push_str("<w:i/>");
+        }
+        if self.strike > 0 {
+            props.push_str("<w:strike/>");
+        }
+        if mono {
+            props.push_str("<w:rFonts w:ascii=\"Courier New\" w:hAnsi=\"Courier New\"/>");
+        }
+        self.out.push_str("<w:r>");
+        if !props.is_empty() {
+            self.out.push_str(&format!("<w:rPr>{props}</w:rPr>"));
+        }
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                self.out.push_str("<w:br/>");
+            }
+            self.out.push_str(&format!(
+                "<w:t xml:space=\"preserve\">{}</w:t>",
+                xml_escape(line)
+            ));
+        }
+        self.out.push_str("</w:r>");
+    }
+}
+
+fn heading_style(level: HeadingLevel) -> &'static str {
+    match level {
+        HeadingLevel::H1 => "Heading1",
+        HeadingLevel::H2 => "Heading2",
+        HeadingLevel::H3 => "Heading3",
+        _ => "Heading4",
+    }
+}
+
+/// The table grid. Each column first gets room for its longest word (at most 16 characters, at
+/// about 130 twips a character plus the cell margins), so that dates and names do not break;
+/// the rest of the text width is shared in proportion to each column's longest text (at most 40
+/// characters' worth).
+fn grid(col_len: &[(usize, usize)]) -> String {
+    let min: Vec<usize> = col_len
+        .iter()
+        .map(|(_, w)| (*w).min(16) * 130 + 230)
+        .collect();
+    let min_total: usize = min.iter().sum();
+    let widths: Vec<usize> = if min_total >= TEXT_WIDTH {
+        min.iter()
+            .map(|m| m * TEXT_WIDTH / min_total.max(1))
+            .collect()
+    } else {
+        let weights: Vec<usize> = col_len.iter().map(|(l, _)| (*l).clamp(4, 40)).collect();
+        let total: usize = weights.iter().sum::<usize>().max(1);
+        let rest = TEXT_WIDTH - min_total;
+        min.iter()
+            .zip(&weights)
+            .map(|(m, w)| m + rest * w / total)
+            .collect()
+    };
+    let mut out = String::from("<w:tblGrid>");
+    for w in widths {
+        out.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
+    }
+    out.push_str("</w:tblGrid>");
+    out
+}
+
+/// `word/document.xml` for Markdown.
+pub fn document_xml(md: &str) -> String {
+    let mut w = Writer::default();
+    let mut code = false;
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for e in TextMergeStream::new(Parser::new_ext(md, opts)) {
+        match e {
+            Event::Start(Tag::Heading { level, .. }) => w.open(Some(heading_style(level))),
+            // Inside table cells and list items the paragraph is the cell's or the item's.
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+                if !w.in_cell && w.lists.is_empty() =>
+            {
+                w.close();
+            }
+            Event::End(TagEnd::Heading(_)) => w.close(),
+            Event::Start(Tag::BlockQuote(_)) => {
+                w.close();
+                w.quote += 1;
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                w.close();
+                w.quote = w.quote.saturating_sub(1);
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                w.open(Some("Code"));
+                code = true;
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                code = false;
+                w.close();
+            }
+            Event::Start(Tag::List(start)) => {
+                w.close();
+                w.lists.push(start);
+            }
+            Event::End(TagEnd::List(_)) => {
+                w.close();
+                w.lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                w.open(Some("ListParagraph"));
+                let depth = w.lists.len().saturating_sub(1);
+                let marker = match w.lists.last_mut() {
+                    Some(Some(n)) => {
+                        let m = format!("{n}. ");
+                        *n += 1;
+                        m
+                    }
+                    _ => "• ".to_string(),
+                };
+                w.run(&format!("{}{marker}", "    ".repeat(depth)), false);
+            }
+            Event::End(TagEnd::Item) => w.close(),
+            Event::Start(Tag::Table(columns)) => {
+                w.close();
+                w.out.push_str(
+                    "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr>",
+                );
+                w.grid_at = w.out.len();
+                w.col_len = vec![(0, 0); columns.len()];
+            }
+            Event::End(TagEnd::Table) => {
+                let grid = grid(&w.col_len);
+                w.out.insert_str(w.grid_at, &grid);
+                w.out.push_str("</w:tbl><w:p/>");
+            }
+            Event::Start(Tag::TableHead) => {
+                w.in_head = true;
+                w.col = 0;
+                w.out.push_str("<w:tr><w:trPr><w:tblHeader/></w:trPr>");
+            }
+            Event::End(TagEnd::TableHead) => {
+                w.in_head = false;
+                w.out.push_str("</w:tr>");
+            }
+            Event::Start(Tag::TableRow) => {
+                w.col = 0;
+                w.out.push_str("<w:tr>");
+            }
+            Event::End(TagEnd::TableRow) => w.out.push_str("</w:tr>"),
+            Event::Start(Tag::TableCell) => {
+                w.out.push_str("<w:tc><w:p>");
+                w.para_open = true;
+                w.in_cell = true;
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let Some((len, word)) = w.col_len.get_mut(w.col) {
+                    *len = (*len).max(w.cell_len.0);
+                    *word = (*word).max(w.cell_len.1);
+                }
+                w.col += 1;
+                w.cell_len = (0, 0);
+                w.out.push_str("</w:p></w:tc>");
+                w.para_open = false;
+                w.in_cell = false;
+            }
+            Event::Start(Tag::Strong) => w.bold += 1,
+            Event::End(TagEnd::Strong) => w.bold = w.bold.saturating_sub(1),
+            Event::Start(Tag::Emphasis) => w.italic += 1,
+            Event::End(TagEnd::Emphasis) => w.italic = w.italic.saturating_sub(1),
+            Event::Start(Tag::Strikethrough) => w.strike += 1,
+            Event::End(TagEnd::Strikethrough) => w.strike = w.strike.saturating_sub(1),
+            Event::Text(t) => {
+                let t = if code {
+                    t.trim_end_matches('\n').to_string()
+                } else {
+                    t.to_string()
+                };
+                w.run(&t, code);
+            }
+            Event::Code(t) => w.run(&t, true),
+            Event::Html(t) | Event::InlineHtml(t) => w.run(t.trim_end_matches('\n'), false),
+            Event::SoftBreak => w.run(" ", false),
+            Event::HardBreak => w.run("\n", false),
+            Event::Rule => {
+                w.close();
+                w.out.push_str("<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"auto\"/></w:pBdr></w:pPr></w:p>");
+            }
+            _ => {}
+        }
+    }
+    w.close();
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{}<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>\n",
+        w.out
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_tables_and_escaping() {
+        let xml = document_xml("# Title\n\n| a | b |\n|---|---|\n| 1 & 2 | <x> |\n\n- item\n");
+        assert!(xml.contains(
+            "<w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Title</w:t>"
+        ));
+        assert!(xml.contains("<w:tblStyle w:val=\"TableGrid\"/>"));
+        assert!(xml.contains("1 &amp; 2"));
+        assert!(xml.contains("&lt;x&gt;"));
+        assert!(xml.contains("• "));
+        assert_eq!(
+            xml.matches("<w:p>").count() + xml.matches("<w:p/>").count(),
+            xml.matches("</w:p>").count() + xml.matches("<w:p/>").count()
+        );
+    }
+
+    #[test]
+    fn the_zip_is_deterministic() {
+        let a = from_markdown("# A\n").unwrap();
+        let b = from_markdown("# A\n").unwrap();
+        assert_eq!(a, b);
+        assert_eq!(&a[..2], b"PK");
+    }
+}

@@ -1,0 +1,212 @@
+//! The fixed words of reports, in both languages: one table, so that a translation is a table
+//! and not a hunt. Templates read them as `labels.<key>`.
+
+use std::collections::BTreeMap;
+
+use crate::i18n::{Lang, StaticText};
+use crate::registry::{InputStatus, MeetingStatus, Mode, Role};
+
+macro_rules! labels {
+    ($($key:ident: $en:literal, $nb:literal;)*) => {
+        /// Every label: key, English, Norwegian.
+        pub const LABELS: &[(&str, StaticText)] = &[
+            $((stringify!($key), StaticText { en: $en, nb: $nb }),)*
+        ];
+    };
+}
+
+labels! {
+    annual_title: "Annual report", "Årsrapport";
+    reference_group: "Reference group", "Referansegruppe";
+    service: "Service", "Tjeneste";
+    host: "Host", "Vertskap";
+    responsible: "Responsible HF", "Ansvarlig helseforetak";
+    owner: "Owner", "Eier";
+    process: "Process", "Prosess";
+    reports_to: "Reports to", "Rapporterer til";
+    established: "Established", "Opprettet";
+    dissolved: "Dissolved", "Avviklet";
+    year: "Year", "År";
+    composition: "Composition", "Sammensetning";
+    chair: "Chair", "Leder";
+    role: "Role", "Rolle";
+    region: "Region", "Region";
+    person: "Person", "Person";
+    organisation: "Organisation", "Organisasjon";
+    employer: "Employer", "Arbeidsgiver";
+    from: "From", "Fra";
+    to: "To", "Til";
+    email: "E-mail", "E-post";
+    phone: "Phone", "Telefon";
+    vacancies: "Vacancies", "Ledige plasser";
+    vacant: "vacant", "ledig";
+    pending: "Pending appointments", "Oppnevninger under arbeid";
+    proposed: "proposed", "foreslått";
+    no_vacancies: "No vacancies.", "Ingen ledige plasser.";
+    meetings: "Meetings", "Møter";
+    no_meetings: "No meetings this year.", "Ingen møter dette året.";
+    date: "Date", "Dato";
+    mode: "Mode", "Form";
+    status: "Status", "Status";
+    location: "Location", "Sted";
+    attended: "Attended", "Til stede";
+    absent: "Absent", "Fravær";
+    minutes: "Minutes", "Referat";
+    no_minutes: "No minutes recorded.", "Referat mangler.";
+    inputs: "Inputs", "Innspill";
+    no_inputs: "No inputs.", "Ingen innspill.";
+    input: "Input", "Innspill";
+    raised_by: "Raised by", "Fra";
+    meeting: "Meeting", "Møte";
+    taken_to: "Taken to", "Tatt videre til";
+    response: "Response", "Svar";
+    milestone: "Milestone", "Milepæl";
+    no_milestone: "Not tied to a milestone", "Ikke knyttet til en milepæl";
+    feedback: "The group's feedback on the service", "Gruppens tilbakemelding på tjenesten";
+    regional_sections: "Regional sections", "Regionale deler";
+    missing: "Missing", "Mangler";
+    missing_section: "The section is missing.", "Delen mangler.";
+    should_write: "To be written by", "Skal skrives av";
+    no_representative: "no regional representative this year", "ingen regional representant dette året";
+    author: "Author", "Forfatter";
+    submitted: "Submitted", "Levert";
+    not_submitted: "not submitted", "ikke levert";
+    not_submitted_yet: "Not submitted yet", "Ikke levert ennå";
+    due: "Due", "Frist";
+    compliance: "Compliance", "Etterlevelse av mandatet";
+    compliance_ok: "No rule of the mandate was broken.", "Ingen regler i mandatet ble brutt.";
+    compliance_as_of: "Checked as of", "Kontrollert per";
+    severity: "Severity", "Alvorlighet";
+    rule: "Rule", "Regel";
+    file: "File", "Fil";
+    region_title: "Regional overview", "Regional oversikt";
+    groups: "Groups", "Grupper";
+    no_groups: "No groups.", "Ingen grupper.";
+    representative: "Representative", "Representant";
+    section: "Section", "Del";
+    representative_attended: "Representative attended", "Representanten var til stede";
+    yes: "yes", "ja";
+    no: "no", "nei";
+    not_recorded: "not recorded", "ikke registrert";
+    inputs_title: "Summary of inputs", "Oppsummering av innspill";
+    since: "Since", "Fra og med";
+    generated: "Generated", "Laget";
+    total: "Total", "Sum";
+    expenses_title: "Expenses", "Utgifter";
+    travel_paid_by: "Travel and stay paid by", "Reise og opphold betales av";
+    meeting_paid_by: "Meeting (rooms, food) paid by", "Møteutgifter (møterom, servering) betales av";
+    payer: "Payer", "Betaler";
+    trips: "Trips", "Reiser";
+    basis: "Basis", "Grunnlag";
+    basis_employer: "employer", "arbeidsgiver";
+    basis_user: "user representative: the responsible HF pays", "brukerrepresentant: ansvarlig helseforetak betaler";
+    basis_user_municipal: "represents users or a constituency: the owner pays", "representerer brukere eller et råd: eieren betaler";
+    basis_digital: "digital meeting: no travel", "digitalt møte: ingen reise";
+    basis_hybrid: "hybrid meeting: only if they came in person", "hybridmøte: bare hvis vedkommende møtte fysisk";
+    basis_no_employer: "no employer recorded", "ingen arbeidsgiver registrert";
+    no_held_meetings: "No meetings held this year.", "Ingen møter holdt dette året.";
+}
+
+/// The labels in one language, for templates.
+pub fn for_lang(lang: Lang) -> BTreeMap<&'static str, &'static str> {
+    LABELS.iter().map(|(k, t)| (*k, t.get(lang))).collect()
+}
+
+/// The name of a role.
+pub fn role(role: Role, lang: Lang) -> &'static str {
+    let t = match role {
+        Role::Regional => StaticText {
+            en: "regional representative",
+            nb: "regional representant",
+        },
+        Role::Service => StaticText {
+            en: "the service",
+            nb: "tjenesten",
+        },
+        Role::User => StaticText {
+            en: "user representative",
+            nb: "brukerrepresentant",
+        },
+        Role::Other => StaticText {
+            en: "other",
+            nb: "annen",
+        },
+        Role::Constituency => StaticText {
+            en: "constituency representative",
+            nb: "representant",
+        },
+    };
+    t.get(lang)
+}
+
+pub fn meeting_status(s: MeetingStatus, lang: Lang) -> &'static str {
+    let t = match s {
+        MeetingStatus::Planned => StaticText {
+            en: "planned",
+            nb: "planlagt",
+        },
+        MeetingStatus::Held => StaticText {
+            en: "held",
+            nb: "holdt",
+        },
+        MeetingStatus::Cancelled => StaticText {
+            en: "cancelled",
+            nb: "avlyst",
+        },
+    };
+    t.get(lang)
+}
+
+pub fn mode(m: Mode, lang: Lang) -> &'static str {
+    let t = match m {
+        Mode::Digital => StaticText {
+            en: "digital",
+            nb: "digitalt",
+        },
+        Mode::Physical => StaticText {
+            en: "physical",
+            nb: "fysisk",
+        },
+        Mode::Hybrid => StaticText {
+            en: "hybrid",
+            nb: "hybrid",
+        },
+    };
+    t.get(lang)
+}
+
+pub fn input_status(s: InputStatus, lang: Lang) -> &'static str {
+    let t = match s {
+        InputStatus::Open => StaticText {
+            en: "open",
+            nb: "åpen",
+        },
+        InputStatus::Forwarded => StaticText {
+            en: "forwarded",
+            nb: "sendt videre",
+        },
+        InputStatus::Answered => StaticText {
+            en: "answered",
+            nb: "besvart",
+        },
+        InputStatus::Closed => StaticText {
+            en: "closed",
+            nb: "avsluttet",
+        },
+    };
+    t.get(lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique() {
+        let mut keys: Vec<&str> = LABELS.iter().map(|(k, _)| *k).collect();
+        keys.sort_unstable();
+        let n = keys.len();
+        keys.dedup();
+        assert_eq!(n, keys.len());
+    }
+}
