@@ -68,10 +68,11 @@ for n in $SIZES; do
   }
   printf '| %s | %s | %s | floor | %s | | | %s | |\n' "$n" "$files" "$mb" "$floor_t" "$floor_m"
   row validate "$BIN validate -r $dir --at $AT"
-  # The first group's helse-nord member is knut-nordmann-3; morten-nordmann-8 sits in the
-  # second group (the generator's names depend only on the group number).
+  # In the first group, jon-nordmann-6 holds the helse-vest seat (he replaced its first holder
+  # in 2023) and is not the chair; morten-nordmann-8 sits in the second group. The generator's
+  # names depend only on the group number. --dry-run: the registry is left as it was.
   if has_command appoint; then
-    row appoint "$BIN appoint rg-00000 morten-nordmann-8 --by helse-nord --role regional --region helse-nord --replaces knut-nordmann-3 --consented 2026-11-01 --leader-cleared 2026-11-02 --date $AT --dry-run -r $dir --at $AT"
+    row appoint "$BIN appoint rg-00000 morten-nordmann-8 --by helse-vest --role regional --region helse-vest --replaces jon-nordmann-6 --consented 2026-11-01 --leader-cleared 2026-11-02 --date $AT --dry-run -r $dir --at $AT"
   else
     echo "skipped: this mandat has no \`appoint\` command" >&2
   fi
