@@ -144,7 +144,7 @@ pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded
     {
         return Err(LoadError::UnknownGroup(missing.clone()));
     }
-    let mut groups = Vec::new();
+    let mut groups = Vec::with_capacity(group_dirs.len());
     for dir in &group_dirs {
         if let Scope::Groups(wanted) = scope
             && !wanted.contains(dir)
@@ -183,6 +183,7 @@ pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded
         l.read_other_text_files();
     }
     let mut people: Vec<Person> = people;
+    people.shrink_to_fit();
     people.sort_by(|a, b| a.id.cmp(&b.id));
     let registry = Registry {
         root: l.root,
@@ -261,8 +262,17 @@ impl Loader {
             if name.starts_with('.') {
                 continue;
             }
-            let Some(kind) = self.kind_of(&format!("{rel}/{name}")) else {
+            // The folder listing tells the type without a stat; only a link needs a look.
+            let Ok(kind) = entry.file_type() else {
                 continue;
+            };
+            let kind = if kind.is_symlink() {
+                match self.kind_of(&format!("{rel}/{name}")) {
+                    Some(k) => k,
+                    None => continue,
+                }
+            } else {
+                kind
             };
             if kind.is_dir() == dirs && !names[..from_overlay].contains(&name) {
                 names.push(name);
@@ -368,13 +378,21 @@ impl Loader {
             return Some(self.files.len() - 1);
         }
         let path = self.root.join(rel);
-        let kind = self.kind_of(rel)?;
-        if !kind.is_file() {
+        // One stat for a plain file; a link is first checked to stay inside the registry.
+        let mut meta = fs::symlink_metadata(&path).ok()?;
+        if meta.file_type().is_symlink() {
+            self.kind_of(rel)?;
+            meta = fs::metadata(&path).ok()?;
+        }
+        if !meta.is_file() {
             return None;
         }
-        let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        let size = meta.len();
         if size > MAX_FILE_BYTES {
-            let (mib, limit) = (size / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
+            let (mib, limit) = (
+                format!("{:.1}", size as f64 / (1024.0 * 1024.0)),
+                MAX_FILE_BYTES / (1024 * 1024),
+            );
             self.diags.push(
                 Diagnostic::new(
                     RuleId::Syntax,
@@ -556,7 +574,10 @@ impl Loader {
     }
 
     fn load_person(&mut self, id: &str) -> Option<Person> {
-        let file = self.read(&format!("people/{id}.toml"))?;
+        let rel = format!("people/{id}.toml");
+        let Some(file) = self.read(&rel) else {
+            return self.unreadable_person(id, &rel);
+        };
         let f = &self.files[file];
         let base = f.bom;
         let doc = parse(f.content(), file, base, &mut self.diags);
@@ -576,6 +597,33 @@ impl Loader {
             email: root.str("email"),
             phone: root.str("phone"),
             gender: root.enumerated("gender", parse_gender),
+        })
+    }
+
+    /// A person whose file exists but could not be read (not UTF-8, too large) still exists:
+    /// the file was reported, and references to the person are not reported again as unknown.
+    /// A link that leaves the registry or dangles does not make a person.
+    fn unreadable_person(&mut self, id: &str, rel: &str) -> Option<Person> {
+        let meta = fs::symlink_metadata(self.root.join(rel)).ok()?;
+        if meta.file_type().is_symlink() {
+            return None;
+        }
+        let file = match self.files.iter().position(|f| f.rel == rel) {
+            Some(f) => f,
+            None => {
+                self.files
+                    .push(SourceFile::new(rel.to_string(), String::new()));
+                self.files.len() - 1
+            }
+        };
+        Some(Person {
+            id: id.to_string(),
+            file,
+            name: None,
+            employer: None,
+            email: None,
+            phone: None,
+            gender: None,
         })
     }
 
@@ -640,6 +688,11 @@ impl Loader {
                 }
             }
         }
+        // Each group's vectors stay as they are for the whole run; their growth slack
+        // (up to a third of a Meeting's 512 bytes per slot) is memory no rule uses.
+        group.members.shrink_to_fit();
+        group.meetings.shrink_to_fit();
+        group.reports.shrink_to_fit();
         group
     }
 
@@ -732,7 +785,8 @@ impl Loader {
                     rule.span,
                     t!(
                         "unknown rule `{id}` in a waiver",
-                        "ukjent regel `{id}` i et unntak"
+                        "ukjent regel `{id}` i et unntak",
+                        id = crate::diagnostic::shown(id)
                     ),
                 );
                 self.diags.push(
@@ -957,7 +1011,9 @@ impl Loader {
     /// Reads the text files under the root that the registry does not otherwise read, so that
     /// `pii` can look in them too. They are not parsed; bytes that are not UTF-8 are replaced.
     fn read_other_text_files(&mut self) {
-        let known: BTreeSet<String> = self.files.iter().map(|f| f.rel.clone()).collect();
+        let known: std::collections::HashSet<&str> =
+            self.files.iter().map(|f| f.rel.as_str()).collect();
+        let mut found = Vec::new();
         let walk = walkdir::WalkDir::new(&self.root)
             .follow_links(false)
             .sort_by_file_name()
@@ -967,18 +1023,25 @@ impl Loader {
             if !entry.file_type().is_file() {
                 continue;
             }
+            let is_text = entry.path().extension().is_some_and(|ext| {
+                ["md", "txt", "toml", "csv"]
+                    .iter()
+                    .any(|t| ext.eq_ignore_ascii_case(t))
+            });
+            if !is_text {
+                continue;
+            }
             let Ok(rel) = entry.path().strip_prefix(&self.root) else {
                 continue;
             };
+            // This walk visits every file of the registry: a known one costs no allocation.
+            if std::path::MAIN_SEPARATOR == '/' && rel.to_str().is_some_and(|r| known.contains(r)) {
+                continue;
+            }
             let rel = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            let is_text = ["md", "txt", "toml", "csv"]
-                .iter()
-                .any(|ext| rel.to_ascii_lowercase().ends_with(&format!(".{ext}")));
-            if !is_text || known.contains(&rel) {
+                .to_string_lossy()
+                .replace(std::path::MAIN_SEPARATOR, "/");
+            if known.contains(rel.as_str()) {
                 continue;
             }
             if entry.metadata().map(|m| m.len()).unwrap_or(u64::MAX) > MAX_FILE_BYTES {
@@ -986,9 +1049,10 @@ impl Loader {
             }
             if let Ok(bytes) = fs::read(entry.path()) {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
-                self.files.push(SourceFile::new(rel, text));
+                found.push(SourceFile::new(rel, text));
             }
         }
+        self.files.extend(found);
     }
 }
 
@@ -1003,8 +1067,16 @@ fn parse<'t>(
     for e in errors {
         let range = e.span().unwrap_or(0..0);
         let span = Span::new(file, base + range.start..base + range.end);
-        let msg = e.message().trim().to_string();
-        let rule = if msg.starts_with("invalid date") || msg.starts_with("invalid time") {
+        let msg = match e.message().trim() {
+            // The parser's words for values nested deeper than it will follow.
+            "recursion limit" | "cannot recurse further; max recursion depth met" => {
+                "values are nested too deeply to be read".to_string()
+            }
+            other => other.to_string(),
+        };
+        // A date that does not exist is `schema` (rules.md); a malformed time, as in
+        // `2024-11-02 x`, is a syntax error like any other.
+        let rule = if msg.starts_with("invalid date") {
             RuleId::Schema
         } else {
             RuleId::Syntax

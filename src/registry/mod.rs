@@ -21,6 +21,52 @@ pub fn is_valid_id(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// Why `s` is not an id, for a note under a diagnostic: the first thing wrong with it, naming
+/// a character by its code point, since a look-alike (a Cyrillic `а` for a Latin `a`) cannot be
+/// seen. `None` for a valid id.
+pub fn why_not_an_id(s: &str) -> Option<crate::i18n::Text> {
+    use crate::t;
+    let len = s.chars().count();
+    let bad = s
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+    Some(match (s.chars().next(), bad) {
+        (None, _) => t!("an id cannot be empty", "en id kan ikke være tom"),
+        (_, Some((at, c))) => {
+            let (code, pos) = (
+                format!("U+{:04X}", u32::from(c)),
+                s[..at].chars().count() + 1,
+            );
+            let shown = crate::diagnostic::shown(&c.to_string());
+            if c.is_ascii_uppercase() {
+                t!(
+                    "character {pos}, `{shown}`, is a capital letter; ids are written in lower case",
+                    "tegn {pos}, `{shown}`, er en stor bokstav; id-er skrives med små bokstaver"
+                )
+            } else if c.is_alphabetic() && !c.is_ascii() {
+                t!(
+                    "character {pos}, `{shown}` ({code}), is not one of the Latin letters a-z, though it may look like one",
+                    "tegn {pos}, `{shown}` ({code}), er ikke en av de latinske bokstavene a-z, selv om det kan ligne"
+                )
+            } else {
+                t!(
+                    "character {pos}, `{shown}` ({code}), is not allowed; an id holds only a-z, 0-9 and -",
+                    "tegn {pos}, `{shown}` ({code}), er ikke tillatt; en id har bare a-z, 0-9 og -"
+                )
+            }
+        }
+        (Some(first), None) if !first.is_ascii_lowercase() => t!(
+            "an id starts with a letter, not `{first}`",
+            "en id starter med en bokstav, ikke `{first}`"
+        ),
+        _ if len > 64 => t!(
+            "an id has at most 64 characters, not {len}",
+            "en id har høyst 64 tegn, ikke {len}"
+        ),
+        _ => return None,
+    })
+}
+
 /// Derives an id from a name: lower-case, `æ→ae ø→o å→a é→e`, every other run of
 /// non-`[a-z0-9]` becomes `-`. May return a string that is still not a valid id (e.g. one
 /// that starts with a digit); callers check with [`is_valid_id`].

@@ -10,7 +10,7 @@ use toml::de::{DeTable, DeValue};
 use super::model::{Date, Level};
 use super::schema::{Field, Ty};
 use super::source::{FileId, Sp, Span};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, shown};
 use crate::i18n::Text;
 use crate::rule_id::RuleId;
 use crate::t;
@@ -254,6 +254,8 @@ pub fn check(rec: &Record<'_, '_>, fields: &[Field], out: &mut Vec<Diagnostic>) 
 }
 
 fn unknown_field(key: &str, span: Span, table: &str, fields: &[Field]) -> Diagnostic {
+    let near = nearest(key, fields.iter().map(|f| f.name));
+    let key = shown(key);
     let d = schema_at(
         span,
         t!(
@@ -261,7 +263,7 @@ fn unknown_field(key: &str, span: Span, table: &str, fields: &[Field]) -> Diagno
             "ukjent felt `{key}` i `{table}`"
         ),
     );
-    match nearest(key, fields.iter().map(|f| f.name)) {
+    match near {
         Some(near) => d.help(t!("did you mean `{near}`?", "mente du `{near}`?")),
         None => {
             let known = fields.iter().map(|f| f.name).collect::<Vec<_>>().join(", ");
@@ -310,7 +312,8 @@ fn check_value(
                     span,
                     t!(
                         "organisation number `{s}` is not 9 digits",
-                        "organisasjonsnummeret `{s}` er ikke 9 sifre"
+                        "organisasjonsnummeret `{s}` er ikke 9 sifre",
+                        s = shown(s)
                     ),
                 )
                 .help(t!(
@@ -328,10 +331,38 @@ fn check_value(
         },
         Ty::Count => match as_int(v) {
             Some(n) if n >= 0 => {}
+            None if v.as_integer().is_some() => out.push(too_large(span, name)),
+            Some(n) => out.push(
+                schema_at(
+                    span,
+                    t!(
+                        "`{name}` must be 0 or more, not {n}",
+                        "`{name}` må være 0 eller mer, ikke {n}"
+                    ),
+                )
+                .help(t!(
+                    "write a whole number of 0 or more",
+                    "skriv et heltall på 0 eller mer"
+                )),
+            ),
             _ => wrong(out),
         },
         Ty::Year => match as_int(v) {
             Some(n) if (1900..=9999).contains(&n) => {}
+            None if v.as_integer().is_some() => out.push(too_large(span, name)),
+            Some(n) => out.push(
+                schema_at(
+                    span,
+                    t!(
+                        "`{name}` must be a year from 1900 to 9999, not {n}",
+                        "`{name}` må være et år fra 1900 til 9999, ikke {n}"
+                    ),
+                )
+                .help(t!(
+                    "write the year with four digits, like 2025",
+                    "skriv året med fire sifre, som 2025"
+                )),
+            ),
             _ => wrong(out),
         },
         Ty::MonthDay => match v.as_str() {
@@ -364,7 +395,8 @@ fn check_value(
                     span,
                     t!(
                         "`{s}` is not a valid `{name}`; expected one of: {list}",
-                        "`{s}` er ikke en gyldig `{name}`; forventet en av: {list}"
+                        "`{s}` er ikke en gyldig `{name}`; forventet en av: {list}",
+                        s = shown(s)
                     ),
                 );
                 out.push(match nearest(s, values.iter().copied()) {
@@ -424,6 +456,18 @@ fn check_value(
     }
 }
 
+/// An integer that TOML can write but a 64-bit number cannot hold.
+fn too_large(span: Span, name: &str) -> Diagnostic {
+    schema_at(
+        span,
+        t!(
+            "`{name}` is too large a number to be read",
+            "`{name}` er et for stort tall til å kunne leses"
+        ),
+    )
+    .help(t!("write a smaller number", "skriv et mindre tall"))
+}
+
 fn check_rules(rec: &Record<'_, '_>, t: &toml::de::DeTable<'_>, out: &mut Vec<Diagnostic>) {
     for (key, value) in t.iter() {
         let id = key.get_ref();
@@ -434,7 +478,8 @@ fn check_rules(rec: &Record<'_, '_>, t: &toml::de::DeTable<'_>, out: &mut Vec<Di
                 span,
                 t!(
                     "unknown rule `{id}` in [rules]",
-                    "ukjent regel `{id}` i [rules]"
+                    "ukjent regel `{id}` i [rules]",
+                    id = shown(id)
                 ),
             );
             out.push(match nearest(id, RuleId::ALL.iter().map(|r| r.as_str())) {
@@ -503,8 +548,12 @@ pub fn parse_month_day(s: &str) -> Option<(u32, u32)> {
 
 /// The nearest of `candidates` to `word`, if it is near enough to be a likely typo.
 pub fn nearest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(2);
+    let len = word.chars().count();
+    let limit = (len / 3).max(2);
     candidates
+        // The distance is at least the difference in length; skipping those keeps a huge
+        // word from costing its length times every candidate's.
+        .filter(|c| c.chars().count().abs_diff(len) <= limit)
         .map(|c| (levenshtein(word, c), c))
         .filter(|(d, _)| *d <= limit)
         .min()

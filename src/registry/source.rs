@@ -66,20 +66,29 @@ pub struct SourceFile {
     pub text: String,
     /// Length of a leading byte-order mark (0 or 3): columns on line 1 start after it.
     pub bom: usize,
-    line_starts: Vec<usize>,
+    /// Where each line starts; found the first time a diagnostic in the file needs a line,
+    /// since most files of a large registry never do (this saves time and a third of the
+    /// memory the text takes).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
     pub fn new(rel: String, text: String) -> SourceFile {
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile {
             rel,
             text,
             bom,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        })
     }
 
     /// The text after the byte-order mark.
@@ -90,8 +99,8 @@ impl SourceFile {
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line].max(if line == 0 { self.bom } else { 0 });
+        let line = self.line_starts().partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts()[line].max(if line == 0 { self.bom } else { 0 });
         let column = self
             .text
             .get(start..offset)
@@ -101,7 +110,7 @@ impl SourceFile {
 
     /// The text of a 1-based line, without its line ending or a byte-order mark.
     pub fn line_text(&self, line: usize) -> &str {
-        let Some(&start) = self.line_starts.get(line - 1) else {
+        let Some(&start) = self.line_starts().get(line - 1) else {
             return "";
         };
         let start = if line == 1 {
@@ -110,7 +119,7 @@ impl SourceFile {
             start
         };
         let end = self
-            .line_starts
+            .line_starts()
             .get(line)
             .map_or(self.text.len(), |&next| next - 1);
         let text = self.text.get(start..end.max(start)).unwrap_or("");

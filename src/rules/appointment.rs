@@ -79,7 +79,11 @@ fn appointed_by(ctx: &Ctx, group: &Group, m: &Member, name: &str, out: &mut Vec<
         return;
     };
     let by_id = by.as_str();
-    if group.profile() != Some(Profile::NationalService) {
+    // Who may appoint depends on the profile; a missing or unknown one was reported by `schema`.
+    let Some(profile) = group.profile() else {
+        return;
+    };
+    if profile != Profile::NationalService {
         if reg.organisation(by_id).is_none() {
             out.push(Diagnostic::at(
                 RuleId::AppointmentProcess,

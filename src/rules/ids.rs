@@ -13,15 +13,20 @@ use crate::t;
 
 fn bad_form(place: Place, what: Text, id: &str) -> Diagnostic {
     let (we, wn) = (&what.en, &what.nb);
-    Diagnostic::new(
+    let d = Diagnostic::new(
         RuleId::Ids,
         place,
         t!(
             "{we} `{id}` is not a valid id",
-            "{wn} `{id}` er ikke en gyldig id"
+            "{wn} `{id}` er ikke en gyldig id",
+            id = crate::diagnostic::shown(id)
         ),
-    )
-    .help(t!(
+    );
+    let d = match crate::registry::why_not_an_id(id) {
+        Some(why) => d.note(why),
+        None => d,
+    };
+    d.help(t!(
         "an id is 1 to 64 characters of a-z, 0-9 and -, starting with a letter; e.g. `{suggest}`",
         "en id er 1 til 64 tegn av a-z, 0-9 og -, og starter med en bokstav; f.eks. `{suggest}`",
         suggest = suggestion(id)

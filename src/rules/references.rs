@@ -2,11 +2,11 @@
 //! constituency points at one that exists, and of the right kind.
 
 use super::Ctx;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, shown};
 use crate::i18n::Text;
 use crate::registry::read::nearest;
 use crate::registry::source::Sp;
-use crate::registry::{Group, OrgKind, Profile, Registry, Role};
+use crate::registry::{Group, OrgKind, Profile, Registry, Role, is_valid_id, why_not_an_id};
 use crate::rule_id::RuleId;
 use crate::t;
 
@@ -16,15 +16,24 @@ fn unknown<'a>(
     known: impl Iterator<Item = &'a str>,
     add: Text,
 ) -> Diagnostic {
-    let name = &id.value;
+    let name = shown(&id.value);
     let (we, wn) = (&what.en, &what.nb);
     let d = Diagnostic::at(
         RuleId::References,
         id.span,
         t!("unknown {we} `{name}`", "ukjent {wn} `{name}`"),
     );
-    match nearest(name, known) {
+    let d = match why_not_an_id(&id.value) {
+        Some(why) => d.note(why),
+        None => d,
+    };
+    match nearest(&id.value, known) {
         Some(near) => d.help(t!("did you mean `{near}`?", "mente du `{near}`?")),
+        // Advice to add an entity under a name that cannot be an id would not help.
+        None if !is_valid_id(&id.value) => d.help(t!(
+            "write the id in lower-case a-z, 0-9 and -, as it is written where the entity is defined",
+            "skriv id-en med små a-z, 0-9 og -, slik den er skrevet der den er definert"
+        )),
         None => d.help(add),
     }
 }
