@@ -136,22 +136,58 @@ fn height(cell: &str, width: usize) -> usize {
         .sum()
 }
 
-/// What a table with these column widths costs: above all its lines, then the lines of its
-/// cells (so that a cell that no longer wraps counts even when its row is still as tall).
-fn cost(header: &[String], body: &[Vec<String>], widths: &[usize]) -> usize {
-    std::iter::once(header)
-        .chain(body.iter().map(Vec::as_slice))
-        .map(|r| {
-            let lines: Vec<usize> = r.iter().zip(widths).map(|(c, &w)| height(c, w)).collect();
-            lines.iter().max().unwrap_or(&1) * 1000 + lines.iter().sum::<usize>()
-        })
-        .sum()
+/// The lines each cell takes at each width its column may get, worked out once.
+struct Lines {
+    min: Vec<usize>,
+    /// `by_width[row][column][width - min[column]]`; row 0 is the header.
+    by_width: Vec<Vec<Vec<usize>>>,
+}
+
+impl Lines {
+    fn new(header: &[String], body: &[Vec<String>], min: &[usize], max: &[usize]) -> Lines {
+        let by_width = std::iter::once(header)
+            .chain(body.iter().map(Vec::as_slice))
+            .map(|r| {
+                r.iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        (min[i]..=max[i].max(min[i]))
+                            .map(|w| height(c, w))
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        Lines {
+            min: min.to_vec(),
+            by_width,
+        }
+    }
+
+    /// What the table costs with these widths: above all its lines, then the lines of its cells
+    /// (so that a cell that no longer wraps counts even when its row is still as tall).
+    fn cost(&self, widths: &[usize]) -> usize {
+        self.by_width
+            .iter()
+            .map(|r| {
+                let (mut tallest, mut all) = (1, 0);
+                for (i, by_width) in r.iter().enumerate() {
+                    let at = widths[i]
+                        .saturating_sub(self.min[i])
+                        .min(by_width.len() - 1);
+                    tallest = tallest.max(by_width[at]);
+                    all += by_width[at];
+                }
+                tallest * 1000 + all
+            })
+            .sum()
+    }
 }
 
 /// Column widths that fit `room` without breaking a word (words are split at spaces only, as
 /// comfy-table does, so a no-break space keeps "2025-01-15 –" together): each column gets its
 /// longest word (header included), then the room left goes, a step at a time, where it saves
-/// the most lines per character (see `cost`). `None` when even the longest words do not fit (then
+/// the most lines per character (see `Lines::cost`). `None` when even the longest words do not fit (then
 /// comfy-table breaks words rather than overflow the terminal); all widest lines when they fit.
 fn fit(header: &[String], body: &[Vec<String>], room: usize) -> Option<Vec<usize>> {
     let len = |s: &str| s.chars().count();
@@ -175,9 +211,10 @@ fn fit(header: &[String], body: &[Vec<String>], room: usize) -> Option<Vec<usize
     if need > room {
         return None;
     }
+    let table = Lines::new(header, body, &min, &max);
     let mut widths = min;
     let mut left = room - need;
-    let mut lines = cost(header, body, &widths);
+    let mut lines = table.cost(&widths);
     loop {
         // The step (column, extra width) that saves the most lines per character.
         let mut best: Option<(usize, usize, usize)> = None;
@@ -185,7 +222,7 @@ fn fit(header: &[String], body: &[Vec<String>], room: usize) -> Option<Vec<usize
             for extra in 1..=left.min(max[i] - widths[i]) {
                 let mut w = widths.clone();
                 w[i] += extra;
-                let saved = lines - cost(header, body, &w).min(lines);
+                let saved = lines - table.cost(&w).min(lines);
                 if saved > 0 && best.is_none_or(|(_, e, s)| saved * e > s * extra) {
                     best = Some((i, extra, saved));
                 }
@@ -444,7 +481,8 @@ mod tests {
             let widths = fit(&header, &body, room).expect("fits");
             let text = render_with(header.clone(), body.clone(), Some(&widths));
             // The header rule is the one line that no cell takes.
-            let predicted = cost(&header, &body, &widths) / 1000 + 1;
+            let min: Vec<usize> = vec![0; widths.len()];
+            let predicted = Lines::new(&header, &body, &min, &widths).cost(&widths) / 1000 + 1;
             assert_eq!(text.lines().count(), predicted, "at {room}:\n{text}");
         }
     }
