@@ -2,17 +2,17 @@
 //! terminal table, JSON or CSV. Never e-mail or phone.
 
 use crate::cli::{Global, ListArgs, ListFormat, ListWhat};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, pick};
 use crate::registry::{self, Date, Registry, Scope};
 
-use super::status::{is_current, represents, seat_status};
+use super::status::{is_current, represents, role_label, seat_status};
 use super::table::{Column, Rows, col, data_col};
 use super::{Outcome, evaluation_date, language, print, registry_root};
 
 const GROUPS: &[Column] = &[
     col("id", "Id", "Id"),
     col("name", "Name", "Navn"),
-    col("profile", "Profile", "Profil"),
+    col("profile", "Profile", "Profil").shown_as(profile_label),
     col("active-members", "Active", "Aktive"),
     col("chair", "Chair", "Leder"),
 ];
@@ -26,7 +26,7 @@ const MEMBERS: &[Column] = &[
     col("group", "Group", "Gruppe"),
     data_col("person", "Person", "Person"),
     col("name", "Name", "Navn"),
-    col("role", "Role", "Rolle"),
+    col("role", "Role", "Rolle").shown_as(role_label),
     col("represents", "Represents", "Representerer"),
     col("appointed", "Appointed", "Oppnevnt"),
     col("term-end", "Term end", "Periode ut"),
@@ -35,11 +35,37 @@ const MEMBERS: &[Column] = &[
 const MEETINGS: &[Column] = &[
     col("group", "Group", "Gruppe"),
     col("date", "Date", "Dato"),
-    col("status", "Status", "Status"),
-    col("mode", "Mode", "Form"),
+    col("status", "Status", "Status").shown_as(meeting_word),
+    col("mode", "Mode", "Form").shown_as(meeting_word),
     col("attendees", "Attendees", "Deltakere"),
     col("inputs", "Inputs", "Innspill"),
 ];
+
+/// A profile in words, which can wrap (the id, e.g. `national-service`, is in JSON and CSV).
+fn profile_label(id: &str, lang: Lang) -> String {
+    match id {
+        "national-service" => pick(lang, "national service", "nasjonal tjeneste").into(),
+        "municipal-advisory" => pick(lang, "municipal advisory", "kommunal rådgivende").into(),
+        other => other.to_string(),
+    }
+}
+
+/// A meeting's status or mode (as in JSON and CSV) in the table's language.
+fn meeting_word(word: &str, lang: Lang) -> String {
+    let nb = match word {
+        "planned" => "planlagt",
+        "held" => "holdt",
+        "cancelled" => "avlyst",
+        "digital" => "digitalt",
+        "physical" => "fysisk",
+        "hybrid" => "hybrid",
+        other => other,
+    };
+    match lang {
+        Lang::En => word.to_string(),
+        Lang::Nb => nb.to_string(),
+    }
+}
 
 fn ymd(d: Date) -> String {
     d.format("%Y-%m-%d").to_string()
@@ -174,6 +200,7 @@ pub fn run(args: &ListArgs, global: &Global) -> anyhow::Result<Outcome> {
         r.rows.retain(|row| row[3].split(' ').any(|x| x == g));
     }
     let text = match args.format {
+        ListFormat::Table if args.what == ListWhat::Members => r.table_by_first(lang),
         ListFormat::Table => r.table(lang),
         ListFormat::Json => r.json(),
         ListFormat::Csv => r.csv(),

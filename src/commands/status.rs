@@ -8,18 +8,43 @@ use crate::cli::{Global, StatusArgs};
 use crate::i18n::{Lang, pick};
 use crate::registry::{self, Date, Group, Member, Profile, Registry, Role, Scope, SectionKind};
 
-use super::table::{Column, Rows, col};
+use super::table::{self, Column, GLUE, Rows, col};
 use super::{Outcome, evaluation_date, language, print, registry_root};
 
+/// To fit 80 columns, the employer is shown under the person's name, and the term (since –
+/// term end) is one column.
 const SEATS: &[Column] = &[
     col("role", "Role", "Rolle"),
-    col("region", "Region / body", "Region / organ"),
-    col("person", "Person", "Person"),
-    col("employer", "Employer", "Arbeidsgiver"),
-    col("since", "Since", "Fra"),
-    col("term-end", "Term end", "Periode ut"),
+    col("region", "Region (RHF) / body", "Region (RHF) / organ").shown_as(without_rhf),
+    col("person", "Person, employer", "Person, arbeidsgiver"),
+    col("term", "Term", "Periode"),
     col("status", "Status", "Status"),
 ];
+
+/// A region's name without the " RHF" that the heading says.
+pub fn without_rhf(name: &str, _: Lang) -> String {
+    name.strip_suffix(" RHF").unwrap_or(name).to_string()
+}
+
+/// The same for a municipal group, whose seats represent constituencies, not regions.
+const SEATS_MUNICIPAL: &[Column] = &[
+    col("role", "Role", "Rolle"),
+    col("represents", "Represents", "Representerer"),
+    col("person", "Person, employer", "Person, arbeidsgiver"),
+    col("term", "Term", "Periode"),
+    col("status", "Status", "Status"),
+];
+
+/// "since – term end", either of them missing; the dash stays with its date when the cell
+/// wraps.
+fn term(since: Option<Date>, end: Option<Date>) -> String {
+    match (since, end) {
+        (Some(s), Some(e)) => format!("{}{GLUE}– {}", ymd(s), ymd(e)),
+        (Some(s), None) => format!("{}{GLUE}–", ymd(s)),
+        (None, Some(e)) => format!("–{GLUE}{}", ymd(e)),
+        (None, None) => String::new(),
+    }
+}
 
 fn ymd(d: Date) -> String {
     d.format("%Y-%m-%d").to_string()
@@ -77,6 +102,23 @@ pub fn represents(reg: &Registry, m: &Member) -> String {
         .map_or_else(String::new, |c| c.value.clone())
 }
 
+/// A role id (as in JSON and CSV) in words.
+pub fn role_label(id: &str, lang: Lang) -> String {
+    let role = [
+        Role::Regional,
+        Role::Service,
+        Role::User,
+        Role::Other,
+        Role::Constituency,
+    ]
+    .into_iter()
+    .find(|r| r.as_str() == id);
+    match role {
+        Some(r) => role_name(Some(r), lang).to_string(),
+        None => id.to_string(),
+    }
+}
+
 fn role_name(role: Option<Role>, lang: Lang) -> &'static str {
     match role {
         Some(Role::Regional) => pick(lang, "regional", "regional"),
@@ -92,19 +134,17 @@ fn seat_rows(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<Vec<String>
     let mut rows = Vec::new();
     for m in g.members.iter().filter(|m| is_current(m, at)) {
         let person = m.person_id().unwrap_or("?");
+        let name = reg.person_name(person);
+        let who = match reg.person_employer(person) {
+            Some(e) => format!("{name}\n{}", reg.org_name(e)),
+            None => name.to_string(),
+        };
+        let since = m.appointed.as_ref().map(|a| a.value).filter(|a| *a <= at);
         rows.push(vec![
             role_name(m.role(), lang).to_string(),
             represents(reg, m),
-            reg.person_name(person).to_string(),
-            reg.person_employer(person)
-                .map_or_else(String::new, |e| reg.org_name(e).to_string()),
-            m.appointed
-                .as_ref()
-                .filter(|a| a.value <= at)
-                .map_or_else(String::new, |a| ymd(a.value)),
-            m.term_end
-                .as_ref()
-                .map_or_else(String::new, |t| ymd(t.value)),
+            who,
+            term(since, m.term_end.as_ref().map(|t| t.value)),
             seat_status(m, at, lang),
         ]);
     }
@@ -114,8 +154,6 @@ fn seat_rows(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<Vec<String>
         rows.push(vec![
             role_name(Some(role), lang).into(),
             what,
-            String::new(),
-            String::new(),
             String::new(),
             String::new(),
             vacant.clone(),
@@ -289,16 +327,26 @@ pub fn group_status(reg: &Registry, g: &Group, at: Date, lang: Lang) -> String {
     let mut out = String::new();
     let name = g.name.as_ref().map_or("", |n| n.as_str());
     let profile = g.profile().map_or("?", |p| p.as_str());
-    let _ = writeln!(out, "{} — {name} ({profile})", g.id);
+    let width = table::width();
+    out.push_str(&table::wrap(
+        "",
+        "  ",
+        &format!("{} — {name} ({profile})", g.id),
+        width,
+    ));
     let rows = Rows {
-        columns: SEATS,
+        columns: if g.profile() == Some(Profile::MunicipalAdvisory) {
+            SEATS_MUNICIPAL
+        } else {
+            SEATS
+        },
         rows: seat_rows(reg, g, at, lang),
     };
     out.push_str(&rows.table(lang));
-    let _ = writeln!(out, "{}", chair_line(reg, g, at, lang));
+    out.push_str(&table::wrap("", "  ", &chair_line(reg, g, at, lang), width));
     let _ = writeln!(out, "{}", pick(lang, "Next deadlines:", "Neste frister:"));
     for d in deadlines(reg, g, at, lang) {
-        let _ = writeln!(out, "  - {d}");
+        out.push_str(&table::wrap("  - ", "    ", &d, width));
     }
     out
 }

@@ -3,9 +3,251 @@
 
 use std::io::IsTerminal;
 
-use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
+use comfy_table::{
+    ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle, Width, presets::NOTHING,
+};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, pick};
+
+/// Spaces between two columns.
+const GAP: usize = 2;
+
+/// No borders and no lines between rows: only a rule under the header.
+const STYLE: TableStyle = NOTHING.header_separator(LineStyle::none().fill('─'));
+
+/// The width to fit: the terminal's, or 80 columns when output is not a terminal.
+pub fn width() -> usize {
+    if std::io::stdout().is_terminal() {
+        Table::new().width().map_or(80, usize::from)
+    } else {
+        80
+    }
+}
+
+/// A no-break space: words joined by it wrap as one (comfy-table and `wrap` break lines at
+/// spaces only); the output shows it as a plain space.
+pub const GLUE: char = '\u{a0}';
+
+/// Whether `word` is a short abbreviation such as HF, RHF or AS.
+fn is_abbreviation(word: &str) -> bool {
+    (1..=3).contains(&word.chars().count()) && word.chars().all(char::is_uppercase)
+}
+
+/// `text` with each line's last word glued to the word before when it is an abbreviation (the
+/// "HF" of "Oslo universitetssykehus HF"), so that it does not wrap onto a line of its own.
+fn keep_tail(text: String) -> String {
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| match line.rsplit_once(' ') {
+            Some((head, tail)) if !head.is_empty() && is_abbreviation(tail) => {
+                format!("{head}{GLUE}{tail}")
+            }
+            _ => line.to_string(),
+        })
+        .collect();
+    lines.join("\n")
+}
+
+/// `text` as lines of at most `width` characters, broken at spaces (a word longer than a line
+/// stays whole); the first line starts with `first`, the others with `rest`. Ends with a newline.
+pub fn wrap(first: &str, rest: &str, text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = first.to_string();
+    let mut empty = true;
+    let text = keep_tail(text.to_string());
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let len = line.chars().count();
+        if !empty && len + 1 + word.chars().count() > width {
+            out.push_str(&line);
+            out.push('\n');
+            line = rest.to_string();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out.replace(GLUE, " ")
+}
+
+/// The room for the cells of `n` columns: the width less the gaps between them.
+fn room(n: usize) -> usize {
+    width().saturating_sub(GAP * n.saturating_sub(1))
+}
+
+/// A table whose columns fit the terminal.
+fn render(header: Vec<String>, body: Vec<Vec<String>>) -> String {
+    let widths = fit(&header, &body, room(header.len()));
+    render_with(header, body, widths.as_deref())
+}
+
+/// A table with these column widths (without gaps), or as wide as the terminal if `None`.
+fn render_with(header: Vec<String>, body: Vec<Vec<String>>, widths: Option<&[usize]>) -> String {
+    let last = header.len().saturating_sub(1);
+    let mut t = Table::new();
+    t.load_style(STYLE);
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    t.set_header(header);
+    for r in body {
+        t.add_row(r);
+    }
+    for (i, c) in t.column_iter_mut().enumerate() {
+        c.set_padding((0, if i == last { 0 } else { GAP as u16 }));
+    }
+    if let Some(widths) = widths {
+        let total: usize = widths.iter().sum::<usize>() + GAP * last;
+        t.set_width(u16::try_from(total).unwrap_or(u16::MAX));
+        // comfy-table's widths include the padding.
+        t.set_constraints(widths.iter().enumerate().map(|(i, &w)| {
+            let w = if i == last { w } else { w + GAP };
+            ColumnConstraint::Absolute(Width::Fixed(u16::try_from(w).unwrap_or(u16::MAX)))
+        }));
+    } else {
+        t.set_width(u16::try_from(width()).unwrap_or(u16::MAX));
+    }
+    let text: Vec<String> = t.lines().map(|l| l.trim_end().replace(GLUE, " ")).collect();
+    format!("{}\n", text.join("\n"))
+}
+
+/// How many lines `cell` takes in a column `width` wide, wrapped as comfy-table wraps: at
+/// spaces, closing a line early when no more than two characters are left on it.
+fn height(cell: &str, width: usize) -> usize {
+    cell.split('\n')
+        .map(|line| {
+            let (mut lines, mut len) = (0, 0);
+            for word in line.split(' ') {
+                let w = word.chars().count();
+                if len > 0 && len + 1 + w > width {
+                    lines += 1;
+                    len = 0;
+                }
+                len += if len > 0 { 1 + w } else { w };
+                if len > width.saturating_sub(2) {
+                    lines += 1;
+                    len = 0;
+                }
+            }
+            (lines + usize::from(len > 0)).max(1)
+        })
+        .sum()
+}
+
+/// The lines each cell takes at each width its column may get, worked out once.
+struct Lines {
+    min: Vec<usize>,
+    /// `by_width[row][column][width - min[column]]`; row 0 is the header.
+    by_width: Vec<Vec<Vec<usize>>>,
+}
+
+impl Lines {
+    fn new(header: &[String], body: &[Vec<String>], min: &[usize], max: &[usize]) -> Lines {
+        let by_width = std::iter::once(header)
+            .chain(body.iter().map(Vec::as_slice))
+            .map(|r| {
+                r.iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        (min[i]..=max[i].max(min[i]))
+                            .map(|w| height(c, w))
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        Lines {
+            min: min.to_vec(),
+            by_width,
+        }
+    }
+
+    /// What the table costs with these widths: above all its lines, then the lines of its cells
+    /// (so that a cell that no longer wraps counts even when its row is still as tall).
+    fn cost(&self, widths: &[usize]) -> usize {
+        self.by_width
+            .iter()
+            .map(|r| {
+                let (mut tallest, mut all) = (1, 0);
+                for (i, by_width) in r.iter().enumerate() {
+                    let at = widths[i]
+                        .saturating_sub(self.min[i])
+                        .min(by_width.len() - 1);
+                    tallest = tallest.max(by_width[at]);
+                    all += by_width[at];
+                }
+                tallest * 1000 + all
+            })
+            .sum()
+    }
+}
+
+/// Column widths that fit `room` without breaking a word (words are split at spaces only, as
+/// comfy-table does, so a no-break space keeps "2025-01-15 –" together): each column gets its
+/// longest word (header included), then the room left goes, a step at a time, where it saves
+/// the most lines per character (see `Lines::cost`). `None` when even the longest words do not fit (then
+/// comfy-table breaks words rather than overflow the terminal); all widest lines when they fit.
+fn fit(header: &[String], body: &[Vec<String>], room: usize) -> Option<Vec<usize>> {
+    let len = |s: &str| s.chars().count();
+    let cells = |i: usize| std::iter::once(&header[i]).chain(body.iter().map(move |r| &r[i]));
+    let min: Vec<usize> = (0..header.len())
+        .map(|i| {
+            cells(i)
+                .flat_map(|c| c.split([' ', '\n']))
+                .map(len)
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let max: Vec<usize> = (0..header.len())
+        .map(|i| cells(i).flat_map(|c| c.lines()).map(len).max().unwrap_or(0))
+        .collect();
+    if max.iter().sum::<usize>() <= room {
+        return Some(max);
+    }
+    let need: usize = min.iter().sum();
+    if need > room {
+        return None;
+    }
+    let table = Lines::new(header, body, &min, &max);
+    let mut widths = min;
+    let mut left = room - need;
+    let mut lines = table.cost(&widths);
+    loop {
+        // The step (column, extra width) that saves the most lines per character.
+        let mut best: Option<(usize, usize, usize)> = None;
+        for i in 0..widths.len() {
+            for extra in 1..=left.min(max[i] - widths[i]) {
+                let mut w = widths.clone();
+                w[i] += extra;
+                let saved = lines - table.cost(&w).min(lines);
+                if saved > 0 && best.is_none_or(|(_, e, s)| saved * e > s * extra) {
+                    best = Some((i, extra, saved));
+                }
+            }
+        }
+        let Some((i, extra, saved)) = best else {
+            break;
+        };
+        widths[i] += extra;
+        left -= extra;
+        lines -= saved;
+    }
+    // What no step can use goes to the columns that still wrap, so the table fills the room.
+    while left > 0 {
+        let Some(i) = (0..widths.len())
+            .filter(|&i| widths[i] < max[i])
+            .max_by_key(|&i| max[i] - widths[i])
+        else {
+            break;
+        };
+        widths[i] += 1;
+        left -= 1;
+    }
+    Some(widths)
+}
 
 /// A column: its machine name (JSON key, CSV header) and its English and Norwegian headings.
 pub struct Column {
@@ -15,6 +257,13 @@ pub struct Column {
     /// Shown in the terminal table too (some columns are only for JSON and CSV, to fit 80
     /// columns).
     pub in_table: bool,
+    /// How the terminal table shows a cell (e.g. without a suffix the heading already says);
+    /// JSON and CSV keep the value as it is.
+    pub shown: fn(&str, Lang) -> String,
+}
+
+fn as_is(cell: &str, _: Lang) -> String {
+    cell.to_string()
 }
 
 pub const fn col(key: &'static str, en: &'static str, nb: &'static str) -> Column {
@@ -23,6 +272,15 @@ pub const fn col(key: &'static str, en: &'static str, nb: &'static str) -> Colum
         en,
         nb,
         in_table: true,
+        shown: as_is,
+    }
+}
+
+impl Column {
+    /// The same column, its cells shown in the terminal table by `shown`.
+    pub const fn shown_as(mut self, shown: fn(&str, Lang) -> String) -> Self {
+        self.shown = shown;
+        self
     }
 }
 
@@ -33,6 +291,7 @@ pub const fn data_col(key: &'static str, en: &'static str, nb: &'static str) -> 
         en,
         nb,
         in_table: false,
+        shown: as_is,
     }
 }
 
@@ -43,44 +302,65 @@ pub struct Rows {
 }
 
 impl Rows {
+    /// The terminal table: a header rule and no other lines, columns two spaces apart, cells
+    /// wrapped at spaces to fit the terminal (80 columns when output is not a terminal).
     pub fn table(&self, lang: Lang) -> String {
-        let mut t = Table::new();
-        t.load_style(presets::UTF8_HORIZONTAL_ONLY);
-        t.set_content_arrangement(ContentArrangement::Dynamic);
-        if !std::io::stdout().is_terminal() {
-            t.set_width(80);
-        }
         let shown: Vec<usize> = (0..self.columns.len())
             .filter(|&i| self.columns[i].in_table)
             .collect();
-        t.set_header(shown.iter().map(|&i| {
-            if lang == Lang::Nb {
-                self.columns[i].nb
-            } else {
-                self.columns[i].en
+        let (header, body) = self.cells(&shown, &self.rows, lang);
+        render(header, body)
+    }
+
+    /// The terminal table in sections, one per value of the first column (e.g. per group): the
+    /// value as a heading, then a table of the other columns (each section fitted on its own, so
+    /// that one group's long names do not squeeze the others).
+    pub fn table_by_first(&self, lang: Lang) -> String {
+        let shown: Vec<usize> = (1..self.columns.len())
+            .filter(|&i| self.columns[i].in_table)
+            .collect();
+        let (header, all) = self.cells(&shown, &self.rows, lang);
+        let mut out = String::new();
+        let mut rest = self.rows.as_slice();
+        let mut body = all.into_iter();
+        while let Some(first) = rest.first() {
+            let n = rest.iter().take_while(|r| r[0] == first[0]).count();
+            if !out.is_empty() {
+                out.push('\n');
             }
-        }));
-        for r in &self.rows {
-            t.add_row(shown.iter().map(|&i| r[i].as_str()));
+            out.push_str(&first[0]);
+            out.push('\n');
+            let section: Vec<Vec<String>> = body.by_ref().take(n).collect();
+            out.push_str(&render(header.clone(), section));
+            rest = &rest[n..];
         }
-        // Short columns (dates, counts, ids) keep their width; the long ones wrap.
-        let constraints = shown.iter().map(|&i| {
-            let widest = self
-                .rows
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(|c| c.chars().count())
-                .max()
-                .unwrap_or(0);
-            if widest <= 10 {
-                ColumnConstraint::ContentWidth
-            } else {
-                ColumnConstraint::LowerBoundary(Width::Fixed(8))
-            }
-        });
-        t.set_constraints(constraints);
-        let text: Vec<String> = t.lines().map(|l| l.trim_end().to_string()).collect();
-        format!("{}\n", text.join("\n"))
+        if out.is_empty() {
+            out = render(header, Vec::new());
+        }
+        out
+    }
+
+    /// The headings and the cells of the `shown` columns, as the terminal table shows them.
+    fn cells(
+        &self,
+        shown: &[usize],
+        rows: &[Vec<String>],
+        lang: Lang,
+    ) -> (Vec<String>, Vec<Vec<String>>) {
+        let header = shown
+            .iter()
+            .map(|&i| pick(lang, self.columns[i].en, self.columns[i].nb).to_string())
+            .collect();
+        let body = rows
+            .iter()
+            .map(|r| {
+                shown
+                    .iter()
+                    .map(|&i| keep_tail((self.columns[i].shown)(&r[i], lang)))
+                    .collect()
+            })
+            .collect();
+        (header, body)
     }
 
     pub fn json(&self) -> String {
@@ -129,5 +409,102 @@ impl Rows {
             out.push_str(&line(r.iter().map(String::as_str).collect()));
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| c.to_string()).collect()
+    }
+
+    fn seats() -> (Vec<String>, Vec<Vec<String>>) {
+        let header = strings(&["Role", "Region (RHF) / body", "Person, employer", "Status"]);
+        let body = vec![
+            strings(&[
+                "regional",
+                "Helse Nord",
+                "Kari Nordmann\nUniversitetssykehuset Nord-Norge HF",
+                "active",
+            ]),
+            strings(&[
+                "user",
+                "Funksjonshemmedes Fellesorganisasjon",
+                "Ulla Dahl",
+                "pending: awaiting consent",
+            ]),
+        ];
+        (header, body)
+    }
+
+    #[test]
+    fn a_table_that_fits_breaks_no_word_and_stays_within_the_width() {
+        let (header, body) = seats();
+        let widths = fit(&header, &body, 60).expect("the longest words fit in 60 columns");
+        assert!(widths.iter().sum::<usize>() <= 60);
+        assert!(widths[1] >= "Funksjonshemmedes".len());
+        assert!(widths[2] >= "Universitetssykehuset".len());
+        let text = render_with(header, body, Some(&widths));
+        for line in text.lines() {
+            assert!(line.chars().count() <= 60 + GAP * 3, "too wide: {line}");
+        }
+        for word in [
+            "Funksjonshemmedes",
+            "Universitetssykehuset",
+            "Nord-Norge HF",
+        ] {
+            assert!(text.contains(word), "{word} is broken in:\n{text}");
+        }
+    }
+
+    #[test]
+    fn a_table_whose_longest_words_do_not_fit_gets_no_widths() {
+        let (header, body) = seats();
+        // regional + Fellesorganisasjon + Universitetssykehuset + awaiting = 55.
+        assert_eq!(fit(&header, &body, 54), None);
+        assert!(fit(&header, &body, 55).is_some());
+    }
+
+    #[test]
+    fn a_table_with_room_to_spare_keeps_each_line_whole() {
+        let (header, body) = seats();
+        let widths = fit(&header, &body, 200).expect("fits");
+        assert_eq!(widths, vec![8, 36, 35, 25]);
+    }
+
+    #[test]
+    fn the_predicted_height_is_the_height_comfy_table_renders() {
+        let (header, body) = seats();
+        for room in [55, 62, 75] {
+            let widths = fit(&header, &body, room).expect("fits");
+            let text = render_with(header.clone(), body.clone(), Some(&widths));
+            // The header rule is the one line that no cell takes.
+            let min: Vec<usize> = vec![0; widths.len()];
+            let predicted = Lines::new(&header, &body, &min, &widths).cost(&widths) / 1000 + 1;
+            assert_eq!(text.lines().count(), predicted, "at {room}:\n{text}");
+        }
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_keeps_an_abbreviation_with_its_word() {
+        let text = "Chair: Anders Holm, since 2023-01-01, designated by Universitetssykehuset Nord-Norge HF";
+        let wrapped = wrap("", "  ", text, 70);
+        assert_eq!(
+            wrapped,
+            "Chair: Anders Holm, since 2023-01-01, designated by\n  Universitetssykehuset Nord-Norge HF\n"
+        );
+        assert_eq!(wrap("- ", "  ", "short", 70), "- short\n");
+    }
+
+    #[test]
+    fn only_short_capitals_are_glued() {
+        assert_eq!(
+            keep_tail("Helse Bergen HF".into()),
+            format!("Helse Bergen{GLUE}HF")
+        );
+        assert_eq!(keep_tail("Morten Aas".into()), "Morten Aas");
+        assert_eq!(keep_tail("HF".into()), "HF");
     }
 }
