@@ -270,7 +270,9 @@ pub struct ProposeArgs {
 
 #[derive(Args, Debug)]
 pub struct ConsentArgs {
+    /// The group id
     pub group: String,
+    /// The person id
     pub person: String,
     /// The day the person agreed (default: --at, else today)
     #[arg(long, value_name = "D", value_parser = parse_date)]
@@ -284,7 +286,9 @@ pub struct ConsentArgs {
 
 #[derive(Args, Debug)]
 pub struct AppointArgs {
+    /// The group id
     pub group: String,
+    /// The person id
     pub person: String,
     /// Who appoints: the RHF (region id) for national-service, an organisation id otherwise
     #[arg(long, value_name = "APPOINTER")]
@@ -325,7 +329,9 @@ pub struct AppointArgs {
 
 #[derive(Args, Debug)]
 pub struct NotifyArgs {
+    /// The group id
     pub group: String,
+    /// The person id
     pub person: String,
     /// The day the announcement was sent (default: --at, else today)
     #[arg(long, value_name = "D", value_parser = parse_date)]
@@ -336,7 +342,9 @@ pub struct NotifyArgs {
 
 #[derive(Args, Debug)]
 pub struct EndArgs {
+    /// The group id
     pub group: String,
+    /// The person id
     pub person: String,
     /// The member's last day
     #[arg(long, value_name = "D", value_parser = parse_date)]
@@ -350,7 +358,9 @@ pub struct EndArgs {
 
 #[derive(Args, Debug)]
 pub struct ChairArgs {
+    /// The group id
     pub group: String,
+    /// The person id
     pub person: String,
     /// The HF that designates the chair (the responsible HF)
     #[arg(long, value_name = "HF")]
@@ -384,12 +394,15 @@ pub enum MeetingStatusArg {
 
 #[derive(Args, Debug)]
 pub struct MeetingNewArgs {
+    /// The group id
     pub group: String,
     /// The meeting's date
     #[arg(long, value_name = "D", value_parser = parse_date)]
     pub date: Date,
+    /// How the meeting is held
     #[arg(long, value_enum, value_name = "M", default_value_t = ModeArg::Digital)]
     pub mode: ModeArg,
+    /// planned, or held/cancelled when recording a past meeting
     #[arg(long, value_enum, value_name = "S", default_value_t = MeetingStatusArg::Planned)]
     pub status: MeetingStatusArg,
     /// municipal-advisory: the milestone the meeting serves
@@ -428,6 +441,7 @@ pub struct ListArgs {
     /// Only this group
     #[arg(long, value_name = "ID")]
     pub group: Option<String>,
+    /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 }
