@@ -120,9 +120,11 @@ fn appointed_by(ctx: &Ctx, group: &Group, m: &Member, name: &str, out: &mut Vec<
     };
     // A wrong appointing RHF is the member's problem, so it points at the member's entry
     // (rules.md, "Where a diagnostic points"); an `appointed-by` that is no RHF at all is a
-    // problem with the value and points at it.
+    // problem with the value and points at it. An unknown region is already `references`' error;
+    // repeating it here would only tell the user to appoint from a region that does not exist.
     if let Some(expected) = expected
         && expected != by_id
+        && reg.region(expected).is_some()
     {
         let (found_name, want_name) = (reg.region_name(by_id), reg.region_name(expected));
         let whose = if m.role() == Some(Role::Regional) {

@@ -476,6 +476,28 @@ fn appointment_process_checks_the_appointing_rhf() {
 }
 
 #[test]
+fn an_unknown_region_is_reported_once_not_again_as_the_wrong_appointing_rhf() {
+    let reg = Reg::new();
+    // A typo in the member's region: `references` says so; `appointment-process` must not also
+    // ask for the appointment to be made by the region that does not exist.
+    reg.replace(
+        MEMBERS,
+        "region = \"helse-sor-ost\"",
+        "region = \"helse-sor-oest\"",
+    );
+    assert!(reg.rule("appointment-process", D).is_empty());
+    assert_eq!(reg.rule("references", D).len(), 1);
+    // A known region appointed by another RHF is still reported.
+    let reg = Reg::new();
+    reg.replace(
+        MEMBERS,
+        "region = \"helse-sor-ost\"",
+        "region = \"helse-nord\"",
+    );
+    assert!(!reg.rule("appointment-process", D).is_empty());
+}
+
+#[test]
 fn appointment_process_in_a_municipal_group_wants_an_organisation() {
     let reg = Reg::new();
     reg.replace(
