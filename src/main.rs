@@ -10,7 +10,7 @@ fn main() -> ExitCode {
     match mandat::commands::run(cli.command, &cli.global) {
         Ok(outcome) => outcome.into(),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", mandat::commands::error_text(&e, &cli.global));
             ExitCode::from(2)
         }
     }

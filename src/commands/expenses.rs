@@ -10,7 +10,7 @@ pub fn run(args: &ExpensesArgs, global: &Global) -> anyhow::Result<Outcome> {
     let (_, loaded) = load_group(global, &args.group)?;
     let reg = &loaded.registry;
     let Some(g) = reg.group(&args.group) else {
-        anyhow::bail!("no group `{}` in this registry", args.group);
+        return Err(crate::registry::LoadError::UnknownGroup(args.group.clone()).into());
     };
     let opts = Options {
         lang: language(global, Some(reg)),

@@ -123,3 +123,19 @@ pub fn print(text: &str) -> anyhow::Result<()> {
         other => Ok(other?),
     }
 }
+
+/// The text `main` prints for an error that stopped a command. A `LoadError` (no registry, no
+/// such group, an unreadable folder) is told in the user's language: `--lang`, else the
+/// registry's `language` when registry.toml can be read, else English.
+pub fn error_text(e: &anyhow::Error, global: &Global) -> String {
+    match e.downcast_ref::<LoadError>() {
+        Some(load) if e.chain().count() == 1 => {
+            let lang = match registry_root(global) {
+                Ok(root) => writing::early_lang(global, &root),
+                Err(_) => global.lang.unwrap_or_default(),
+            };
+            load.text().get(lang).to_string()
+        }
+        _ => format!("{e:#}"),
+    }
+}

@@ -49,7 +49,7 @@ fn group<'a>(loaded: &'a Loaded, id: &str) -> anyhow::Result<&'a Group> {
     loaded
         .registry
         .group(id)
-        .with_context(|| format!("no group `{id}` in this registry"))
+        .ok_or_else(|| crate::registry::LoadError::UnknownGroup(id.to_string()).into())
 }
 
 fn options(global: &Global, reg: &registry::Registry, out: &ReportOutput) -> Options {
