@@ -110,13 +110,7 @@ impl Session {
         for p in people {
             let rel = format!("people/{p}.toml");
             if !root.join(&rel).is_file() {
-                return Err(bad(
-                    lang0,
-                    t!(
-                        "there is no person `{p}` in people/; add them first with `mandat person add {p} --name \"...\"`",
-                        "det finnes ingen person `{p}` i people/; legg dem til først med `mandat person add {p} --name \"...\"`"
-                    ),
-                ));
+                return Err(bad(lang0, unknown_person(&root, p)));
             }
             extra.insert(rel.clone(), read_text(&root, &rel, lang0)?);
         }
@@ -294,4 +288,29 @@ pub fn read_text(root: &std::path::Path, rel: &str, lang: Lang) -> anyhow::Resul
 /// A date as the contract writes it.
 pub fn ymd(d: Date) -> String {
     d.format("%Y-%m-%d").to_string()
+}
+
+/// No people/PERSON.toml: a likely typo of an existing id, or a person not added yet.
+fn unknown_person(root: &std::path::Path, p: &str) -> Text {
+    let known: Vec<String> = std::fs::read_dir(root.join("people"))
+        .into_iter()
+        .flatten()
+        .filter_map(|e| {
+            e.ok()?
+                .file_name()
+                .to_str()?
+                .strip_suffix(".toml")
+                .map(String::from)
+        })
+        .collect();
+    match crate::registry::read::nearest(p, known.iter().map(String::as_str)) {
+        Some(near) => t!(
+            "there is no person `{p}` in people/; did you mean `{near}`? (`mandat list people` lists them)",
+            "det finnes ingen person `{p}` i people/; mente du `{near}`? (`mandat list people` viser alle)"
+        ),
+        None => t!(
+            "there is no person `{p}` in people/; add the person first with `mandat person add {p} --name \"...\"`",
+            "det finnes ingen person `{p}` i people/; legg personen til først med `mandat person add {p} --name \"...\"`"
+        ),
+    }
 }
