@@ -42,7 +42,7 @@ const MEETINGS: &[Column] = &[
 ];
 
 /// A profile in words, which can wrap (the id, e.g. `national-service`, is in JSON and CSV).
-fn profile_label(id: &str, lang: Lang) -> String {
+pub fn profile_label(id: &str, lang: Lang) -> String {
     match id {
         "national-service" => pick(lang, "national service", "nasjonal tjeneste").into(),
         "municipal-advisory" => pick(lang, "municipal advisory", "kommunal rådgivende").into(),
