@@ -212,22 +212,28 @@ impl Session {
                 render,
             ))?;
             let n = after.new_errors.len();
+            let (en, nb) = if n == 1 {
+                ("1 new error".to_string(), "1 ny feil".to_string())
+            } else {
+                (format!("{n} new errors"), format!("{n} nye feil"))
+            };
             if !opts.force {
                 let rels: Vec<String> = plan.changes.iter().map(|c| c.rel.clone()).collect();
                 let files = rels.join(", ");
                 return refuse(
                     lang,
                     t!(
-                        "the change to {files} would add {n} error(s), shown above; fix the cause, or pass --force to write it anyway",
-                        "endringen av {files} ville gi {n} nye feil, vist over; rett årsaken, eller bruk --force for å skrive likevel"
+                        "the change to {files} would add {en}, shown above; fix the cause, or pass --force to write it anyway",
+                        "endringen av {files} ville gi {nb}, vist over; rett årsaken, eller bruk --force for å skrive likevel"
                     ),
                 );
             }
+            // `warning:` like every other line mandat starts with a level, in both languages.
             eprintln!(
                 "{}",
                 t!(
-                    "warning: writing despite {n} new error(s) (--force)",
-                    "advarsel: skriver til tross for {n} nye feil (--force)"
+                    "warning: writing despite {en} (--force)",
+                    "warning: skriver til tross for {nb} (--force)"
                 )
                 .get(lang)
             );
