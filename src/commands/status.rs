@@ -326,9 +326,9 @@ fn deadlines(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<String> {
 pub fn group_status(reg: &Registry, g: &Group, at: Date, lang: Lang) -> String {
     let mut out = String::new();
     let name = g.name.as_ref().map_or("", |n| n.as_str());
-    let profile = g
-        .profile()
-        .map_or("?".to_string(), |p| super::list::profile_label(p.as_str(), lang));
+    let profile = g.profile().map_or("?".to_string(), |p| {
+        super::list::profile_label(p.as_str(), lang)
+    });
     let width = table::width();
     out.push_str(&table::wrap(
         "",
