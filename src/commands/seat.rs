@@ -205,7 +205,7 @@ pub fn propose(args: &ProposeArgs, global: &Global) -> anyhow::Result<Outcome> {
     let (who, role) = (name(s.reg(), p), role_str(args.role));
     let plan = Plan::new(t!(
         "proposed {who} for a {role} seat in {g} ({rel})",
-        "foreslo {who} til en plass som {role} i {g} ({rel})"
+        "foreslo {who} til en plass med rollen {role} i {g} ({rel})"
     ))
     .change(rel, old, doc.render());
     s.finish(plan, args.edit, global, false)
@@ -365,7 +365,7 @@ pub fn appoint(args: &AppointArgs, global: &Global) -> anyhow::Result<Outcome> {
                 lang,
                 t!(
                     "{p} is already proposed for a {role} seat in {g}; appoint without --role, --region, --organisation and --constituency",
-                    "{p} er allerede foreslått til en plass som {role} i {g}; oppnevn uten --role, --region, --organisation og --constituency"
+                    "{p} er allerede foreslått til en plass med rollen {role} i {g}; oppnevn uten --role, --region, --organisation og --constituency"
                 ),
             ));
         }
@@ -508,7 +508,7 @@ pub fn appoint(args: &AppointArgs, global: &Global) -> anyhow::Result<Outcome> {
             let old_name = name(s.reg(), r);
             t!(
                 "{by} appointed {who} to {g}, replacing {old_name} ({rel})",
-                "{by} oppnevnte {who} til {g}, som erstatter for {old_name} ({rel})"
+                "{by} oppnevnte {who} til {g} som erstatning for {old_name} ({rel})"
             )
         }
         None => t!(
