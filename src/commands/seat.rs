@@ -307,13 +307,19 @@ fn check_appointer(
     let group = reg.group(g).expect("the group was loaded");
     let known = reg.region(by).is_some() || reg.organisation(by).is_some();
     if !known {
-        return Err(bad(
-            lang,
-            t!(
+        let ids = reg.regions.iter().map(|r| r.id.as_str());
+        let ids = ids.chain(reg.organisations.iter().map(|o| o.id.as_str()));
+        let text = match crate::registry::read::nearest(by, ids) {
+            Some(near) => t!(
+                "there is no region or organisation `{by}` in organisations.toml; did you mean `--by {near}`?",
+                "det finnes ingen region eller organisasjon `{by}` i organisations.toml; mente du `--by {near}`?"
+            ),
+            None => t!(
                 "there is no region or organisation `{by}` in organisations.toml; --by names who appoints (national services: the RHF, e.g. helse-nord)",
                 "det finnes ingen region eller organisasjon `{by}` i organisations.toml; --by er den som oppnevner (nasjonale tjenester: RHF-et, f.eks. helse-nord)"
             ),
-        ));
+        };
+        return Err(bad(lang, text));
     }
     if group.profile() != Some(Profile::NationalService) {
         return Ok(None);
