@@ -25,7 +25,10 @@ pub fn run(cmd: &ReportCommand, global: &Global) -> anyhow::Result<Outcome> {
 /// Checks that a year is one a report can be about.
 pub fn check_year(year: i32, global: &Global) -> anyhow::Result<()> {
     if !(1900..=2200).contains(&year) {
-        let lang = global.lang.unwrap_or_default();
+        // Checked before loading: the registry's `language` is read from registry.toml alone.
+        let lang = registry_root(global).map_or(global.lang.unwrap_or_default(), |root| {
+            super::writing::early_lang(global, &root)
+        });
         bail!(
             "{}",
             t!(
