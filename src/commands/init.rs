@@ -6,6 +6,7 @@ use std::fs;
 use anyhow::Context;
 
 use crate::cli::{Global, InitArgs};
+use crate::i18n::Lang;
 use crate::t;
 
 use super::{Outcome, print};
@@ -15,9 +16,10 @@ pub const ORGANISATIONS: &str = include_str!("../init/organisations.toml");
 
 pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
     let dir = &args.dir;
-    let lang = super::language(global, None);
     let shown = dir.display();
     if dir.join("registry.toml").exists() {
+        // The registry that is there speaks its own language.
+        let lang = super::writing::early_lang(global, dir);
         anyhow::bail!(
             "{}",
             t!(
@@ -29,6 +31,8 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
     }
     let name = args.name.as_deref().unwrap_or("Referansegrupper");
     let language = global.lang.map_or("nb".to_string(), |l| l.to_string());
+    // What init says is in the language of the registry it creates, as every later command is.
+    let lang = global.lang.unwrap_or(Lang::Nb);
     let registry = format!(
         "# The registry of reference groups. See docs/format.md for every setting.\n\
          [registry]\n\
