@@ -10,7 +10,7 @@ use crate::edit::doc::{date, get_date, get_str, set};
 use crate::t;
 
 use super::Outcome;
-use super::writing::{Session, bad, check_id, ymd};
+use super::writing::{Session, bad, check_id, with_org_hint, ymd};
 
 pub fn run(args: &ChairArgs, global: &Global) -> anyhow::Result<Outcome> {
     let s = Session::open(global, &[&args.group], &[&args.person])?;
@@ -18,13 +18,11 @@ pub fn run(args: &ChairArgs, global: &Global) -> anyhow::Result<Outcome> {
     check_id("organisation", &args.by, lang)?;
     let by = args.by.as_str();
     if s.reg().organisation(by).is_none() && s.reg().region(by).is_none() {
-        return Err(bad(
-            lang,
-            t!(
-                "there is no organisation `{by}` in organisations.toml; --by is the health trust responsible for the service",
-                "det finnes ingen organisasjon `{by}` i organisations.toml; --by er helseforetaket som har ansvar for tjenesten"
-            ),
-        ));
+        let text = t!(
+            "there is no organisation `{by}` in organisations.toml; --by is the health trust responsible for the service",
+            "det finnes ingen organisasjon `{by}` i organisations.toml; --by er helseforetaket som har ansvar for tjenesten"
+        );
+        return Err(bad(lang, with_org_hint(s.reg(), by, text)));
     }
     let day = args.date.unwrap_or(s.at);
     let rel = format!("groups/{g}/group.toml");

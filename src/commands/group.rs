@@ -7,7 +7,7 @@ use crate::registry::Scope;
 use crate::t;
 
 use super::Outcome;
-use super::writing::{Session, bad, check_id};
+use super::writing::{Session, bad, check_id, with_org_hint};
 
 pub fn new(args: &GroupNewArgs, global: &Global) -> anyhow::Result<Outcome> {
     let lang0 = super::writing::early_lang(global, &super::registry_root(global)?);
@@ -68,13 +68,11 @@ pub fn new(args: &GroupNewArgs, global: &Global) -> anyhow::Result<Outcome> {
         .chain(&args.owner);
     for o in orgs {
         if reg.organisation(o).is_none() {
-            return Err(bad(
-                lang,
-                t!(
-                    "there is no organisation `{o}` in organisations.toml; use the id of a health trust (HF) or municipality from there",
-                    "det finnes ingen organisasjon `{o}` i organisations.toml; bruk id-en til et helseforetak (HF) eller en kommune derfra"
-                ),
-            ));
+            let text = t!(
+                "there is no organisation `{o}` in organisations.toml; use the id of a health trust (HF) or municipality from there",
+                "det finnes ingen organisasjon `{o}` i organisations.toml; bruk id-en til et helseforetak (HF) eller en kommune derfra"
+            );
+            return Err(bad(lang, with_org_hint(reg, o, text)));
         }
     }
     for c in &args.constituencies {

@@ -7,7 +7,7 @@ use crate::registry::id_from_name;
 use crate::t;
 
 use super::Outcome;
-use super::writing::{Session, bad, check_id};
+use super::writing::{Session, bad, check_id, with_org_hint};
 
 pub fn add(args: &PersonAddArgs, global: &Global) -> anyhow::Result<Outcome> {
     let lang0 = super::writing::early_lang(global, &super::registry_root(global)?);
@@ -37,13 +37,11 @@ pub fn add(args: &PersonAddArgs, global: &Global) -> anyhow::Result<Outcome> {
     if let Some(e) = &args.employer
         && s.reg().organisation(e).is_none()
     {
-        return Err(bad(
-            lang,
-            t!(
-                "there is no organisation `{e}` in organisations.toml; use an organisation id from there (`mandat list` shows groups and people), or add the organisation first",
-                "det finnes ingen organisasjon `{e}` i organisations.toml; bruk en organisasjons-id derfra, eller legg organisasjonen til først"
-            ),
-        ));
+        let text = t!(
+            "there is no organisation `{e}` in organisations.toml; use an organisation id from there, or add the organisation first",
+            "det finnes ingen organisasjon `{e}` i organisations.toml; bruk en organisasjons-id derfra, eller legg organisasjonen til først"
+        );
+        return Err(bad(lang, with_org_hint(s.reg(), e, text)));
     }
     let mut doc = TomlDoc::empty();
     let t = doc.root();

@@ -17,7 +17,7 @@ use crate::registry::{Date, Profile, Registry};
 use crate::t;
 
 use super::Outcome;
-use super::writing::{Session, bad, check_id, refuse, ymd};
+use super::writing::{Session, bad, check_id, refuse, with_org_hint, ymd};
 
 pub fn role_str(r: RoleArg) -> &'static str {
     match r {
@@ -122,13 +122,11 @@ impl SeatArgs<'_> {
         if let Some(o) = self.organisation
             && reg.organisation(o).is_none()
         {
-            return Err(bad(
-                lang,
-                t!(
-                    "there is no organisation `{o}` in organisations.toml; add it there first",
-                    "det finnes ingen organisasjon `{o}` i organisations.toml; legg den til der først"
-                ),
-            ));
+            let text = t!(
+                "there is no organisation `{o}` in organisations.toml; add it there first",
+                "det finnes ingen organisasjon `{o}` i organisations.toml; legg den til der først"
+            );
+            return Err(bad(lang, with_org_hint(reg, o, text)));
         }
         if let Some(c) = self.constituency {
             let g = reg.group(group).expect("the group was loaded");

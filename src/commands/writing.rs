@@ -320,3 +320,16 @@ fn unknown_person(root: &std::path::Path, p: &str) -> Text {
         ),
     }
 }
+
+/// `text` about an organisation id that is not in organisations.toml, with the nearest id when
+/// one is close enough to be a typo (`UNN` → `unn`, `helse-bergn` → `helse-bergen`).
+pub fn with_org_hint(reg: &registry::Registry, id: &str, text: Text) -> Text {
+    let ids = reg.organisations.iter().map(|o| o.id.as_str());
+    match registry::read::nearest(&id.to_lowercase(), ids) {
+        Some(near) => Text {
+            en: format!("{} (did you mean `{near}`?)", text.en),
+            nb: format!("{} (mente du `{near}`?)", text.nb),
+        },
+        None => text,
+    }
+}
