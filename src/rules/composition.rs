@@ -40,8 +40,8 @@ pub fn one_member_per_region(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>
                 ),
             )
             .help(t!(
-                "propose and appoint one: `mandat appoint {g} PERSON --by {rid} --role regional --region {rid}`",
-                "foreslå og oppnevn et: `mandat appoint {g} PERSON --by {rid} --role regional --region {rid}`"
+                "propose and appoint a member: `mandat appoint {g} PERSON --by {rid} --role regional --region {rid}`",
+                "foreslå og oppnevn et medlem: `mandat appoint {g} PERSON --by {rid} --role regional --region {rid}`"
             ));
             out.push(match (within, last_day) {
                 (true, Some(since)) => {
