@@ -523,7 +523,24 @@ pub fn appoint(args: &AppointArgs, global: &Global) -> anyhow::Result<Outcome> {
     let plan = Plan::new(summary)
         .change(rel, old, doc.render())
         .effective_from(day);
-    s.finish(plan, args.edit, global, false)
+    let created = pending.is_none();
+    let outcome = s.finish(plan, args.edit, global, false)?;
+    // The rules' help says `mandat consent`, but a seat created here was not written, so there
+    // is nothing for `consent` to record yet: the dates belong on this command line.
+    if outcome == Outcome::RulesBroken
+        && created
+        && (args.consented.is_none() || args.leader_cleared.is_none())
+    {
+        eprintln!(
+            "{}",
+            t!(
+                "help: the seat is created and appointed in one step, so give its dates here: --consented D --leader-cleared D (or start with `mandat propose {g} {p}`)",
+                "help: plassen opprettes og oppnevnes i ett steg, så oppgi datoene her: --consented D --leader-cleared D (eller begynn med `mandat propose {g} {p}`)"
+            )
+            .get(lang)
+        );
+    }
+    Ok(outcome)
 }
 
 pub fn notify(args: &NotifyArgs, global: &Global) -> anyhow::Result<Outcome> {
