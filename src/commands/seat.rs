@@ -122,9 +122,18 @@ impl SeatArgs<'_> {
         if let Some(o) = self.organisation
             && reg.organisation(o).is_none()
         {
+            // A user seat's organisation is always a user organisation; other bodies vary.
+            let kind = match self.role {
+                RoleArg::User => t!("\"user-organisation\"", "\"user-organisation\""),
+                _ => t!(
+                    "one of those docs/format.md lists",
+                    "en av dem docs/format.md viser"
+                ),
+            };
+            let (ke, kn) = (&kind.en, &kind.nb);
             let text = t!(
-                "there is no organisation `{o}` in organisations.toml; add it there first",
-                "det finnes ingen organisasjon `{o}` i organisations.toml; legg den til der først"
+                "there is no organisation `{o}` in organisations.toml; add it there first as an [[organisation]] with id = \"{o}\", name and kind = {ke}",
+                "det finnes ingen organisasjon `{o}` i organisations.toml; legg den til der først som en [[organisation]] med id = \"{o}\", name og kind = {kn}"
             );
             return Err(bad(lang, with_org_hint(reg, o, text)));
         }
