@@ -29,7 +29,7 @@ const MEMBERS: &[Column] = &[
     col("role", "Role", "Rolle").shown_as(role_label),
     col("represents", "Represents", "Representerer"),
     col("appointed", "Appointed", "Oppnevnt"),
-    col("term-end", "Term end", "Periode ut"),
+    col("term-end", "Term end", "Periode til"),
     col("status", "Status", "Status"),
 ];
 const MEETINGS: &[Column] = &[
