@@ -478,8 +478,22 @@ pub struct ManpageArgs {
 
 /// Parses `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14"))
+    Date::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        let shape = s.len() == 10
+            && s.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if shape {
+            // Written right, but no such day: say so rather than repeat the format.
+            format!("`{s}` is not a day that exists; check the month and the day")
+        } else {
+            format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14")
+        }
+    })
 }
 
 /// `mandat report ...`.
