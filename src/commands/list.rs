@@ -148,7 +148,7 @@ fn rows(reg: &Registry, what: ListWhat, at: Date, lang: Lang) -> Rows {
                         m.term_end
                             .as_ref()
                             .map_or_else(String::new, |t| ymd(t.value)),
-                        seat_status(m, at, lang),
+                        seat_status(g, m, at, lang),
                     ]
                 })
                 .collect(),

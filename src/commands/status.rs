@@ -56,10 +56,12 @@ pub fn is_current(m: &Member, at: Date) -> bool {
     !ended && (m.is_active(at) || m.appointed.as_ref().is_none_or(|a| a.value > at))
 }
 
-/// A seat's status on `at`: `active`, or `pending` and the step that is missing.
-pub fn seat_status(m: &Member, at: Date, lang: Lang) -> String {
+/// A seat's status on `at`: `active`, or `pending` and the step that is missing. "Not announced"
+/// is said only in a national-service group, where the RHF must announce the appointment (M 3);
+/// a municipal group has no such step, and `appointment-notified` does not apply to it.
+pub fn seat_status(g: &Group, m: &Member, at: Date, lang: Lang) -> String {
     if m.is_active(at) {
-        return if m.notified.is_none() {
+        return if m.notified.is_none() && g.profile() == Some(Profile::NationalService) {
             pick(lang, "active (not announced)", "aktiv (ikke kunngjort)").into()
         } else {
             pick(lang, "active", "aktiv").into()
@@ -145,7 +147,7 @@ fn seat_rows(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<Vec<String>
             represents(reg, m),
             who,
             term(since, m.term_end.as_ref().map(|t| t.value)),
-            seat_status(m, at, lang),
+            seat_status(g, m, at, lang),
         ]);
     }
     let vacant = pick(lang, "vacant", "ledig").to_string();
