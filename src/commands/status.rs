@@ -295,7 +295,12 @@ fn deadlines(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<String> {
                     m.is_held() && m.milestone.as_ref().is_some_and(|x| x.value == id.value)
                 });
                 if !met && d.value >= at {
-                    let (id, d) = (&id.value, ymd(d.value));
+                    // The id (`m6`) is what --milestone takes; the name says what it is.
+                    let id = match &ms.name {
+                        Some(n) => format!("{} ({})", id.value, n.value),
+                        None => id.value.clone(),
+                    };
+                    let d = ymd(d.value);
                     out.push(match lang {
                         Lang::En => format!("milestone {id}: {d}, no meeting held for it yet"),
                         Lang::Nb => format!("milepæl {id}: {d}, ikke noe møte holdt for den ennå"),
