@@ -127,7 +127,7 @@ fn role_name(role: Option<Role>, lang: Lang) -> &'static str {
         Some(Role::Service) => pick(lang, "service", "tjenesten"),
         Some(Role::User) => pick(lang, "user", "bruker"),
         Some(Role::Other) => pick(lang, "other", "annen"),
-        Some(Role::Constituency) => pick(lang, "constituency", "gruppe"),
+        Some(Role::Constituency) => pick(lang, "constituency", "målgruppe"),
         None => "?",
     }
 }
