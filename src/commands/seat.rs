@@ -238,21 +238,18 @@ pub fn consent(args: &ConsentArgs, global: &Global) -> anyhow::Result<Outcome> {
     // With only --leader-cleared, an existing consent stays as it is.
     let set_consent =
         args.date.is_some() || args.leader_cleared.is_none() || get_date(t, "consented").is_none();
-    let later = [("appointed", get_date(t, "appointed"))];
-    for (step, when) in later {
-        if let Some(when) = when
-            && set_consent
-            && day > when
-        {
-            let (d, w) = (ymd(day), ymd(when));
-            return refuse(
-                lang,
-                t!(
-                    "{p} was {step} on {w}, so the consent cannot be dated {d}, after it; give the day they agreed with --date",
-                    "{p} ble {step} {w}, så samtykket kan ikke dateres {d}, etter det; oppgi dagen de sa ja med --date"
-                ),
-            );
-        }
+    if let Some(when) = get_date(t, "appointed")
+        && set_consent
+        && day > when
+    {
+        let (d, w) = (ymd(day), ymd(when));
+        return refuse(
+            lang,
+            t!(
+                "{p} was appointed on {w}, so the consent cannot be dated {d}, after it; give the day they agreed with --date",
+                "{p} ble oppnevnt {w}, så samtykket kan ikke dateres {d}, etter det; oppgi dagen vedkommende sa ja med --date"
+            ),
+        );
     }
     if let Some(proposed) = get_date(t, "proposed")
         && set_consent
