@@ -552,7 +552,6 @@ pub fn appoint(args: &AppointArgs, global: &Global) -> anyhow::Result<Outcome> {
 pub fn notify(args: &NotifyArgs, global: &Global) -> anyhow::Result<Outcome> {
     let s = Session::open(global, &[&args.group], &[&args.person])?;
     let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
-    let day = args.date.unwrap_or(s.at);
     let rel = members_rel(g);
     let (old, mut doc) = s.toml(&rel)?;
     let Some(i) = last_entry(&mut doc, p, |t| get_date(t, "appointed").is_some()) else {
@@ -570,6 +569,12 @@ pub fn notify(args: &NotifyArgs, global: &Global) -> anyhow::Result<Outcome> {
         .map(|t| (**t).clone())
         .collect();
     let t = &mut doc.tables_mut("member")[i];
+    // Run again without --date (to print the announcement once more), an announcement already
+    // recorded keeps its day; only an explicit --date corrects it.
+    let day = args
+        .date
+        .or_else(|| get_date(t, "notified"))
+        .unwrap_or(s.at);
     let appointed = get_date(t, "appointed").expect("selected by it");
     if day < appointed {
         let (d, a) = (ymd(day), ymd(appointed));
