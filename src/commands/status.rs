@@ -398,5 +398,37 @@ pub fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<Outcome> {
         );
     }
     print(&out)?;
+    // The table shows what the files say; when they break rules, say so, so the table is not
+    // taken for a clean bill of health.
+    let errors = crate::rules::check(reg, at, loaded.diagnostics)
+        .iter()
+        .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+        .count();
+    if errors > 0 {
+        let (check, what) = match &args.group {
+            Some(g) => (
+                format!("mandat validate --group {g}"),
+                crate::t!("{g}", "{g}"),
+            ),
+            None => (
+                "mandat validate".to_string(),
+                crate::t!("the registry", "registeret"),
+            ),
+        };
+        let (we, wn) = (&what.en, &what.nb);
+        let (en, nb) = if errors == 1 {
+            ("1 error".to_string(), "1 feil".to_string())
+        } else {
+            (format!("{errors} errors"), format!("{errors} feil"))
+        };
+        eprintln!(
+            "{}",
+            crate::t!(
+                "note: {we} has {en} as of this date; `{check}` shows them",
+                "note: {wn} har {nb} per denne datoen; `{check}` viser dem"
+            )
+            .get(lang)
+        );
+    }
     Ok(Outcome::Ok)
 }
