@@ -51,12 +51,22 @@ pub fn new(args: &GroupNewArgs, global: &Global) -> anyhow::Result<Outcome> {
         ),
     };
     if !missing.is_empty() {
-        let flags = missing.join(", ");
+        // "--service, --host and --responsible" / "--service, --host og --responsible".
+        let (head, last) = missing.split_at(missing.len() - 1);
+        let (fe, fn_) = if head.is_empty() {
+            (last[0].to_string(), last[0].to_string())
+        } else {
+            let head = head.join(", ");
+            (
+                format!("{head} and {}", last[0]),
+                format!("{head} og {}", last[0]),
+            )
+        };
         return Err(bad(
             lang,
             t!(
-                "a {profile} group needs {flags}",
-                "en gruppe med profilen {profile} trenger {flags}"
+                "a {profile} group needs {fe}",
+                "en gruppe med profilen {profile} trenger {fn_}"
             ),
         ));
     }
