@@ -274,12 +274,12 @@ pub fn consent(args: &ConsentArgs, global: &Global) -> anyhow::Result<Outcome> {
     let summary = if set_consent {
         t!(
             "recorded that {who} agreed to serve in {g} ({rel})",
-            "førte at {who} har sagt ja til å delta i {g} ({rel})"
+            "registrerte at {who} har sagt ja til å delta i {g} ({rel})"
         )
     } else {
         t!(
             "recorded that {who}'s leader cleared the participation in {g} ({rel})",
-            "førte at lederen til {who} har klarert deltakelsen i {g} ({rel})"
+            "registrerte at deltakelsen til {who} i {g} er avklart med lederen ({rel})"
         )
     };
     let plan = Plan::new(summary).change(rel, old, doc.render());
@@ -591,7 +591,7 @@ pub fn notify(args: &NotifyArgs, global: &Global) -> anyhow::Result<Outcome> {
     let who = name(s.reg(), p);
     let plan = Plan::new(t!(
         "recorded that the appointment of {who} to {g} was announced on {day} ({rel})",
-        "førte at oppnevningen av {who} til {g} ble kunngjort {day} ({rel})"
+        "registrerte at oppnevningen av {who} til {g} ble kunngjort {day} ({rel})"
     ))
     .change(rel, old, doc.render());
     let outcome = s.finish(plan, args.edit, global, false)?;
