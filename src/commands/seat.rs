@@ -12,7 +12,7 @@ use toml_edit::Table;
 use crate::cli::{AppointArgs, ConsentArgs, EndArgs, Global, NotifyArgs, ProposeArgs, RoleArg};
 use crate::edit::doc::{date, get_date, get_str, set_in_order};
 use crate::edit::{Plan, TomlDoc};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::registry::{Date, Profile, Registry};
 use crate::t;
 
@@ -90,22 +90,63 @@ impl SeatArgs<'_> {
     fn check(&self, s: &Session, group: &str) -> anyhow::Result<()> {
         let (reg, lang) = (s.reg(), s.lang);
         let role = role_str(self.role);
-        let need = |flag: &str| {
-            bad(
-                lang,
-                t!(
-                    "a {role} seat needs --{flag}; add it, e.g. --{flag} ID",
-                    "en plass med rollen {role} trenger --{flag}; legg det til, f.eks. --{flag} ID"
+        let need = |flag: &str, ids: Option<String>| {
+            let text = match ids {
+                Some(ids) => t!(
+                    "a {role} seat needs --{flag}, one of: {ids}",
+                    "en plass med rollen {role} trenger --{flag}, en av: {ids}"
                 ),
-            )
+                None => t!(
+                    "a {role} seat needs --{flag}: the id of a user organisation in organisations.toml",
+                    "en plass med rollen {role} trenger --{flag}: id-en til en brukerorganisasjon i organisations.toml"
+                ),
+            };
+            bad(lang, text)
         };
         match self.role {
-            RoleArg::Regional if self.region.is_none() => return Err(need("region")),
-            RoleArg::User if self.organisation.is_none() => return Err(need("organisation")),
+            RoleArg::Regional if self.region.is_none() => {
+                return Err(need("region", Some(known_regions(reg))));
+            }
+            RoleArg::User if self.organisation.is_none() => {
+                return Err(need("organisation", None));
+            }
             RoleArg::Constituency if self.constituency.is_none() => {
-                return Err(need("constituency"));
+                let g = reg.group(group).expect("the group was loaded");
+                let ids: Vec<&str> = g.constituencies.iter().map(|k| k.value.as_str()).collect();
+                if ids.is_empty() {
+                    return Err(bad(lang, no_constituencies(group)));
+                }
+                return Err(need("constituency", Some(ids.join(", "))));
             }
             _ => {}
+        }
+        // A flag the role does not use would be written anyway and then mean nothing (a user
+        // seat with a region): say so rather than record it.
+        let stray = [
+            (
+                "region",
+                self.region.is_some(),
+                self.role != RoleArg::Regional,
+            ),
+            (
+                "organisation",
+                self.organisation.is_some(),
+                matches!(self.role, RoleArg::Regional | RoleArg::Service),
+            ),
+            (
+                "constituency",
+                self.constituency.is_some(),
+                self.role != RoleArg::Constituency,
+            ),
+        ];
+        if let Some((flag, ..)) = stray.iter().find(|(_, given, foreign)| *given && *foreign) {
+            return Err(bad(
+                lang,
+                t!(
+                    "--{flag} does not belong to a {role} seat; leave it out",
+                    "--{flag} hører ikke til en plass med rollen {role}; ta det bort"
+                ),
+            ));
         }
         if let Some(r) = self.region
             && reg.region(r).is_none()
@@ -142,13 +183,15 @@ impl SeatArgs<'_> {
             if !g.constituencies.iter().any(|k| k.value == c) {
                 let known: Vec<String> = g.constituencies.iter().map(|k| k.value.clone()).collect();
                 let known = known.join(", ");
-                return Err(bad(
-                    lang,
+                let text = if g.constituencies.is_empty() {
+                    no_constituencies(group)
+                } else {
                     t!(
                         "`{c}` is not one of the group's constituencies ({known}); add it to `constituencies` in group.toml first",
-                        "`{c}` er ikke en av gruppens grupper ({known}); legg den til i `constituencies` i group.toml først"
-                    ),
-                ));
+                        "`{c}` er ikke en av gruppens målgrupper ({known}); legg den til i `constituencies` i group.toml først"
+                    )
+                };
+                return Err(bad(lang, text));
             }
         }
         Ok(())
@@ -167,6 +210,13 @@ impl SeatArgs<'_> {
             set(t, "constituency", c);
         }
     }
+}
+
+fn no_constituencies(group: &str) -> Text {
+    t!(
+        "the group {group} has no constituencies; a constituency seat belongs in a municipal-advisory group, or add `constituencies` to groups/{group}/group.toml first",
+        "gruppen {group} har ingen målgrupper; en plass med rollen constituency hører hjemme i en municipal-advisory-gruppe, ellers legg til `constituencies` i groups/{group}/group.toml først"
+    )
 }
 
 fn known_regions(reg: &Registry) -> String {
