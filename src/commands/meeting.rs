@@ -23,13 +23,30 @@ pub fn new(args: &MeetingNewArgs, global: &Global) -> anyhow::Result<Outcome> {
             .iter()
             .any(|x| x.id.as_ref().is_some_and(|i| i.value == *m))
     {
-        return Err(bad(
-            lang,
+        let known: Vec<String> = group
+            .milestones
+            .iter()
+            .filter_map(|x| {
+                let id = &x.id.as_ref()?.value;
+                Some(match &x.date {
+                    Some(d) => format!("{id} ({})", ymd(d.value)),
+                    None => id.clone(),
+                })
+            })
+            .collect();
+        let text = if known.is_empty() {
             t!(
-                "the group {g} has no milestone `{m}`; add it as a [[milestone]] in group.toml first",
-                "gruppen {g} har ingen milepæl `{m}`; legg den til som [[milestone]] i group.toml først"
-            ),
-        ));
+                "the group {g} has no milestones; add one as a [[milestone]] in group.toml first",
+                "gruppen {g} har ingen milepæler; legg til en som [[milestone]] i group.toml først"
+            )
+        } else {
+            let known = known.join(", ");
+            t!(
+                "the group {g} has no milestone `{m}`; its milestones are {known}, or add it as a [[milestone]] in group.toml first",
+                "gruppen {g} har ingen milepæl `{m}`; milepælene er {known}, eller legg den til som [[milestone]] i group.toml først"
+            )
+        };
+        return Err(bad(lang, text));
     }
     let day = args.date;
     let d = ymd(day);
