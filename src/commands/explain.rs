@@ -14,28 +14,41 @@ pub fn run(args: &ExplainArgs, global: &Global) -> anyhow::Result<Outcome> {
         crate::registry::load(&root, &crate::registry::Scope::Groups(Default::default())).ok()
     });
     let lang = language(global, reg.as_ref().map(|l| &l.registry));
-    let Some(id) = RuleId::parse(args.rule.trim()) else {
+    // Rule ids are lower case; `ONE-MEMBER-PER-RHF` copied from a document means the same rule.
+    let Some(id) = RuleId::parse(&args.rule.trim().to_lowercase()) else {
         // Ids that contain what was typed (`chair` → chair-designated) come first, then the
         // closest by edit distance.
         let typed = args.rule.trim().to_lowercase();
         let mut near: Vec<(bool, usize, &str)> = RuleId::ALL
             .iter()
             .map(|r| {
+                // `onemember` and `one member` find one-member-per-rhf too.
+                let bare = |t: &str| t.replace(['-', ' ', '_'], "");
                 (
-                    !r.as_str().contains(typed.as_str()),
+                    !bare(r.as_str()).contains(&bare(&typed)),
                     levenshtein(&typed, r.as_str()),
                     r.as_str(),
                 )
             })
             .collect();
         near.sort();
-        let list: Vec<&str> = near.iter().take(3).map(|(_, _, id)| *id).collect();
+        // When some ids contain what was typed, those are the suggestions (not `pii` after two
+        // chair rules); otherwise the three closest.
+        let containing = near.iter().filter(|(far, ..)| !far).count();
+        let n = if containing > 0 { containing.min(3) } else { 3 };
+        let list: Vec<&str> = near.iter().take(n).map(|(_, _, id)| *id).collect();
+        let nearest = match list.as_slice() {
+            [one] => format!("{} `{one}`?", pick(lang, "did you mean", "mente du")),
+            _ => format!(
+                "{} {}",
+                pick(lang, "the nearest are", "de nærmeste er"),
+                list.join(", ")
+            ),
+        };
         anyhow::bail!(
-            "{} `{}`; {} {} ({})",
+            "{} `{}`; {nearest} ({})",
             pick(lang, "unknown rule", "ukjent regel"),
             args.rule,
-            pick(lang, "the nearest are", "de nærmeste er"),
-            list.join(", "),
             pick(
                 lang,
                 "`mandat rules` lists them all",
