@@ -200,6 +200,10 @@ pub fn run(args: &ListArgs, global: &Global) -> anyhow::Result<Outcome> {
         r.rows.retain(|row| row[3].split(' ').any(|x| x == g));
     }
     let text = match args.format {
+        // An empty table would show only its heading; say that there is nothing to show.
+        ListFormat::Table if r.rows.is_empty() => {
+            format!("{}\n", pick(lang, "Nothing to list.", "Ingenting å vise."))
+        }
         ListFormat::Table if args.what == ListWhat::Members => r.table_by_first(lang),
         ListFormat::Table => r.table(lang),
         ListFormat::Json => r.json(),
