@@ -148,7 +148,7 @@ pub fn announcement(
     let _ = match lang {
         Lang::En => write!(
             out,
-            "{by_name} has on {date} appointed {whom} {seat} in {group_name}."
+            "On {date}, {by_name} appointed {whom} {seat} in {group_name}."
         ),
         Lang::Nb => write!(
             out,
