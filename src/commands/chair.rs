@@ -17,7 +17,32 @@ pub fn run(args: &ChairArgs, global: &Global) -> anyhow::Result<Outcome> {
     let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
     check_id("organisation", &args.by, lang)?;
     let by = args.by.as_str();
-    if s.reg().organisation(by).is_none() && s.reg().region(by).is_none() {
+    // `designated-by` must be an organisation: an RHF's id would only be reported as unknown.
+    let group = s.reg().group(g).expect("the group was loaded");
+    if s.reg().region(by).is_some() {
+        let text = match (&group.responsible, &group.owner) {
+            (Some(want), _) => {
+                let want = &want.value;
+                t!(
+                    "`{by}` is a region (RHF); the chair is designated by the health trust responsible for the service: --by {want}",
+                    "`{by}` er en region (RHF); lederen utpekes av helseforetaket som har ansvar for tjenesten: --by {want}"
+                )
+            }
+            (None, Some(want)) => {
+                let want = &want.value;
+                t!(
+                    "`{by}` is a region (RHF); the chair is designated by the owner of the process: --by {want}",
+                    "`{by}` er en region (RHF); lederen utpekes av den som eier prosessen: --by {want}"
+                )
+            }
+            (None, None) => t!(
+                "`{by}` is a region (RHF); --by is the organisation that designates the chair",
+                "`{by}` er en region (RHF); --by er organisasjonen som utpeker lederen"
+            ),
+        };
+        return Err(bad(lang, text));
+    }
+    if s.reg().organisation(by).is_none() {
         let text = t!(
             "there is no organisation `{by}` in organisations.toml; --by is the health trust responsible for the service",
             "det finnes ingen organisasjon `{by}` i organisations.toml; --by er helseforetaket som har ansvar for tjenesten"
