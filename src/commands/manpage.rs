@@ -11,7 +11,7 @@ use clap::CommandFactory;
 use crate::cli::{Cli, Global, ManpageArgs};
 use crate::t;
 
-use super::{Outcome, language, print};
+use super::{Outcome, print};
 
 pub fn run(args: &ManpageArgs, global: &Global) -> anyhow::Result<Outcome> {
     let cmd = Cli::command();
@@ -24,7 +24,7 @@ pub fn run(args: &ManpageArgs, global: &Global) -> anyhow::Result<Outcome> {
                 "wrote {n} manual pages to {dir}: {list}\n",
                 "skrev {n} manualsider til {dir}: {list}\n"
             );
-            print(line.get(language(global, None)))?;
+            print(line.get(super::lang_unloaded(global)))?;
         }
     }
     Ok(Outcome::Ok)

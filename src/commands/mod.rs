@@ -129,13 +129,16 @@ pub fn print(text: &str) -> anyhow::Result<()> {
 /// registry's `language` when registry.toml can be read, else English.
 pub fn error_text(e: &anyhow::Error, global: &Global) -> String {
     match e.downcast_ref::<LoadError>() {
-        Some(load) if e.chain().count() == 1 => {
-            let lang = match registry_root(global) {
-                Ok(root) => writing::early_lang(global, &root),
-                Err(_) => global.lang.unwrap_or_default(),
-            };
-            load.text().get(lang).to_string()
-        }
+        Some(load) if e.chain().count() == 1 => load.text().get(lang_unloaded(global)).to_string(),
         _ => format!("{e:#}"),
+    }
+}
+
+/// The language for a command that does not load the registry: `--lang`, else the `language`
+/// of the registry found (read from registry.toml alone), else English.
+pub fn lang_unloaded(global: &Global) -> Lang {
+    match registry_root(global) {
+        Ok(root) => writing::early_lang(global, &root),
+        Err(_) => global.lang.unwrap_or_default(),
     }
 }

@@ -25,10 +25,7 @@ pub fn run(cmd: &ReportCommand, global: &Global) -> anyhow::Result<Outcome> {
 /// Checks that a year is one a report can be about.
 pub fn check_year(year: i32, global: &Global) -> anyhow::Result<()> {
     if !(1900..=2200).contains(&year) {
-        // Checked before loading: the registry's `language` is read from registry.toml alone.
-        let lang = registry_root(global).map_or(global.lang.unwrap_or_default(), |root| {
-            super::writing::early_lang(global, &root)
-        });
+        let lang = super::lang_unloaded(global);
         bail!(
             "{}",
             t!(

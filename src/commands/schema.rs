@@ -35,7 +35,7 @@ pub fn run(args: &SchemaArgs, global: &Global) -> anyhow::Result<Outcome> {
         let taplo_written = write_editor_support(&root)?;
         print(&editor_support_line(&root, taplo_written, lang))?;
     } else if let Some(dir) = &args.out {
-        let lang = language(global, None);
+        let lang = super::lang_unloaded(global);
         let names = write_schemas(dir, &kinds)?;
         let (n, list, dir) = (names.len(), names.join(", "), dir.display());
         let line = t!(
