@@ -12,8 +12,8 @@ use crate::rules;
 use super::{Outcome, evaluation_date, language, print, registry_root, use_color};
 
 pub fn run(args: &ValidateArgs, global: &Global) -> anyhow::Result<Outcome> {
-    // Before the registry is read, only --lang can choose the language of an error.
-    let early = language(global, None);
+    // Before the registry is loaded, its language is read from registry.toml alone.
+    let early = super::lang_unloaded(global);
     let cannot_run = |e: registry::LoadError| anyhow::anyhow!("{}", e.text().get(early));
     let root = registry_root(global).map_err(cannot_run)?;
     let wanted: BTreeSet<String> = args.groups.iter().cloned().collect();
