@@ -263,6 +263,9 @@ pub struct Meeting {
     pub inputs: Vec<Input>,
     /// The Markdown body, byte range in the file.
     pub body: Span,
+    /// Whether the body holds nothing but white space (found at load time, so that the rules
+    /// need not keep the text).
+    pub minutes_blank: bool,
 }
 
 impl Meeting {
