@@ -203,7 +203,9 @@ pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded
     let mut people: Vec<Person> = people;
     people.shrink_to_fit();
     people.sort_by(|a, b| a.id.cmp(&b.id));
+    let people_index = Registry::index_people(&people);
     let registry = Registry {
+        people_index,
         root: l.root,
         files: l.files,
         config,
