@@ -107,6 +107,9 @@ struct Loader {
     files: Vec<SourceFile>,
     diags: Vec<Diagnostic>,
     overlay: Overlay,
+    /// Where released files are read again from; `None` when no text is released (see
+    /// [`Loader::release_from`]).
+    release_root: Option<std::sync::Arc<Path>>,
 }
 
 /// Loads the registry at `root` (which must hold registry.toml).
@@ -130,6 +133,11 @@ pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded
         files: Vec::new(),
         diags: Vec::new(),
         overlay: overlay.clone(),
+        // Reading the whole registry from disk: the text of most files is not needed after
+        // parsing, and a released file can be read again. With an overlay, files differ from
+        // what is on disk, and a group's few files are not worth it.
+        release_root: (matches!(scope, Scope::All) && overlay.is_empty())
+            .then(|| std::sync::Arc::from(root)),
     };
     let config = l.load_config();
     let (organisations_file, regions, organisations) = l.load_organisations();
@@ -151,7 +159,9 @@ pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded
         {
             continue;
         }
+        let first = l.files.len();
         groups.push(l.load_group(dir));
+        l.release_from(first);
     }
     let people = match scope {
         Scope::All => {
@@ -160,7 +170,15 @@ pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded
                 .into_iter()
                 .filter_map(|f| f.strip_suffix(".toml").map(str::to_string))
                 .collect();
-            stems.iter().filter_map(|id| l.load_person(id)).collect()
+            stems
+                .iter()
+                .filter_map(|id| {
+                    let first = l.files.len();
+                    let person = l.load_person(id);
+                    l.release_from(first);
+                    person
+                })
+                .collect()
         }
         Scope::Groups(_) => {
             let root = l.root.clone();
@@ -185,7 +203,9 @@ pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded
     let mut people: Vec<Person> = people;
     people.shrink_to_fit();
     people.sort_by(|a, b| a.id.cmp(&b.id));
+    let people_index = Registry::index_people(&people);
     let registry = Registry {
+        people_index,
         root: l.root,
         files: l.files,
         config,
@@ -409,7 +429,7 @@ impl Loader {
             );
             return None;
         }
-        let bytes = match fs::read(&path) {
+        let bytes = match read_known_size(&path, size) {
             Ok(b) => b,
             Err(e) => {
                 let err = e.to_string();
@@ -447,6 +467,21 @@ impl Loader {
                     )),
                 );
                 None
+            }
+        }
+    }
+
+    /// Releases the text of the files read since `first` (they are parsed) that hold no
+    /// identity number, when the whole registry is being read from disk: at 10,000 groups the
+    /// text is 260 MB that no rule needs. The `pii` rule looks only in the files kept; a
+    /// released file is read again if a diagnostic needs to quote it.
+    fn release_from(&mut self, first: FileId) {
+        let Some(root) = &self.release_root else {
+            return;
+        };
+        for f in &mut self.files[first..] {
+            if !f.text().is_empty() && crate::rules::pii::find(f.text()).is_empty() {
+                f.release(root.clone());
             }
         }
     }
@@ -913,7 +948,7 @@ impl Loader {
 
     fn meeting(&mut self, file: FileId, stem: &str) -> Meeting {
         let name_date = parse_meeting_stem(stem).map(|(d, _)| d);
-        let end = self.files[file].text.len();
+        let end = self.files[file].text().len();
         let mut m = Meeting {
             file,
             stem: stem.to_string(),
@@ -928,13 +963,15 @@ impl Loader {
             absent: Vec::new(),
             inputs: Vec::new(),
             body: Span::new(file, end..end),
+            minutes_blank: true,
         };
         let Some((front, body)) = self.split_md(file) else {
             return m;
         };
         m.has_front_matter = true;
+        m.minutes_blank = self.files[file].text()[body.clone()].trim().is_empty();
         m.body = Span::new(file, body);
-        let text = &self.files[file].text[front.clone()];
+        let text = &self.files[file].text()[front.clone()];
         let doc = parse(text, file, front.start, &mut self.diags);
         let root = Record {
             file,
@@ -968,7 +1005,7 @@ impl Loader {
     }
 
     fn section(&mut self, file: FileId, folder: &str, kind: SectionKind) -> ReportSection {
-        let end = self.files[file].text.len();
+        let end = self.files[file].text().len();
         let folder_year = (folder.len() == 4 && folder.bytes().all(|b| b.is_ascii_digit()))
             .then(|| folder.parse().ok())
             .flatten();
@@ -987,7 +1024,7 @@ impl Loader {
             return s;
         };
         s.body = Span::new(file, body);
-        let text = &self.files[file].text[front.clone()];
+        let text = &self.files[file].text()[front.clone()];
         let doc = parse(text, file, front.start, &mut self.diags);
         let root = Record {
             file,
@@ -1052,8 +1089,22 @@ impl Loader {
                 found.push(SourceFile::new(rel, text));
             }
         }
+        let first = self.files.len();
         self.files.extend(found);
+        self.release_from(first);
     }
+}
+
+/// Reads a file whose size a stat just gave. `fs::read` would stat it a second time for the
+/// size (one `statx` per file, 420,000 at 10,000 groups); reading through `Take` gives std no
+/// size hint to look for, and the buffer is sized from `size` (a file that grew is still read
+/// whole).
+fn read_known_size(path: &Path, size: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = fs::File::open(path)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    file.take(u64::MAX).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Parses TOML text that sits at `base` in `file`, reporting every syntax error.

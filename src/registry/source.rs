@@ -57,13 +57,22 @@ impl<T: fmt::Display> fmt::Display for Sp<T> {
     }
 }
 
-/// One file of the registry, kept whole so that diagnostics can quote it.
+/// One file of the registry, whose text diagnostics can quote.
+///
+/// The text is normally kept whole. When the whole registry is read from disk (`validate`,
+/// `status`), the loader releases the text of each file once it is parsed and found free of
+/// identity numbers (see [`SourceFile::release`]): at 10,000 groups that is 260 MB no rule
+/// needs. [`SourceFile::text`] then reads the file again the first time it is asked for, which
+/// on a clean registry is never (the line of a diagnostic, an empty minutes body).
 #[derive(Debug)]
 pub struct SourceFile {
     /// Path relative to the registry root, with `/` separators.
     pub rel: String,
-    /// The text; for a file that is not valid UTF-8, with U+FFFD for the invalid bytes.
-    pub text: String,
+    /// The text; for a file that is not valid UTF-8, with U+FFFD for the invalid bytes. Empty
+    /// while released.
+    text: std::sync::OnceLock<String>,
+    /// The registry root to read the file from again, once its text was released.
+    released_from: Option<std::sync::Arc<std::path::Path>>,
     /// Length of a leading byte-order mark (0 or 3): columns on line 1 start after it.
     pub bom: usize,
     /// Where each line starts; found the first time a diagnostic in the file needs a line,
@@ -77,32 +86,62 @@ impl SourceFile {
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         SourceFile {
             rel,
-            text,
+            text: std::sync::OnceLock::from(text),
+            released_from: None,
             bom,
             line_starts: std::sync::OnceLock::new(),
         }
     }
 
+    /// The text; for a file that is not valid UTF-8, with U+FFFD for the invalid bytes.
+    pub fn text(&self) -> &str {
+        self.text.get_or_init(|| {
+            // Only a released file has no text: read it again, as the loader read it.
+            self.released_from
+                .as_ref()
+                .and_then(|root| std::fs::read(root.join(&self.rel)).ok())
+                .map(|bytes| match String::from_utf8(bytes) {
+                    Ok(text) => text,
+                    Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                })
+                .unwrap_or_default()
+        })
+    }
+
+    /// Frees the text; it is read again from `root` (the registry root the file was read from)
+    /// when asked for. Only for a file read from disk, and whose identity numbers (`pii`) were
+    /// already looked for: the `pii` rule skips a released file ([`SourceFile::is_released`]).
+    pub fn release(&mut self, root: std::sync::Arc<std::path::Path>) {
+        self.text = std::sync::OnceLock::new();
+        self.line_starts = std::sync::OnceLock::new();
+        self.released_from = Some(root);
+    }
+
+    /// Whether the loader released the text (and found no identity number in it).
+    pub fn is_released(&self) -> bool {
+        self.released_from.is_some()
+    }
+
     fn line_starts(&self) -> &[usize] {
         self.line_starts.get_or_init(|| {
             let mut starts = vec![0];
-            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts.extend(self.text().match_indices('\n').map(|(i, _)| i + 1));
             starts
         })
     }
 
     /// The text after the byte-order mark.
     pub fn content(&self) -> &str {
-        &self.text[self.bom..]
+        self.text().get(self.bom..).unwrap_or("")
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
+        let text = self.text();
+        let offset = offset.min(text.len());
         let line = self.line_starts().partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts()[line].max(if line == 0 { self.bom } else { 0 });
-        let column = self
-            .text
+        let column = text
             .get(start..offset)
             .map_or(0, |prefix| prefix.chars().count());
         (line + 1, column + 1)
@@ -121,8 +160,8 @@ impl SourceFile {
         let end = self
             .line_starts()
             .get(line)
-            .map_or(self.text.len(), |&next| next - 1);
-        let text = self.text.get(start..end.max(start)).unwrap_or("");
+            .map_or(self.text().len(), |&next| next - 1);
+        let text = self.text().get(start..end.max(start)).unwrap_or("");
         text.strip_suffix('\r').unwrap_or(text)
     }
 }
@@ -137,7 +176,7 @@ mod tests {
         assert_eq!(f.line_col(3), (1, 1));
         assert_eq!(f.line_col(3 + 4), (1, 3));
         assert_eq!(f.line_text(1), "æø = 1");
-        assert_eq!(f.line_col(f.text.find('b').unwrap()), (2, 1));
+        assert_eq!(f.line_col(f.text().find('b').unwrap()), (2, 1));
         assert_eq!(f.line_text(2), "b = 2");
     }
 }

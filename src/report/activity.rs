@@ -223,6 +223,6 @@ pub fn section(
 fn body_text(reg: &Registry, body: crate::registry::source::Span) -> &str {
     reg.files
         .get(body.file)
-        .and_then(|f| f.text.get(body.start.min(body.end)..body.end))
+        .and_then(|f| f.text().get(body.start.min(body.end)..body.end))
         .unwrap_or("")
 }

@@ -30,12 +30,11 @@ pub fn minutes_recorded(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                 )),
             ),
         }
-        let body = &ctx.reg.files[m.file].text[m.body.start..m.body.end];
-        if body.trim().is_empty() {
+        if m.minutes_blank {
             out.push(
                 Diagnostic::at(
                     RuleId::MinutesRecorded,
-                    closing_delimiter(&ctx.reg.files[m.file].text, m.file, m.body.start),
+                    closing_delimiter(ctx.reg.files[m.file].text(), m.file, m.body.start),
                     t!(
                         "the meeting is held, but its minutes are empty",
                         "møtet er avholdt, men referatet er tomt"
@@ -156,7 +155,7 @@ pub fn inputs_followed_up(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
 
 /// The closing `+++` line that ends right before `body_start`.
 fn closing_delimiter(text: &str, file: usize, body_start: usize) -> Span {
-    let before = &text[..body_start];
+    let before = text.get(..body_start).unwrap_or(text);
     let line = before.strip_suffix('\n').unwrap_or(before);
     let line = line.strip_suffix('\r').unwrap_or(line);
     let start = line.rfind('\n').map_or(0, |i| i + 1);
