@@ -1118,13 +1118,7 @@ fn parse<'t>(
     for e in errors {
         let range = e.span().unwrap_or(0..0);
         let span = Span::new(file, base + range.start..base + range.end);
-        let msg = match e.message().trim() {
-            // The parser's words for values nested deeper than it will follow.
-            "recursion limit" | "cannot recurse further; max recursion depth met" => {
-                "values are nested too deeply to be read".to_string()
-            }
-            other => other.to_string(),
-        };
+        let msg = e.message().trim().to_string();
         // A date that does not exist is `schema` (rules.md); a malformed time, as in
         // `2024-11-02 x`, is a syntax error like any other.
         let rule = if msg.starts_with("invalid date") {
@@ -1132,7 +1126,8 @@ fn parse<'t>(
         } else {
             RuleId::Syntax
         };
-        let d = Diagnostic::at(rule, span, t!("invalid TOML: {msg}", "ugyldig TOML: {msg}"));
+        let value = text.get(range.clone()).unwrap_or("").trim();
+        let d = Diagnostic::at(rule, span, parser_message(&msg, value));
         diags.push(match rule {
             RuleId::Schema => d.help(t!(
                 "write a date that exists, like 2025-02-28",
@@ -1145,6 +1140,44 @@ fn parse<'t>(
         });
     }
     doc
+}
+
+/// The parser's message in both languages. The parser speaks English; the messages users meet
+/// most (a date that does not exist, values nested too deeply) are translated, the rest are
+/// quoted after a translated lead.
+fn parser_message(msg: &str, value: &str) -> Text {
+    if let Some(rest) = msg.strip_prefix("invalid date, expected ") {
+        // "day between 01 and 28", "month between 01 and 12"
+        let words: Vec<&str> = rest.split(' ').collect();
+        if let [unit @ ("day" | "month"), "between", low, "and", high] = words.as_slice() {
+            let (en_unit, nb_unit) = if *unit == "day" {
+                ("the day", "dagen")
+            } else {
+                ("the month", "måneden")
+            };
+            return t!(
+                "`{value}` is not a date that exists: {en_unit} must be between {low} and {high}",
+                "`{value}` er ikke en dato som finnes: {nb_unit} må være mellom {low} og {high}"
+            );
+        }
+        if rest == "a four-digit year (YYYY)" {
+            return t!(
+                "`{value}` is not a date: the year must have four digits (YYYY-MM-DD)",
+                "`{value}` er ikke en dato: året må ha fire sifre (ÅÅÅÅ-MM-DD)"
+            );
+        }
+        return t!(
+            "invalid date: expected {rest}",
+            "ugyldig dato: forventet {rest}"
+        );
+    }
+    match msg {
+        "recursion limit" | "cannot recurse further; max recursion depth met" => t!(
+            "values are nested too deeply to be read",
+            "verdiene er nøstet for dypt til å kunne leses"
+        ),
+        other => t!("invalid TOML: {other}", "ugyldig TOML: {other}"),
+    }
 }
 
 fn parse_org_kind(s: &str) -> Option<OrgKind> {
