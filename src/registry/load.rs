@@ -101,6 +101,30 @@ pub fn find_root(start: &Path) -> Option<PathBuf> {
         .map(Path::to_path_buf)
 }
 
+/// Parses the TOML at byte range `$range` of `$file`, binds its root table to `$root` and checks
+/// it against `$fields`, reporting into the loader's diagnostics. A macro rather than a function
+/// because the record borrows the parsed document, which must live in the caller's scope.
+macro_rules! root_table {
+    ($loader:ident, $root:ident, $file:expr, $range:expr, $name:expr, $fields:expr) => {
+        let range: std::ops::Range<usize> = $range;
+        let base = range.start;
+        let doc = parse(
+            &$loader.files[$file].text()[range],
+            $file,
+            base,
+            &mut $loader.diags,
+        );
+        let $root = Record {
+            file: $file,
+            base,
+            span: Span::new($file, base..base),
+            table: doc.get_ref(),
+            name: $name,
+        };
+        read::check(&$root, $fields, &mut $loader.diags);
+    };
+}
+
 struct Loader {
     root: PathBuf,
     canonical_root: PathBuf,
@@ -500,17 +524,14 @@ impl Loader {
             return config;
         };
         config.file = Some(file);
-        let f = &self.files[file];
-        let base = f.bom;
-        let doc = parse(f.content(), file, base, &mut self.diags);
-        let root = Record {
+        root_table!(
+            self,
+            root,
             file,
-            base,
-            span: Span::new(file, base..base),
-            table: doc.get_ref(),
-            name: "registry.toml",
-        };
-        read::check(&root, schema::REGISTRY_FILE, &mut self.diags);
+            self.files[file].content_range(),
+            "registry.toml",
+            schema::REGISTRY_FILE
+        );
         config.rules = root.rules("rules");
         if let Some(reg) = root.table("registry") {
             config.name = reg.str("name");
@@ -554,17 +575,14 @@ impl Loader {
                 return (None, Vec::new(), Vec::new());
             }
         };
-        let f = &self.files[file];
-        let base = f.bom;
-        let doc = parse(f.content(), file, base, &mut self.diags);
-        let root = Record {
+        root_table!(
+            self,
+            root,
             file,
-            base,
-            span: Span::new(file, base..base),
-            table: doc.get_ref(),
-            name: "organisations.toml",
-        };
-        read::check(&root, schema::ORGANISATIONS_FILE, &mut self.diags);
+            self.files[file].content_range(),
+            "organisations.toml",
+            schema::ORGANISATIONS_FILE
+        );
         let mut regions = Vec::new();
         for r in root.tables("region") {
             let Some(id) = r.str("id") else { continue };
@@ -613,17 +631,14 @@ impl Loader {
         let Some(file) = self.read(&rel) else {
             return self.unreadable_person(id, &rel);
         };
-        let f = &self.files[file];
-        let base = f.bom;
-        let doc = parse(f.content(), file, base, &mut self.diags);
-        let root = Record {
+        root_table!(
+            self,
+            root,
             file,
-            base,
-            span: Span::new(file, base..base),
-            table: doc.get_ref(),
-            name: "person",
-        };
-        read::check(&root, schema::PERSON_FILE, &mut self.diags);
+            self.files[file].content_range(),
+            "person",
+            schema::PERSON_FILE
+        );
         Some(Person {
             id: id.to_string(),
             file,
@@ -733,17 +748,14 @@ impl Loader {
 
     fn fill_group(&mut self, g: &mut Group, file: FileId) {
         g.file = Some(file);
-        let f = &self.files[file];
-        let base = f.bom;
-        let doc = parse(f.content(), file, base, &mut self.diags);
-        let root = Record {
+        root_table!(
+            self,
+            root,
             file,
-            base,
-            span: Span::new(file, base..base),
-            table: doc.get_ref(),
-            name: "group.toml",
-        };
-        read::check(&root, schema::GROUP_FILE, &mut self.diags);
+            self.files[file].content_range(),
+            "group.toml",
+            schema::GROUP_FILE
+        );
         g.name = root.str("name");
         g.profile = root.enumerated("profile", parse_profile);
         g.service = root.str("service");
@@ -838,17 +850,14 @@ impl Loader {
     }
 
     fn members(&mut self, file: FileId) -> Vec<Member> {
-        let f = &self.files[file];
-        let base = f.bom;
-        let doc = parse(f.content(), file, base, &mut self.diags);
-        let root = Record {
+        root_table!(
+            self,
+            root,
             file,
-            base,
-            span: Span::new(file, base..base),
-            table: doc.get_ref(),
-            name: "members.toml",
-        };
-        read::check(&root, schema::MEMBERS_FILE, &mut self.diags);
+            self.files[file].content_range(),
+            "members.toml",
+            schema::MEMBERS_FILE
+        );
         let mut out = Vec::new();
         for m in root.tables("member") {
             let role = m.enumerated("role", parse_role);
@@ -971,16 +980,14 @@ impl Loader {
         m.has_front_matter = true;
         m.minutes_blank = self.files[file].text()[body.clone()].trim().is_empty();
         m.body = Span::new(file, body);
-        let text = &self.files[file].text()[front.clone()];
-        let doc = parse(text, file, front.start, &mut self.diags);
-        let root = Record {
+        root_table!(
+            self,
+            root,
             file,
-            base: front.start,
-            span: Span::new(file, front.start..front.start),
-            table: doc.get_ref(),
-            name: "front matter",
-        };
-        read::check(&root, schema::MEETING_FRONT, &mut self.diags);
+            front.clone(),
+            "front matter",
+            schema::MEETING_FRONT
+        );
         m.date = root.date("date");
         m.status = root.enumerated("status", parse_meeting_status);
         m.mode = root.enumerated("mode", parse_mode);
@@ -1024,20 +1031,11 @@ impl Loader {
             return s;
         };
         s.body = Span::new(file, body);
-        let text = &self.files[file].text()[front.clone()];
-        let doc = parse(text, file, front.start, &mut self.diags);
-        let root = Record {
-            file,
-            base: front.start,
-            span: Span::new(file, front.start..front.start),
-            table: doc.get_ref(),
-            name: "front matter",
-        };
         let fields = match s.kind {
             SectionKind::Feedback => schema::FEEDBACK_FRONT,
             SectionKind::Regional(_) => schema::SECTION_FRONT,
         };
-        read::check(&root, fields, &mut self.diags);
+        root_table!(self, root, file, front.clone(), "front matter", fields);
         s.year = root.int("year");
         s.region = root.str("region");
         s.author = root.str("author");

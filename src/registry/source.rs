@@ -131,6 +131,11 @@ impl SourceFile {
     }
 
     /// The text after the byte-order mark.
+    /// The byte range of the text after the byte-order mark.
+    pub fn content_range(&self) -> std::ops::Range<usize> {
+        self.bom..self.text().len()
+    }
+
     pub fn content(&self) -> &str {
         self.text().get(self.bom..).unwrap_or("")
     }
