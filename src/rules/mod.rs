@@ -106,20 +106,31 @@ pub fn check(reg: &Registry, at: Date, loaded: Vec<Diagnostic>) -> Vec<Diagnosti
             }
         }
     }
-    let mut out: Vec<Diagnostic> = raw.into_iter().filter_map(|d| settle(reg, at, d)).collect();
+    // Each diagnostic looks up its group's levels and waivers: index the groups once.
+    let groups: std::collections::HashMap<&str, &Group> =
+        reg.groups.iter().map(|g| (g.id.as_str(), g)).collect();
+    let mut out: Vec<Diagnostic> = raw
+        .into_iter()
+        .filter_map(|d| settle(reg, &groups, at, d))
+        .collect();
     diagnostic::sort(&mut out, &reg.files);
     out
 }
 
 /// Fills in the group and the clause notes, and applies levels and waivers.
-fn settle(reg: &Registry, at: Date, mut d: Diagnostic) -> Option<Diagnostic> {
+fn settle(
+    reg: &Registry,
+    groups: &std::collections::HashMap<&str, &Group>,
+    at: Date,
+    mut d: Diagnostic,
+) -> Option<Diagnostic> {
     if d.group.is_none() {
         d.group = match &d.place {
             Place::Span(span) => reg.group_of_file(span.file).map(str::to_string),
             Place::File(path) => crate::registry::group_of_path(path).map(str::to_string),
         };
     }
-    let group = d.group.as_deref().and_then(|g| reg.group(g));
+    let group = d.group.as_deref().and_then(|g| groups.get(g).copied());
     let name = d.rule.as_str();
     let level = group
         .and_then(|g| g.rules.get(name))
