@@ -430,5 +430,7 @@ pub fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<Outcome> {
             .get(lang)
         );
     }
+    // As in `validate`: the process ends here, and freeing the model would only cost time.
+    std::mem::forget(loaded.registry);
     Ok(Outcome::Ok)
 }

@@ -67,6 +67,9 @@ pub fn run(args: &ValidateArgs, global: &Global) -> anyhow::Result<Outcome> {
     let failed = diags
         .iter()
         .any(|d| d.severity == Severity::Error || args.deny_warnings);
+    // The process ends after this command: freeing the model (millions of small allocations at
+    // 10,000 groups, 0.4 s) would be time spent for nothing. The memory goes back on exit.
+    std::mem::forget(loaded.registry);
     Ok(if failed {
         Outcome::RulesBroken
     } else {

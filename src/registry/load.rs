@@ -11,6 +11,7 @@ use toml::de::DeTable;
 
 use super::frontmatter::{self, Split};
 use super::model::*;
+use super::prefetch::{self, Batch, Job};
 use super::read::{self, Record, parse_month_day};
 use super::schema;
 use super::source::{FileId, SourceFile, Span};
@@ -134,6 +135,13 @@ struct Loader {
     /// Where released files are read again from; `None` when no text is released (see
     /// [`Loader::release_from`]).
     release_root: Option<std::sync::Arc<Path>>,
+    /// The reader thread's batches, when one reads ahead (see [`prefetch`]).
+    ahead: Option<prefetch::Reader>,
+    /// What the reader read for the group or people being loaded now; empty without a reader.
+    batch: Batch,
+    /// For each group whose whole folder the reader listed, the text files in it that the
+    /// loader did not read: the `pii` walk takes them from here instead of walking the folder.
+    walked_groups: std::collections::HashMap<String, Vec<SourceFile>>,
 }
 
 /// Loads the registry at `root` (which must hold registry.toml).
@@ -145,6 +153,16 @@ pub fn load(root: &Path, scope: &Scope) -> Result<Loaded, LoadError> {
 /// on disk. With [`Scope::Groups`], people files in the overlay are read too, and only the
 /// wanted group folders are looked at (an edit of one group among thousands lists none).
 pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded, LoadError> {
+    load_inner(root, scope, overlay, true)
+}
+
+/// [`load_with`], with or without a reader thread (`read_ahead`; tests compare the two).
+fn load_inner(
+    root: &Path,
+    scope: &Scope,
+    overlay: &Overlay,
+    read_ahead: bool,
+) -> Result<Loaded, LoadError> {
     let meta = fs::metadata(root).map_err(|e| LoadError::Unreadable(root.to_path_buf(), e))?;
     if !meta.is_dir() || !root.join("registry.toml").is_file() {
         return Err(LoadError::NotARegistry(root.to_path_buf()));
@@ -162,6 +180,9 @@ pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded
         // what is on disk, and a group's few files are not worth it.
         release_root: (matches!(scope, Scope::All) && overlay.is_empty())
             .then(|| std::sync::Arc::from(root)),
+        ahead: None,
+        batch: Batch::default(),
+        walked_groups: std::collections::HashMap::new(),
     };
     let config = l.load_config();
     let (organisations_file, regions, organisations) = l.load_organisations();
@@ -176,6 +197,17 @@ pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded
     {
         return Err(LoadError::UnknownGroup(missing.clone()));
     }
+    let person_stems: Vec<String> = match scope {
+        Scope::All => l
+            .list_dir("people", false)?
+            .into_iter()
+            .filter_map(|f| f.strip_suffix(".toml").map(str::to_string))
+            .collect(),
+        Scope::Groups(_) => Vec::new(),
+    };
+    if read_ahead && l.release_root.is_some() {
+        l.read_ahead(&group_dirs, &person_stems);
+    }
     let mut groups = Vec::with_capacity(group_dirs.len());
     for dir in &group_dirs {
         if let Scope::Groups(wanted) = scope
@@ -183,26 +215,22 @@ pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded
         {
             continue;
         }
+        l.next_batch();
         let first = l.files.len();
         groups.push(l.load_group(dir));
+        l.keep_other_text_files(dir);
         l.release_from(first);
     }
     let people = match scope {
         Scope::All => {
-            let stems: Vec<String> = l
-                .list_dir("people", false)?
-                .into_iter()
-                .filter_map(|f| f.strip_suffix(".toml").map(str::to_string))
-                .collect();
-            stems
-                .iter()
-                .filter_map(|id| {
-                    let first = l.files.len();
-                    let person = l.load_person(id);
-                    l.release_from(first);
-                    person
-                })
-                .collect()
+            let mut people = Vec::with_capacity(person_stems.len());
+            for chunk in person_stems.chunks(prefetch::PEOPLE_PER_BATCH) {
+                l.next_batch();
+                let first = l.files.len();
+                people.extend(chunk.iter().filter_map(|id| l.load_person(id)));
+                l.release_from(first);
+            }
+            people
         }
         Scope::Groups(_) => {
             let root = l.root.clone();
@@ -221,6 +249,7 @@ pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded
                 .collect()
         }
     };
+    l.ahead = None;
     if let Scope::All = scope {
         l.read_other_text_files();
     }
@@ -286,9 +315,63 @@ fn syntax_at(span: Span, message: Text) -> Diagnostic {
 }
 
 impl Loader {
+    /// Starts a reader thread on the group folders and people files (see [`prefetch`]), when
+    /// the machine has a second core and the groups folder is a plain folder (the `pii` walk does
+    /// not follow a link, so a linked one is left to it). Without a reader, everything is read
+    /// on this thread, the same way.
+    fn read_ahead(&mut self, group_dirs: &[String], person_stems: &[String]) {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let groups_is_dir =
+            fs::symlink_metadata(self.root.join("groups")).is_ok_and(|m| m.is_dir());
+        if cores < 2 || !groups_is_dir {
+            return;
+        }
+        let mut jobs: Vec<Job> = group_dirs.iter().cloned().map(Job::Group).collect();
+        jobs.extend(
+            person_stems
+                .chunks(prefetch::PEOPLE_PER_BATCH)
+                .map(|chunk| Job::People(chunk.to_vec())),
+        );
+        // A thread that cannot be started reads nothing ahead, which only costs time.
+        self.ahead = prefetch::spawn(self.root.clone(), jobs).ok();
+    }
+
+    /// Takes the reader's next batch: the one for the group or people loaded next.
+    fn next_batch(&mut self) {
+        self.batch = match &mut self.ahead {
+            Some(reader) => reader.next(),
+            None => Batch::default(),
+        };
+    }
+
+    /// After group `dir` is loaded: when the reader listed its whole folder, the text files it
+    /// read that the loader did not take are the group's other text files, which the `pii` rule
+    /// must see. They are kept for [`Loader::read_other_text_files`], which then need not walk
+    /// the folder.
+    fn keep_other_text_files(&mut self, dir: &str) {
+        let Some(others) = std::mem::take(&mut self.batch).into_other_files() else {
+            return;
+        };
+        let others = others
+            .into_iter()
+            .map(|(rel, bytes)| SourceFile::new(rel, lossy_text(bytes)))
+            .collect();
+        self.walked_groups.insert(dir.to_string(), others);
+    }
+
     /// Names in a folder under the root, sorted; only folders (`dirs`) or only files.
     /// A missing folder is empty.
     fn list_dir(&mut self, rel: &str, dirs: bool) -> Result<Vec<String>, LoadError> {
+        if let Some(listing) = self.batch.take_dir(rel) {
+            // Read ahead, which happens only without an overlay.
+            let mut names: Vec<String> = listing
+                .into_iter()
+                .filter(|(name, is_dir)| *is_dir == dirs && !name.starts_with('.'))
+                .map(|(name, _)| name)
+                .collect();
+            names.sort();
+            return Ok(names);
+        }
         let path = self.root.join(rel);
         let mut names: Vec<String> = self.overlay_names(rel, dirs);
         // Only the few names from the overlay can repeat a name on disk.
@@ -421,6 +504,9 @@ impl Loader {
                 .push(SourceFile::new(rel.to_string(), text.clone()));
             return Some(self.files.len() - 1);
         }
+        if let Some(bytes) = self.batch.take_file(rel) {
+            return self.push_read(rel, bytes);
+        }
         let path = self.root.join(rel);
         // One stat for a plain file; a link is first checked to stay inside the registry.
         let mut meta = fs::symlink_metadata(&path).ok()?;
@@ -465,6 +551,11 @@ impl Loader {
                 return None;
             }
         };
+        self.push_read(rel, bytes)
+    }
+
+    /// Adds a file read from disk, reporting it when it is not UTF-8.
+    fn push_read(&mut self, rel: &str, bytes: Vec<u8>) -> Option<FileId> {
         match String::from_utf8(bytes) {
             Ok(text) => {
                 self.files.push(SourceFile::new(rel.to_string(), text));
@@ -512,7 +603,10 @@ impl Loader {
 
     /// Reads `rel` if it exists; `Err(())` when it does not.
     fn read_if_exists(&mut self, rel: &str) -> Result<Option<FileId>, ()> {
-        if !self.overlay.contains_key(rel) && fs::symlink_metadata(self.root.join(rel)).is_err() {
+        if !self.overlay.contains_key(rel)
+            && !self.batch.has_file(rel)
+            && fs::symlink_metadata(self.root.join(rel)).is_err()
+        {
             return Err(());
         }
         Ok(self.read(rel))
@@ -1046,24 +1140,37 @@ impl Loader {
     /// Reads the text files under the root that the registry does not otherwise read, so that
     /// `pii` can look in them too. They are not parsed; bytes that are not UTF-8 are replaced.
     fn read_other_text_files(&mut self) {
-        let known: std::collections::HashSet<&str> =
-            self.files.iter().map(|f| f.rel.as_str()).collect();
+        let mut walked = std::mem::take(&mut self.walked_groups);
+        // Files in the folders the reader walked are not visited again.
+        let known: std::collections::HashSet<&str> = self
+            .files
+            .iter()
+            .map(|f| f.rel.as_str())
+            .filter(|rel| {
+                let group = rel.strip_prefix("groups/").and_then(|r| r.split_once('/'));
+                group.is_none_or(|(g, _)| !walked.contains_key(g))
+            })
+            .collect();
         let mut found = Vec::new();
-        let walk = walkdir::WalkDir::new(&self.root)
+        let groups = self.root.join("groups");
+        let mut walk = walkdir::WalkDir::new(&self.root)
             .follow_links(false)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || e.file_name() != ".git");
-        for entry in walk.flatten() {
-            if !entry.file_type().is_file() {
+        while let Some(entry) = walk.next() {
+            let Ok(entry) = entry else { continue };
+            if entry.depth() == 2
+                && entry.file_type().is_dir()
+                && entry.path().parent() == Some(groups.as_path())
+                && let Some(others) = entry.file_name().to_str().and_then(|g| walked.remove(g))
+            {
+                // The reader walked this group's folder in this same order.
+                found.extend(others);
+                walk.skip_current_dir();
                 continue;
             }
-            let is_text = entry.path().extension().is_some_and(|ext| {
-                ["md", "txt", "toml", "csv"]
-                    .iter()
-                    .any(|t| ext.eq_ignore_ascii_case(t))
-            });
-            if !is_text {
+            if !entry.file_type().is_file() || !is_text_file(entry.path()) {
                 continue;
             }
             let Ok(rel) = entry.path().strip_prefix(&self.root) else {
@@ -1083,14 +1190,34 @@ impl Loader {
                 continue;
             }
             if let Ok(bytes) = fs::read(entry.path()) {
-                let text = String::from_utf8_lossy(&bytes).into_owned();
-                found.push(SourceFile::new(rel, text));
+                found.push(SourceFile::new(rel, lossy_text(bytes)));
             }
         }
+        // A walked group the walk did not meet again (its folder went away meanwhile).
+        let mut rest: Vec<_> = walked.into_iter().collect();
+        rest.sort_by(|a, b| a.0.cmp(&b.0));
+        found.extend(rest.into_iter().flat_map(|(_, others)| others));
         let first = self.files.len();
         self.files.extend(found);
         self.release_from(first);
     }
+}
+
+/// The text of bytes read from a file, with U+FFFD for bytes that are not UTF-8.
+fn lossy_text(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    }
+}
+
+/// Whether the `pii` walk looks in a file of this name: .md, .txt, .toml or .csv, in any case.
+pub(super) fn is_text_file(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| {
+        ["md", "txt", "toml", "csv"]
+            .iter()
+            .any(|t| ext.eq_ignore_ascii_case(t))
+    })
 }
 
 /// Reads a file whose size a stat just gave. `fs::read` would stat it a second time for the
@@ -1245,4 +1372,145 @@ fn parse_input_status(s: &str) -> Option<InputStatus> {
         "closed" => InputStatus::Closed,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::ffi::OsStrExt;
+
+    /// A valid identity number, for the `pii` rule to find.
+    fn identity_number() -> String {
+        (0..100_000)
+            .map(|n| format!("010190{n:05}"))
+            .find(|s| crate::rules::pii::is_identity_number(s.as_bytes()))
+            .unwrap()
+    }
+
+    fn copy_tree(from: &Path, to: &Path) {
+        for entry in walkdir::WalkDir::new(from) {
+            let entry = entry.unwrap();
+            let target = to.join(entry.path().strip_prefix(from).unwrap());
+            if entry.file_type().is_dir() {
+                fs::create_dir_all(&target).unwrap();
+            } else {
+                fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+
+    /// registry-example with everything the reader thread leaves to the loader or must hand on
+    /// to the `pii` walk: links in and out of the registry, other text files at every depth,
+    /// hidden files, a `.git` folder, bytes and names that are not UTF-8, a file over the size
+    /// limit, a group folder without group.toml and one that is a link.
+    fn awkward_registry() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("reg");
+        copy_tree(Path::new("registry-example"), &root);
+        let outside = dir.path().join("outside.md");
+        fs::write(&outside, "+++\nstatus = \"held\"\n+++\n").unwrap();
+        let fnr = identity_number();
+        let g = root.join("groups/nkt-ms");
+        let write = |rel: &str, text: &[u8]| {
+            let path = root.join(rel);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        };
+        write(
+            "groups/nkt-ms/notes.txt",
+            format!("ring {fnr}\n").as_bytes(),
+        );
+        write("groups/nkt-ms/.hidden.md", format!("{fnr}\n").as_bytes());
+        write(
+            "groups/nkt-ms/.git/objects/x.md",
+            format!("{fnr}\n").as_bytes(),
+        );
+        write("groups/nkt-ms/meetings/README.md", b"Referater.\n");
+        write(
+            "groups/nkt-ms/meetings/sub/deep.CSV",
+            format!("a;{fnr}\n").as_bytes(),
+        );
+        write(
+            "groups/nkt-ms/meetings/2019-05-05.md",
+            b"+++\nstatus = \"h\xffeld\"\n+++\n",
+        );
+        write(
+            "groups/nkt-ms/meetings/picture.png",
+            &[0x89, b'P', b'N', b'G'],
+        );
+        let too_big = vec![b'x'; MAX_FILE_BYTES as usize + 1];
+        write("groups/nkt-ms/big.txt", &too_big);
+        write("groups/nkt-ms/meetings/2017-02-02.md", &too_big);
+        write("groups/tom-mappe/readme.txt", b"Ingen group.toml her.\n");
+        write(
+            "people/README.md",
+            format!("Ikke skriv {fnr} her.\n").as_bytes(),
+        );
+        write("people/ugyldig.toml", b"name = \"\xff\"\n");
+        let odd_name = std::ffi::OsStr::from_bytes(b"m\xf8te.md");
+        // In another group: a name the reader cannot hand on leaves that group's folder to the
+        // `pii` walk.
+        let other = root.join("groups/nkt-inkontinens/meetings");
+        fs::write(other.join(odd_name), format!("{fnr}\n")).unwrap();
+        let link = |target: &Path, rel: &str| {
+            std::os::unix::fs::symlink(target, root.join(rel)).unwrap();
+        };
+        link(&outside, "groups/nkt-ms/meetings/2018-01-01.md");
+        link(
+            &g.join("members.toml"),
+            "groups/nkt-ms/meetings/members.txt",
+        );
+        link(
+            &root.join("groups/nkt-ms/reports"),
+            "groups/nkt-ms/rapporter",
+        );
+        link(&root.join("groups/nkt-ms"), "groups/lenket-gruppe");
+        link(&root.join("people/arild-vold.toml"), "people/lenke.toml");
+        link(&outside, "people/utenfor.toml");
+        dir
+    }
+
+    /// What a load found, without the people index (a hash map, whose order varies).
+    fn seen(loaded: &Loaded) -> String {
+        let r = &loaded.registry;
+        format!(
+            "{:#?}\n{:#?}\n{:#?}\n{:#?}\n{:#?}\n{:#?}\n{:#?}",
+            r.files, r.config, r.regions, r.organisations, r.people, r.groups, loaded.diagnostics
+        )
+    }
+
+    #[test]
+    fn reading_ahead_on_a_second_thread_changes_nothing() {
+        let awkward = awkward_registry();
+        for root in [Path::new("registry-example"), &awkward.path().join("reg")] {
+            let alone = load_inner(root, &Scope::All, &Overlay::new(), false).unwrap();
+            let ahead = load_inner(root, &Scope::All, &Overlay::new(), true).unwrap();
+            assert_eq!(seen(&alone), seen(&ahead), "{}", root.display());
+        }
+    }
+
+    #[test]
+    fn the_pii_walk_sees_other_text_files_the_reader_read() {
+        let awkward = awkward_registry();
+        let root = awkward.path().join("reg");
+        let loaded = load_inner(&root, &Scope::All, &Overlay::new(), true).unwrap();
+        let kept: BTreeSet<&str> = loaded
+            .registry
+            .files
+            .iter()
+            .filter(|f| !f.is_released())
+            .map(|f| f.rel.as_str())
+            .collect();
+        for rel in [
+            "groups/nkt-ms/notes.txt",
+            "groups/nkt-ms/.hidden.md",
+            "groups/nkt-ms/meetings/sub/deep.CSV",
+            "groups/nkt-inkontinens/meetings/m\u{fffd}te.md",
+            "people/README.md",
+        ] {
+            assert!(kept.contains(rel), "{rel} not kept for pii: {kept:?}");
+        }
+        assert!(!kept.iter().any(|r| r.contains(".git/")), "{kept:?}");
+        assert!(!kept.contains("groups/nkt-ms/big.txt"));
+    }
 }

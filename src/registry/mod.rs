@@ -6,6 +6,7 @@
 pub mod frontmatter;
 pub mod load;
 pub mod model;
+mod prefetch;
 pub mod read;
 pub mod schema;
 pub mod source;
