@@ -105,11 +105,19 @@ pub fn id_from_name(name: &str) -> String {
 
 /// A meeting file stem `YYYY-MM-DD[-slug]` → its date and slug.
 pub fn parse_meeting_stem(stem: &str) -> Option<(Date, Option<&str>)> {
-    let date_part = stem.get(..10)?;
-    let date = chrono::NaiveDate::parse_from_str(date_part, "%Y-%m-%d").ok()?;
-    if date.format("%Y-%m-%d").to_string() != date_part {
+    // Read by hand: parsing with a format string and formatting back (to refuse `2025-3-14`)
+    // was 2% of `validate`'s instructions.
+    let b = stem.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        b.get(range)?.iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
         return None;
     }
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    let date = chrono::NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)?;
     match &stem[10..] {
         "" => Some((date, None)),
         rest => {
@@ -155,5 +163,18 @@ mod tests {
         assert_eq!(parse_meeting_stem("2025-3-14"), None);
         assert_eq!(parse_meeting_stem("2025-03-14_x"), None);
         assert_eq!(parse_meeting_stem("referat"), None);
+        assert_eq!(parse_meeting_stem("2025-03-1"), None);
+        assert_eq!(parse_meeting_stem("2025-03-1x"), None);
+        assert_eq!(parse_meeting_stem("+025-03-14"), None);
+        assert_eq!(parse_meeting_stem("2025-13-01"), None);
+        assert_eq!(parse_meeting_stem("2025-00-10"), None);
+        assert_eq!(
+            parse_meeting_stem("2024-02-29"),
+            Some((chrono::NaiveDate::from_ymd_opt(2024, 2, 29).unwrap(), None))
+        );
+        assert_eq!(parse_meeting_stem("2025-03-14-"), None);
+        assert_eq!(parse_meeting_stem("2025-03-14-Vår"), None);
+        assert_eq!(parse_meeting_stem("2025-03-14æ"), None);
+        assert_eq!(parse_meeting_stem("ææææ-03-14"), None);
     }
 }

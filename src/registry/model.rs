@@ -401,8 +401,10 @@ pub struct Registry {
     pub groups: Vec<Group>,
     /// Where each person id sits in `people`, built by the loader: [`Registry::person`] is
     /// asked for tens of times per group, and a binary search over 70,000 people (at 10,000
-    /// groups) missed the cache at most of its 17 probes.
-    pub(crate) people_index: std::collections::HashMap<Box<str>, usize>,
+    /// groups) missed the cache at most of its 17 probes. Hashed with rustc's fast hash, not
+    /// the default SipHash, which cost more than the lookup: ids come from the registry's own
+    /// files, so there is no attacker to resist.
+    pub(crate) people_index: rustc_hash::FxHashMap<Box<str>, usize>,
 }
 
 impl Registry {
@@ -427,7 +429,7 @@ impl Registry {
     }
 
     /// Indexes `people` (sorted by id) for [`Registry::person`].
-    pub(crate) fn index_people(people: &[Person]) -> std::collections::HashMap<Box<str>, usize> {
+    pub(crate) fn index_people(people: &[Person]) -> rustc_hash::FxHashMap<Box<str>, usize> {
         people
             .iter()
             .enumerate()

@@ -37,8 +37,8 @@ pub(super) enum Job {
     People(Vec<String>),
 }
 
-/// What the reader read for one [`Job`], in the order of the `pii` walk (each folder's entries
-/// sorted by name), which is close to the order the loader asks for them.
+/// What the reader read for one [`Job`], each folder's entries sorted by name, which is close
+/// to the order the loader asks for them.
 #[derive(Debug, Default)]
 pub(super) struct Batch {
     /// Folder listings by path relative to the root: each entry's name and whether it is a
@@ -68,7 +68,7 @@ impl Batch {
     }
 
     /// When the reader listed every folder of the group: the text files the loader did not
-    /// take, in the order of the `pii` walk.
+    /// take.
     pub(super) fn into_other_files(self) -> Option<Vec<(String, Vec<u8>)>> {
         self.complete.then(|| {
             self.files
