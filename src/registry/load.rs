@@ -11,7 +11,7 @@ use toml::de::DeTable;
 
 use super::frontmatter::{self, Split};
 use super::model::*;
-use super::prefetch::{self, Batch, Job};
+use super::prefetch::{self, Batch, Job, Reader};
 use super::read::{self, Record, parse_month_day};
 use super::schema;
 use super::source::{FileId, SourceFile, Span};
@@ -136,7 +136,7 @@ struct Loader {
     /// [`Loader::release_from`]).
     release_root: Option<std::sync::Arc<Path>>,
     /// The reader thread's batches, when one reads ahead (see [`prefetch`]).
-    ahead: Option<prefetch::Reader>,
+    ahead: Option<Reader>,
     /// What the reader read for the group or people being loaded now; empty without a reader.
     batch: Batch,
     /// For each group whose whole folder the reader listed, the text files in it that the
@@ -153,15 +153,32 @@ pub fn load(root: &Path, scope: &Scope) -> Result<Loaded, LoadError> {
 /// on disk. With [`Scope::Groups`], people files in the overlay are read too, and only the
 /// wanted group folders are looked at (an edit of one group among thousands lists none).
 pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded, LoadError> {
-    load_inner(root, scope, overlay, true)
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let how = if cores > 1 {
+        ReadAhead::Thread
+    } else {
+        ReadAhead::Inline
+    };
+    load_inner(root, scope, overlay, how)
 }
 
-/// [`load_with`], with or without a reader thread (`read_ahead`; tests compare the two).
+/// How the whole registry is read from disk (see [`prefetch`]); the result is the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ReadAhead {
+    /// File by file, as the loader comes to each (as for an overlay or some groups).
+    Off,
+    /// Folder by folder, on the loader's thread.
+    Inline,
+    /// Folder by folder, on a thread of its own.
+    Thread,
+}
+
+/// [`load_with`], reading as `how` says (tests compare the ways).
 fn load_inner(
     root: &Path,
     scope: &Scope,
     overlay: &Overlay,
-    read_ahead: bool,
+    how: ReadAhead,
 ) -> Result<Loaded, LoadError> {
     let meta = fs::metadata(root).map_err(|e| LoadError::Unreadable(root.to_path_buf(), e))?;
     if !meta.is_dir() || !root.join("registry.toml").is_file() {
@@ -205,8 +222,8 @@ fn load_inner(
             .collect(),
         Scope::Groups(_) => Vec::new(),
     };
-    if read_ahead && l.release_root.is_some() {
-        l.read_ahead(&group_dirs, &person_stems);
+    if l.release_root.is_some() {
+        l.read_ahead(how, &group_dirs, &person_stems);
     }
     let mut groups = Vec::with_capacity(group_dirs.len());
     for dir in &group_dirs {
@@ -315,15 +332,13 @@ fn syntax_at(span: Span, message: Text) -> Diagnostic {
 }
 
 impl Loader {
-    /// Starts a reader thread on the group folders and people files (see [`prefetch`]), when
-    /// the machine has a second core and the groups folder is a plain folder (the `pii` walk does
-    /// not follow a link, so a linked one is left to it). Without a reader, everything is read
-    /// on this thread, the same way.
-    fn read_ahead(&mut self, group_dirs: &[String], person_stems: &[String]) {
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    /// Reads the group folders and people files folder by folder (see [`prefetch`]): on a
+    /// thread of its own when the machine has a second core, else on this one. Not when the
+    /// groups folder is a link, which the `pii` walk does not follow.
+    fn read_ahead(&mut self, how: ReadAhead, group_dirs: &[String], person_stems: &[String]) {
         let groups_is_dir =
             fs::symlink_metadata(self.root.join("groups")).is_ok_and(|m| m.is_dir());
-        if cores < 2 || !groups_is_dir {
+        if how == ReadAhead::Off || !groups_is_dir {
             return;
         }
         let mut jobs: Vec<Job> = group_dirs.iter().cloned().map(Job::Group).collect();
@@ -332,8 +347,13 @@ impl Loader {
                 .chunks(prefetch::PEOPLE_PER_BATCH)
                 .map(|chunk| Job::People(chunk.to_vec())),
         );
-        // A thread that cannot be started reads nothing ahead, which only costs time.
-        self.ahead = prefetch::spawn(self.root.clone(), jobs).ok();
+        let root = self.root.clone();
+        self.ahead = match how {
+            // A thread that cannot be started reads nothing ahead: the loader reads from disk.
+            ReadAhead::Thread => Reader::spawn(root, jobs).ok(),
+            ReadAhead::Inline => Some(Reader::inline(root, jobs)),
+            ReadAhead::Off => None,
+        };
     }
 
     /// Takes the reader's next batch: the one for the group or people loaded next.
@@ -1480,12 +1500,15 @@ mod tests {
     }
 
     #[test]
-    fn reading_ahead_on_a_second_thread_changes_nothing() {
+    fn reading_folder_by_folder_or_ahead_changes_nothing() {
         let awkward = awkward_registry();
         for root in [Path::new("registry-example"), &awkward.path().join("reg")] {
-            let alone = load_inner(root, &Scope::All, &Overlay::new(), false).unwrap();
-            let ahead = load_inner(root, &Scope::All, &Overlay::new(), true).unwrap();
-            assert_eq!(seen(&alone), seen(&ahead), "{}", root.display());
+            let by_file = load_inner(root, &Scope::All, &Overlay::new(), ReadAhead::Off).unwrap();
+            let by_file = seen(&by_file);
+            for how in [ReadAhead::Inline, ReadAhead::Thread] {
+                let by_folder = load_inner(root, &Scope::All, &Overlay::new(), how).unwrap();
+                assert_eq!(by_file, seen(&by_folder), "{how:?}, {}", root.display());
+            }
         }
     }
 
@@ -1493,7 +1516,7 @@ mod tests {
     fn the_pii_walk_sees_other_text_files_the_reader_read() {
         let awkward = awkward_registry();
         let root = awkward.path().join("reg");
-        let loaded = load_inner(&root, &Scope::All, &Overlay::new(), true).unwrap();
+        let loaded = load_inner(&root, &Scope::All, &Overlay::new(), ReadAhead::Thread).unwrap();
         let kept: BTreeSet<&str> = loaded
             .registry
             .files

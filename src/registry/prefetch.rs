@@ -1,10 +1,12 @@
-//! Reading ahead of the loader on a second thread.
+//! Reading the registry's files folder by folder, ahead of the loader on a second thread.
 //!
 //! When the whole registry is read from disk (`validate`, `status`), half of the time goes to
 //! the kernel: listing 10,000 folders and opening and reading 420,000 files. The loader's thread
-//! spends the other half parsing. A reader thread ([`spawn`]) does the listing and reading in the
-//! order the loader will ask for it, a bounded number of batches ahead, so the two halves
-//! overlap on a machine with two cores.
+//! spends the other half parsing. A reader thread ([`Reader::spawn`]) does the listing and
+//! reading in the order the loader will ask for it, a bounded number of batches ahead, so the
+//! two halves overlap on a machine with two cores. On one core the same reading is done on the
+//! loader's thread ([`Reader::inline`]): taking each file's type from its folder's listing still
+//! spares a stat of every file, and the `pii` walk a second pass over the group folders.
 //!
 //! The reader decides nothing and reports nothing. What it could not do cleanly (a symbolic link,
 //! a file over the size limit, a file it could not read, a name that is not UTF-8) it leaves out
@@ -120,59 +122,103 @@ impl<T> Entries<T> {
     }
 }
 
-/// The loader's end of the reader thread: batches in the order of the jobs.
-pub(super) struct Reader {
-    rx: mpsc::Receiver<Vec<Batch>>,
-    received: std::vec::IntoIter<Batch>,
+/// Reads jobs: lists and reads what each asks for.
+struct Reading {
+    root: PathBuf,
+    /// The plain files of the people folder, listed when the first people job comes.
+    people: Option<HashSet<String>>,
 }
 
-impl Reader {
-    /// The batch for the next job; an empty one (everything is then read from disk) if the
-    /// reader stopped, which it does only when it has no more jobs.
-    pub(super) fn next(&mut self) -> Batch {
-        if let Some(batch) = self.received.next() {
-            return batch;
-        }
-        match self.rx.recv() {
-            Ok(batches) => {
-                self.received = batches.into_iter();
-                self.received.next().unwrap_or_default()
+impl Reading {
+    fn read(&mut self, job: Job) -> Batch {
+        match job {
+            Job::Group(id) => read_group(&self.root, &id),
+            Job::People(ids) => {
+                let root = &self.root;
+                let plain = self
+                    .people
+                    .get_or_insert_with(|| plain_files(root, "people"));
+                read_people(root, &ids, plain)
             }
-            Err(_) => Batch::default(),
         }
     }
 }
 
-/// Starts the reader on `jobs`; it sends one batch per job, in order, and stops early when the
-/// loader drops its [`Reader`].
-pub(super) fn spawn(root: PathBuf, jobs: Vec<Job>) -> std::io::Result<Reader> {
-    let (tx, rx) = mpsc::sync_channel(SENDS_AHEAD);
-    std::thread::Builder::new()
-        .name("mandat-reader".into())
-        .spawn(move || {
-            let mut people: Option<HashSet<String>> = None;
-            let mut ready = Vec::with_capacity(BATCHES_PER_SEND);
-            for job in jobs {
-                ready.push(match job {
-                    Job::Group(id) => read_group(&root, &id),
-                    Job::People(ids) => {
-                        let plain = people.get_or_insert_with(|| plain_files(&root, "people"));
-                        read_people(&root, &ids, plain)
-                    }
-                });
-                if ready.len() == BATCHES_PER_SEND {
-                    let full = std::mem::replace(&mut ready, Vec::with_capacity(BATCHES_PER_SEND));
-                    if tx.send(full).is_err() {
-                        return;
+/// The loader's end of the reading: batches in the order of the jobs.
+pub(super) struct Reader(Source);
+
+enum Source {
+    /// On a thread of its own, ahead of the loader.
+    Ahead {
+        rx: mpsc::Receiver<Vec<Batch>>,
+        received: std::vec::IntoIter<Batch>,
+    },
+    /// On the loader's thread, one job when the loader asks for it (a machine with one core).
+    /// Reading a folder by its listing still saves a stat of each file and a second walk of the
+    /// group folders.
+    Inline {
+        reading: Reading,
+        jobs: std::vec::IntoIter<Job>,
+    },
+}
+
+impl Reader {
+    /// Reads `jobs` on this thread as the loader asks for them.
+    pub(super) fn inline(root: PathBuf, jobs: Vec<Job>) -> Reader {
+        Reader(Source::Inline {
+            reading: Reading { root, people: None },
+            jobs: jobs.into_iter(),
+        })
+    }
+
+    /// Starts a reader thread on `jobs`; it reads ahead and stops early when the loader drops
+    /// its [`Reader`].
+    pub(super) fn spawn(root: PathBuf, jobs: Vec<Job>) -> std::io::Result<Reader> {
+        let (tx, rx) = mpsc::sync_channel(SENDS_AHEAD);
+        let mut reading = Reading { root, people: None };
+        std::thread::Builder::new()
+            .name("mandat-reader".into())
+            .spawn(move || {
+                let mut ready = Vec::with_capacity(BATCHES_PER_SEND);
+                for job in jobs {
+                    ready.push(reading.read(job));
+                    if ready.len() == BATCHES_PER_SEND {
+                        let full =
+                            std::mem::replace(&mut ready, Vec::with_capacity(BATCHES_PER_SEND));
+                        if tx.send(full).is_err() {
+                            return;
+                        }
                     }
                 }
+                let _ = tx.send(ready);
+            })?;
+        Ok(Reader(Source::Ahead {
+            rx,
+            received: Vec::new().into_iter(),
+        }))
+    }
+
+    /// The batch for the next job; an empty one (everything is then read from disk) when there
+    /// are no more jobs.
+    pub(super) fn next(&mut self) -> Batch {
+        match &mut self.0 {
+            Source::Ahead { rx, received } => {
+                if let Some(batch) = received.next() {
+                    return batch;
+                }
+                match rx.recv() {
+                    Ok(batches) => {
+                        *received = batches.into_iter();
+                        received.next().unwrap_or_default()
+                    }
+                    Err(_) => Batch::default(),
+                }
             }
-            let _ = tx.send(ready);
-        })?;
-    Ok(Reader {
-        rx,
-        received: Vec::new().into_iter(),
-    })
+            Source::Inline { reading, jobs } => {
+                jobs.next().map(|job| reading.read(job)).unwrap_or_default()
+            }
+        }
+    }
 }
 
 /// Everything under `groups/{id}`. A group folder that is a symbolic link is left to the loader.
