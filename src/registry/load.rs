@@ -1394,7 +1394,7 @@ fn parse_input_status(s: &str) -> Option<InputStatus> {
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
     use std::os::unix::ffi::OsStrExt;
@@ -1407,18 +1407,6 @@ mod tests {
             .unwrap()
     }
 
-    fn copy_tree(from: &Path, to: &Path) {
-        for entry in walkdir::WalkDir::new(from) {
-            let entry = entry.unwrap();
-            let target = to.join(entry.path().strip_prefix(from).unwrap());
-            if entry.file_type().is_dir() {
-                fs::create_dir_all(&target).unwrap();
-            } else {
-                fs::copy(entry.path(), &target).unwrap();
-            }
-        }
-    }
-
     /// registry-example with everything the reader thread leaves to the loader or must hand on
     /// to the `pii` walk: links in and out of the registry, other text files at every depth,
     /// hidden files, a `.git` folder, bytes and names that are not UTF-8, a file over the size
@@ -1426,7 +1414,12 @@ mod tests {
     fn awkward_registry() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("reg");
-        copy_tree(Path::new("registry-example"), &root);
+        let copied = std::process::Command::new("cp")
+            .args(["-R", "registry-example"])
+            .arg(&root)
+            .status()
+            .unwrap();
+        assert!(copied.success());
         let outside = dir.path().join("outside.md");
         fs::write(&outside, "+++\nstatus = \"held\"\n+++\n").unwrap();
         let fnr = identity_number();
