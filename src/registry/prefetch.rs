@@ -16,7 +16,7 @@
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex, mpsc};
 
 use super::load::{MAX_FILE_BYTES, is_text_file};
 
@@ -27,6 +27,16 @@ const BATCHES_PER_SEND: usize = 16;
 /// How many handovers the reader may be ahead of the loader: enough to ride out a slow folder,
 /// few enough that what is read ahead (about 30 KB a group) costs no memory to speak of.
 const SENDS_AHEAD: usize = 8;
+
+/// How many bytes of files the reader may have read that the loader has not taken yet, so that
+/// a registry of large files is not read into memory far ahead of the loader. A single group
+/// larger than this still goes through, on its own. Small in unit tests, so that the reader
+/// keeps waiting for the loader there.
+const BYTES_AHEAD: usize = if cfg!(test) {
+    16 * 1024
+} else {
+    32 * 1024 * 1024
+};
 
 /// How many people files go in one batch.
 pub(super) const PEOPLE_PER_BATCH: usize = 256;
@@ -67,6 +77,16 @@ impl Batch {
 
     pub(super) fn has_file(&self, rel: &str) -> bool {
         self.files.has(rel)
+    }
+
+    /// The bytes of the files read.
+    fn bytes(&self) -> usize {
+        self.files
+            .items
+            .iter()
+            .filter_map(|(_, bytes)| bytes.as_ref())
+            .map(Vec::len)
+            .sum()
     }
 
     /// When the reader listed every folder of the group: the text files the loader did not
@@ -152,6 +172,7 @@ enum Source {
     Ahead {
         rx: mpsc::Receiver<Vec<Batch>>,
         received: std::vec::IntoIter<Batch>,
+        budget: Arc<Budget>,
     },
     /// On the loader's thread, one job when the loader asks for it (a machine with one core).
     /// Reading a folder by its listing still saves a stat of each file and a second walk of the
@@ -160,6 +181,50 @@ enum Source {
         reading: Reading,
         jobs: std::vec::IntoIter<Job>,
     },
+}
+
+/// The bytes read ahead and not yet taken by the loader ([`BYTES_AHEAD`]), and whether the
+/// loader has gone (the reader then stops).
+#[derive(Default)]
+struct Budget {
+    state: Mutex<BudgetState>,
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct BudgetState {
+    ahead: usize,
+    closed: bool,
+}
+
+impl Budget {
+    /// Waits until `bytes` more may be read ahead; false when the loader has gone.
+    fn reserve(&self, bytes: usize) -> bool {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        while !state.closed && state.ahead > 0 && state.ahead + bytes > BYTES_AHEAD {
+            state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+        state.ahead += bytes;
+        !state.closed
+    }
+
+    /// Would reading `bytes` more have to wait?
+    fn is_full_for(&self, bytes: usize) -> bool {
+        let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.ahead > 0 && state.ahead + bytes > BYTES_AHEAD
+    }
+
+    fn release(&self, bytes: usize) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.ahead = state.ahead.saturating_sub(bytes);
+        self.changed.notify_all();
+    }
+
+    fn close(&self) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.closed = true;
+        self.changed.notify_all();
+    }
 }
 
 impl Reader {
@@ -171,17 +236,33 @@ impl Reader {
         })
     }
 
-    /// Starts a reader thread on `jobs`; it reads ahead and stops early when the loader drops
-    /// its [`Reader`].
+    /// Starts a reader thread on `jobs`; it reads ahead, at most [`SENDS_AHEAD`] handovers and
+    /// [`BYTES_AHEAD`] bytes, and stops early when the loader drops its [`Reader`].
     pub(super) fn spawn(root: PathBuf, jobs: Vec<Job>) -> std::io::Result<Reader> {
         let (tx, rx) = mpsc::sync_channel(SENDS_AHEAD);
+        let budget = Arc::new(Budget::default());
         let mut reading = Reading { root, people: None };
+        let reader_budget = Arc::clone(&budget);
         std::thread::Builder::new()
             .name("mandat-reader".into())
             .spawn(move || {
+                let budget = reader_budget;
                 let mut ready = Vec::with_capacity(BATCHES_PER_SEND);
                 for job in jobs {
-                    ready.push(reading.read(job));
+                    let batch = reading.read(job);
+                    let bytes = batch.bytes();
+                    // Before waiting for the loader, hand over what is ready: it may be what
+                    // the loader is waiting for.
+                    if budget.is_full_for(bytes)
+                        && !ready.is_empty()
+                        && tx.send(std::mem::take(&mut ready)).is_err()
+                    {
+                        return;
+                    }
+                    if !budget.reserve(bytes) {
+                        return;
+                    }
+                    ready.push(batch);
                     if ready.len() == BATCHES_PER_SEND {
                         let full =
                             std::mem::replace(&mut ready, Vec::with_capacity(BATCHES_PER_SEND));
@@ -195,6 +276,7 @@ impl Reader {
         Ok(Reader(Source::Ahead {
             rx,
             received: Vec::new().into_iter(),
+            budget,
         }))
     }
 
@@ -202,21 +284,36 @@ impl Reader {
     /// are no more jobs.
     pub(super) fn next(&mut self) -> Batch {
         match &mut self.0 {
-            Source::Ahead { rx, received } => {
-                if let Some(batch) = received.next() {
-                    return batch;
-                }
-                match rx.recv() {
-                    Ok(batches) => {
-                        *received = batches.into_iter();
-                        received.next().unwrap_or_default()
-                    }
-                    Err(_) => Batch::default(),
-                }
+            Source::Ahead {
+                rx,
+                received,
+                budget,
+            } => {
+                let batch = match received.next() {
+                    Some(batch) => batch,
+                    None => match rx.recv() {
+                        Ok(batches) => {
+                            *received = batches.into_iter();
+                            received.next().unwrap_or_default()
+                        }
+                        Err(_) => Batch::default(),
+                    },
+                };
+                budget.release(batch.bytes());
+                batch
             }
             Source::Inline { reading, jobs } => {
                 jobs.next().map(|job| reading.read(job)).unwrap_or_default()
             }
+        }
+    }
+}
+
+impl Drop for Reader {
+    /// Stops a reader thread that is waiting for the loader to take what it read.
+    fn drop(&mut self) {
+        if let Source::Ahead { budget, .. } = &self.0 {
+            budget.close();
         }
     }
 }
