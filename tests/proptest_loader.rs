@@ -170,7 +170,7 @@ fn rejected(rel: &str, bytes: &[u8]) -> bool {
     toml.parse::<toml::Table>().is_err()
 }
 
-fn points_at(d: &Diagnostic, rel: &str, files: &[mandat::registry::source::SourceFile]) -> bool {
+fn points_at(d: &Diagnostic, rel: &str, files: &[mandat::source::SourceFile]) -> bool {
     match &d.place {
         Place::Span(span) => files[span.file].rel == rel,
         Place::File(path) => path == rel,

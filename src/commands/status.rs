@@ -249,15 +249,8 @@ fn deadlines(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<String> {
                     format!("møte: et møte må holdes innen {year}-12-31; ingen er planlagt")
                 }
             });
-            let (mm, dd) = reg.config.report_due;
-            let due_this = Date::from_ymd_opt(at.year(), mm, dd);
-            let (report_year, due) = match due_this {
-                Some(d) if at <= d => (at.year() - 1, d),
-                _ => (
-                    at.year(),
-                    Date::from_ymd_opt(at.year() + 1, mm, dd).unwrap_or(at),
-                ),
-            };
+            let report_year = reg.config.current_report_year(at);
+            let due = reg.config.report_due(report_year);
             let expected = reg.regions.len() + 1;
             let present: BTreeSet<String> = g
                 .reports

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use super::ci::{CiOptions, full_text};
 use super::{Diagnostic, Severity};
-use crate::registry::source::SourceFile;
+use crate::source::SourceFile;
 
 /// One workflow command per diagnostic, in the order given (already sorted).
 pub fn render(diags: &[Diagnostic], files: &[SourceFile], opts: &CiOptions) -> String {

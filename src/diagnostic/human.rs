@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use super::{Diagnostic, RenderOptions, Severity, Summary};
 use crate::i18n::Lang;
-use crate::registry::source::SourceFile;
+use crate::source::SourceFile;
 
 const RED: &str = "\x1b[1;31m";
 const YELLOW: &str = "\x1b[1;33m";
@@ -150,7 +150,7 @@ fn window(text: &str, col0: usize, span_len: usize) -> (String, usize, usize) {
 /// detection is the `pii` rule's own; the length of the line does not change.
 fn mask_identity_numbers(line: &str) -> String {
     let mut out = line.to_string();
-    for start in crate::rules::pii::find(line) {
+    for start in crate::pii_scan::find(line) {
         out.replace_range(start + 6..start + 11, "*****");
     }
     out
@@ -237,7 +237,7 @@ mod tests {
     fn every_identity_number_on_a_line_is_masked() {
         let valid = (0..100_000)
             .map(|i| format!("010190{i:05}"))
-            .find(|c| crate::rules::pii::is_identity_number(c.as_bytes()))
+            .find(|c| crate::pii_scan::is_identity_number(c.as_bytes()))
             .unwrap();
         let line = format!("a = \"{valid}\" # 12345678901");
         let masked = mask_identity_numbers(&line);

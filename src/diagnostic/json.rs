@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::{Diagnostic, Summary};
 use crate::i18n::Lang;
-use crate::registry::source::SourceFile;
+use crate::source::SourceFile;
 
 #[derive(Serialize)]
 struct Output<'a> {

@@ -13,7 +13,7 @@ use std::fmt::Write;
 
 use super::ci::{CiOptions, full_text};
 use super::{Diagnostic, Located, Severity, Summary};
-use crate::registry::source::SourceFile;
+use crate::source::SourceFile;
 
 /// The test case of diagnostics that concern no group.
 pub const REGISTRY_CASE: &str = "registry";

@@ -13,8 +13,8 @@ use super::ci::{CiOptions, full_text};
 use super::{Diagnostic, Place, Severity};
 use crate::i18n::Lang;
 use crate::registry::Level;
-use crate::registry::source::SourceFile;
 use crate::rules::catalog::{Applies, RULES, RuleInfo};
+use crate::source::SourceFile;
 
 /// The `$schema` written into the log: the OASIS standard's schema.
 pub const SCHEMA_URI: &str =

@@ -14,11 +14,11 @@ use super::model::*;
 use super::prefetch::{self, Batch, Job, Reader};
 use super::read::{self, Record, parse_month_day};
 use super::schema;
-use super::source::{FileId, SourceFile, Span};
 use super::{is_valid_id, parse_meeting_stem};
 use crate::diagnostic::{Diagnostic, Place};
 use crate::i18n::Text;
 use crate::rule_id::RuleId;
+use crate::source::{FileId, SourceFile, Span};
 use crate::t;
 
 /// Files larger than this are reported, not read.
@@ -615,7 +615,7 @@ impl Loader {
             return;
         };
         for f in &mut self.files[first..] {
-            if !f.text().is_empty() && crate::rules::pii::find(f.text()).is_empty() {
+            if !f.text().is_empty() && crate::pii_scan::find(f.text()).is_empty() {
                 f.release(root.clone());
             }
         }
@@ -947,7 +947,7 @@ impl Loader {
                     t!(
                         "unknown rule `{id}` in a waiver",
                         "ukjent regel `{id}` i et unntak",
-                        id = crate::diagnostic::shown(id)
+                        id = crate::source::shown(id)
                     ),
                 );
                 self.diags.push(
@@ -1403,7 +1403,7 @@ mod tests {
     fn identity_number() -> String {
         (0..100_000)
             .map(|n| format!("010190{n:05}"))
-            .find(|s| crate::rules::pii::is_identity_number(s.as_bytes()))
+            .find(|s| crate::pii_scan::is_identity_number(s.as_bytes()))
             .unwrap()
     }
 

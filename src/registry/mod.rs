@@ -4,15 +4,18 @@
 //! while reading. Nothing here judges the mandate; that is [`crate::rules`].
 
 pub mod frontmatter;
+pub mod lifecycle;
 pub mod load;
 pub mod model;
+pub mod obligations;
 mod prefetch;
 pub mod read;
 pub mod schema;
-pub mod source;
 
+pub use lifecycle::{Stage, Vacancy, add_days, dec31, jan1};
 pub use load::{LoadError, Loaded, Overlay, Scope, find_root, load, load_with};
 pub use model::*;
+pub use obligations::{Obligation, ObligationKind};
 
 /// The contract's id form: 1 to 64 characters of `a-z`, `0-9` and `-`, starting with a letter.
 pub fn is_valid_id(s: &str) -> bool {
@@ -38,7 +41,7 @@ pub fn why_not_an_id(s: &str) -> Option<crate::i18n::Text> {
                 format!("U+{:04X}", u32::from(c)),
                 s[..at].chars().count() + 1,
             );
-            let shown = crate::diagnostic::shown(&c.to_string());
+            let shown = crate::source::shown(&c.to_string());
             if c.is_ascii_uppercase() {
                 t!(
                     "character {pos}, `{shown}`, is a capital letter; ids are written in lower case",

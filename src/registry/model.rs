@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
-use super::source::{FileId, SourceFile, Sp, Span};
+use crate::source::{FileId, SourceFile, Sp, Span};
 
 pub type Date = NaiveDate;
 

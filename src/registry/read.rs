@@ -9,10 +9,10 @@ use toml::de::{DeTable, DeValue};
 
 use super::model::{Date, Level};
 use super::schema::{Field, Ty};
-use super::source::{FileId, Sp, Span};
 use crate::diagnostic::{Diagnostic, shown};
 use crate::i18n::Text;
 use crate::rule_id::RuleId;
+use crate::source::{FileId, Sp, Span};
 use crate::t;
 
 /// A table of a file, with where it sits.

@@ -220,7 +220,7 @@ pub fn section(
 
 /// The text of a Markdown body; empty when the span does not fit the file (a file that was not
 /// valid UTF-8 keeps only its valid prefix).
-fn body_text(reg: &Registry, body: crate::registry::source::Span) -> &str {
+fn body_text(reg: &Registry, body: crate::source::Span) -> &str {
     reg.files
         .get(body.file)
         .and_then(|f| f.text().get(body.start.min(body.end)..body.end))

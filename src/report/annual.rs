@@ -14,7 +14,7 @@ use super::model::{
     ChairTerm, GroupHead, InputView, MeetingView, Pending, Seat, SectionView, Vacancy,
     chairs_during, meetings_in, pending_on, seats_during, section, vacancies,
 };
-use super::{Options, as_of, dec31, iso, jan1, report_due};
+use super::{Options, as_of, dec31, iso, jan1};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::pick;
 use crate::registry::{Group, Profile, Registry, SectionKind};
@@ -93,7 +93,7 @@ pub fn build(
             .map_or(String::new(), |n| n.value.clone()),
         year,
         as_of: iso(day),
-        due: iso(report_due(year, reg.config.report_due)),
+        due: iso(reg.config.report_due(year)),
         group: GroupHead::new(reg, g),
         chairs: chairs_during(reg, g, from, to, opts),
         members: seats_during(reg, g, from, to, opts),

@@ -12,7 +12,7 @@
 //! - lines end in CRLF and are folded at 75 octets (never inside a UTF-8 character); text
 //!   values escape `\`, `;`, `,` and newlines.
 
-use super::{Options, iso, report_due};
+use super::{Options, iso};
 use crate::i18n::{Lang, pick};
 use crate::registry::{Date, Group, MeetingStatus, Mode, Profile, Registry};
 use chrono::Datelike;
@@ -180,7 +180,7 @@ fn reports(reg: &Registry, g: &Group, opts: Options, out: &mut Vec<Event>) {
         .filter(|&y| g.dissolved().is_none_or(|d| super::dec31(y) <= d))
         .filter(|&y| history_from.is_none_or(|h| super::jan1(y) >= h));
     for year in years {
-        let due = report_due(year, reg.config.report_due);
+        let due = reg.config.report_due(year);
         let lang = opts.lang;
         out.push(Event {
             uid: format!("{}/report/{year}@mandat", g.id),

@@ -27,22 +27,7 @@ use chrono::Datelike;
 
 use crate::registry::Date;
 
-/// 1 January of a year.
-pub fn jan1(year: i32) -> Date {
-    Date::from_ymd_opt(year, 1, 1).unwrap_or(Date::MIN)
-}
-
-/// 31 December of a year.
-pub fn dec31(year: i32) -> Date {
-    Date::from_ymd_opt(year, 12, 31).unwrap_or(Date::MAX)
-}
-
-/// The due date of a year's annual report: `report-due` (MM-DD) in the following year.
-pub fn report_due(year: i32, (month, day): (u32, u32)) -> Date {
-    Date::from_ymd_opt(year + 1, month, day)
-        .or_else(|| Date::from_ymd_opt(year + 1, month, 28))
-        .unwrap_or_else(|| dec31(year))
-}
+pub use crate::registry::{dec31, jan1};
 
 /// The day a report for `year` describes the group as of: the end of the year, or the
 /// evaluation date when that comes first (a report on the current year).

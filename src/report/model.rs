@@ -93,8 +93,7 @@ pub struct GroupHead {
 
 impl GroupHead {
     pub fn new(reg: &Registry, g: &Group) -> GroupHead {
-        let s =
-            |v: &Option<crate::registry::source::Sp<String>>| v.as_ref().map(|x| x.value.clone());
+        let s = |v: &Option<crate::source::Sp<String>>| v.as_ref().map(|x| x.value.clone());
         GroupHead {
             id: g.id.clone(),
             name: s(&g.name).unwrap_or_else(|| g.id.clone()),

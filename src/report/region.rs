@@ -10,7 +10,7 @@ use super::model::{
     GroupHead, OrgRef, Pending, PersonRef, Seat, SectionView, Vacancy, meetings_in, pending_on,
     section, vacancies,
 };
-use super::{Options, as_of, dec31, iso, jan1, report_due};
+use super::{Options, as_of, dec31, iso, jan1};
 use crate::registry::{Group, Member, Profile, Registry, Role, SectionKind};
 
 #[derive(Debug, Serialize)]
@@ -78,7 +78,7 @@ pub fn build(reg: &Registry, region: &str, year: i32, opts: Options) -> RegionRe
             .map_or(String::new(), |n| n.value.clone()),
         year,
         as_of: iso(day),
-        due: iso(report_due(year, reg.config.report_due)),
+        due: iso(reg.config.report_due(year)),
         region: OrgRef::region(reg, region),
         groups: groups
             .iter()

@@ -3,45 +3,21 @@
 
 use super::{Ctx, group_place};
 use crate::diagnostic::Diagnostic;
-use crate::registry::{Date, Group, MeetingStatus, Role, SectionKind};
+use crate::registry::{Date, Group, MeetingStatus, Role, SectionKind, jan1};
 use crate::rule_id::RuleId;
 use crate::t;
 use chrono::Datelike;
 
-fn jan1(year: i32) -> Date {
-    Date::from_ymd_opt(year, 1, 1).expect("1 January exists")
-}
-
-fn dec31(year: i32) -> Date {
-    Date::from_ymd_opt(year, 12, 31).expect("31 December exists")
-}
-
-/// The past years that `annual-meeting` and `annual-report` check: those wholly inside the
-/// group's life, before the year of D, and not before `history-from`.
+/// The past years that `annual-meeting` and `annual-report` check (see [`Group::checked_years`]).
 pub fn checked_years(ctx: &Ctx, group: &Group) -> Vec<i32> {
-    let Some(established) = group.established() else {
-        return Vec::new();
-    };
-    let history_from = ctx.reg.config.history_from;
-    (established.year()..ctx.at.year())
-        .filter(|&y| jan1(y) >= established)
-        .filter(|&y| group.dissolved().is_none_or(|d| dec31(y) <= d))
-        .filter(|&y| history_from.is_none_or(|h| jan1(y) >= h))
-        .collect()
-}
-
-fn held_in(group: &Group, year: i32) -> bool {
-    group
-        .meetings
-        .iter()
-        .any(|m| m.is_held() && m.day().is_some_and(|d| d.year() == year))
+    group.checked_years(&ctx.reg.config, ctx.at)
 }
 
 /// «Referansegruppen skal møtes minst en gang i året» (M 1).
 pub fn annual_meeting(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     let g = &group.id;
     for year in checked_years(ctx, group) {
-        if !held_in(group, year) {
+        if !group.held_in(year) {
             out.push(
                 Diagnostic::new(
                     RuleId::AnnualMeeting,
@@ -61,7 +37,7 @@ pub fn annual_meeting(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     let existed = group.established().is_some_and(|e| e <= start)
         && group.dissolved().is_none_or(|d| d >= ctx.at);
     let in_history = ctx.reg.config.history_from.is_none_or(|h| start >= h);
-    if !existed || !in_history || held_in(group, year) {
+    if !existed || !in_history || group.held_in(year) {
         return;
     }
     let planned = group.meetings.iter().any(|m| {
@@ -92,11 +68,8 @@ pub fn annual_meeting(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
 /// «Tilbakemeldingen skal være en integrert del av tjenestens årsrapport» (M 1).
 pub fn annual_report(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     let reg = ctx.reg;
-    let (month, day) = reg.config.report_due;
     for year in checked_years(ctx, group) {
-        let due = Date::from_ymd_opt(year + 1, month, day)
-            .or_else(|| Date::from_ymd_opt(year + 1, month, 28))
-            .expect("report-due is a valid month and day");
+        let due = reg.config.report_due(year);
         let before_due = ctx.at <= due;
         let has = |kind: &SectionKind| {
             group

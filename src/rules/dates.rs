@@ -3,9 +3,9 @@
 
 use super::Ctx;
 use crate::diagnostic::Diagnostic;
-use crate::registry::source::Sp;
 use crate::registry::{Date, Group};
 use crate::rule_id::RuleId;
+use crate::source::Sp;
 use crate::t;
 
 /// Reports `later` when it is before `earlier`.

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use super::{Ctx, file_start, group_place};
 use crate::diagnostic::{Diagnostic, Place};
 use crate::i18n::Text;
-use crate::registry::source::Sp;
 use crate::registry::{Group, SectionKind, is_valid_id, parse_meeting_stem};
 use crate::rule_id::RuleId;
+use crate::source::Sp;
 use crate::t;
 
 fn bad_form(place: Place, what: Text, id: &str) -> Diagnostic {

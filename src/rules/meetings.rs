@@ -3,9 +3,9 @@
 
 use super::Ctx;
 use crate::diagnostic::Diagnostic;
-use crate::registry::source::Span;
 use crate::registry::{Group, InputStatus, MeetingStatus};
 use crate::rule_id::RuleId;
+use crate::source::Span;
 use crate::t;
 
 /// «Dere har rett til å bli hørt og deres innspill vil bli dokumentert» (S): a held meeting has

@@ -161,13 +161,7 @@ fn settle(
     Some(d)
 }
 
-/// `day` plus `days` (which may be negative), saturating at the ends of the calendar, so that an
-/// absurd setting such as `vacancy-grace-days = 100000000000000` cannot make a rule panic.
-pub fn add_days(day: Date, days: i64) -> Date {
-    chrono::TimeDelta::try_days(days)
-        .and_then(|delta| day.checked_add_signed(delta))
-        .unwrap_or(if days < 0 { Date::MIN } else { Date::MAX })
-}
+pub use crate::registry::add_days;
 
 /// Where a diagnostic about something missing from a group's seats points: members.toml, or
 /// group.toml where there is none.
@@ -189,5 +183,5 @@ pub fn group_place(reg: &Registry, group: &Group) -> Place {
 /// The first character of a file (after a byte-order mark).
 pub fn file_start(reg: &Registry, file: usize) -> Place {
     let bom = reg.files[file].bom;
-    Place::Span(crate::registry::source::Span::new(file, bom..bom))
+    Place::Span(crate::source::Span::new(file, bom..bom))
 }

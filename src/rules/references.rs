@@ -5,9 +5,9 @@ use super::Ctx;
 use crate::diagnostic::{Diagnostic, shown};
 use crate::i18n::Text;
 use crate::registry::read::nearest;
-use crate::registry::source::Sp;
 use crate::registry::{Group, OrgKind, Profile, Registry, Role, is_valid_id, why_not_an_id};
 use crate::rule_id::RuleId;
+use crate::source::Sp;
 use crate::t;
 
 fn unknown<'a>(

@@ -171,6 +171,33 @@ impl SourceFile {
     }
 }
 
+/// A value from a file as a message quotes it: control characters escaped (`\u{1b}`), so that
+/// nothing in a registry can steer the terminal, and shortened to [`SHOWN_CHARS`] characters, so
+/// that a huge value does not drown the message.
+pub fn shown(value: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in value.chars().enumerate() {
+        if i == SHOWN_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || is_bidi_control(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// How many characters of a value a message quotes.
+pub const SHOWN_CHARS: usize = 80;
+
+/// Characters that reorder the text around them on screen ("Trojan Source").
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
