@@ -2,8 +2,6 @@
 
 use std::collections::BTreeSet;
 
-use anyhow::Context;
-
 use super::{Outcome, evaluation_date, language, print, registry_root};
 use crate::cli::{CalendarArgs, Global};
 use crate::registry::{self, Group, Scope};
@@ -31,8 +29,7 @@ pub fn run(args: &CalendarArgs, global: &Global) -> anyhow::Result<Outcome> {
     let ics = calendar::build(reg, &groups, opts);
     match &args.output {
         Some(path) => {
-            std::fs::write(path, ics)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            super::write_file(path, ics.as_bytes())?;
             let p = path.display();
             eprintln!("{}", t!("wrote {p}", "skrev {p}").get(lang));
         }

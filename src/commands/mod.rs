@@ -116,7 +116,12 @@ pub fn use_color(global: &Global) -> bool {
 }
 
 /// Writes to standard output; a closed pipe (`mandat ... | head`) is not an error.
+///
+/// Every command's standard output passes here, so this is where identity numbers are masked
+/// (rules.md, «No identity number leaves the tool»): whatever a name, a minutes body or an input
+/// holds, at most its first six digits are printed.
 pub fn print(text: &str) -> anyhow::Result<()> {
+    let text = crate::pii_scan::mask(text);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -128,10 +133,22 @@ pub fn print(text: &str) -> anyhow::Result<()> {
 /// such group, an unreadable folder) is told in the user's language: `--lang`, else the
 /// registry's `language` when registry.toml can be read, else English.
 pub fn error_text(e: &anyhow::Error, global: &Global) -> String {
-    match e.downcast_ref::<LoadError>() {
+    let text = match e.downcast_ref::<LoadError>() {
         Some(load) if e.chain().count() == 1 => load.text().get(lang_unloaded(global)).to_string(),
         _ => format!("{e:#}"),
-    }
+    };
+    crate::pii_scan::mask(&text).into_owned()
+}
+
+/// Writes a command's output to `-o FILE`: text with identity numbers masked, as [`print`]
+/// does; binary formats (docx, xlsx) mask their text before they are packed.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let masked = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Owned(crate::pii_scan::mask(text).into_owned().into_bytes()),
+        Err(_) => std::borrow::Cow::Borrowed(bytes),
+    };
+    std::fs::write(path, &masked).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// The language for a command that does not load the registry: `--lang`, else the `language`

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 
 use super::{Outcome, evaluation_date, language, print, registry_root};
 use crate::cli::{
@@ -146,8 +146,7 @@ fn run_inputs(args: &InputsArgs, global: &Global) -> anyhow::Result<Outcome> {
 pub fn write(bytes: &[u8], out: &ReportOutput, lang: Lang) -> anyhow::Result<Outcome> {
     match &out.output {
         Some(path) => {
-            std::fs::write(path, bytes)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            super::write_file(path, bytes)?;
             let p = path.display();
             eprintln!("{}", t!("wrote {p}", "skrev {p}").get(lang));
         }
@@ -163,6 +162,7 @@ pub fn write(bytes: &[u8], out: &ReportOutput, lang: Lang) -> anyhow::Result<Out
                 );
             }
             use std::io::Write;
+            // docx text was masked before it was packed (report::docx::from_markdown).
             let mut o = std::io::stdout().lock();
             match o.write_all(bytes).and_then(|()| o.flush()) {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}

@@ -30,8 +30,11 @@ const TEXT_WIDTH: usize = 11906 - 2 * 1134;
 const STYLES: &str = include_str!("templates/styles.xml");
 
 /// Builds the `.docx` bytes from Markdown.
+///
+/// Identity numbers are masked here, before the text is packed where no later check could see
+/// it (rules.md, «No identity number leaves the tool»).
 pub fn from_markdown(md: &str) -> anyhow::Result<Vec<u8>> {
-    let document = document_xml(md);
+    let document = document_xml(&crate::pii_scan::mask(md));
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let opts = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
