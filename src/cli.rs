@@ -10,7 +10,7 @@ use crate::registry::Date;
 #[derive(Parser, Debug)]
 #[command(
     name = "mandat",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (", env!("MANDAT_COMMIT"), ")"),
     about = "Keep Norwegian reference groups (referansegrupper) in line with their mandate",
     long_about = "mandat checks, edits and reports on a git registry of reference groups: \
                   groups, people, appointments, minutes and annual report sections as TOML and \

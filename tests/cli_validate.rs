@@ -27,3 +27,27 @@ fn validate_is_deterministic() {
         assert_eq!(a.stderr, b.stderr);
     }
 }
+
+/// `mandat --version` names the version and the commit the binary was built from.
+#[test]
+fn version_names_the_commit() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mandat"))
+        .arg("--version")
+        .output()
+        .expect("mandat runs");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let want = format!("mandat {} (", env!("CARGO_PKG_VERSION"));
+    assert!(text.starts_with(&want), "{text}");
+    let commit = text[want.len()..].trim_end().trim_end_matches(')');
+    let head = std::process::Command::new("git")
+        .args(["rev-parse", "--short=12", "HEAD"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    match head {
+        Some(head) => assert!(commit.starts_with(&head), "{commit} is not HEAD {head}"),
+        None => assert_eq!(commit, "unknown commit"),
+    }
+}
