@@ -59,7 +59,8 @@ impl PersonRef {
         };
         PersonRef {
             id: id.to_string(),
-            name: reg.person_name(id).to_string(),
+            // A name field can hold contact data too ("Kari Nordmann, tlf 912 34 567").
+            name: text(reg.person_name(id), opts),
             employer: reg.person_employer(id).map(|e| OrgRef::org(reg, e)),
             email: contact(|p| p.email.as_ref().map(|e| e.as_str())),
             phone: contact(|p| p.phone.as_ref().map(|e| e.as_str())),
