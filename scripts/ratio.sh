@@ -9,9 +9,11 @@
 #                                         machine with one core: it then reads on one thread
 #
 # DIR is a registry made by examples/gen_registry.rs (scripts/bench.sh makes them). Each round
-# runs the floor, then `validate`, under /usr/bin/time; the first round only warms the caches
-# and is left out. Prints every run, then the median wall time and CPU time (user + system) of
-# each program and their ratios. See docs/performance.md.
+# runs the floor on one thread, the floor on two threads (`floor --threads 2`), then `validate`,
+# under /usr/bin/time; the first round only warms the caches and is left out. Prints every run,
+# then the median wall time and CPU time (user + system) of each program and the two targets:
+# validate's wall time against the two-thread floor's, and its CPU time against the
+# one-thread floor's (at most 1.3x). See docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,9 +28,11 @@ LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
 
 for round in $(seq 0 "$ROUNDS"); do
-  for what in floor validate; do
+  for what in floor floor2 validate; do
     if [ "$what" = floor ]; then
       cmd=("$FLOOR" "$DIR")
+    elif [ "$what" = floor2 ]; then
+      cmd=("$FLOOR" --threads 2 "$DIR")
     elif [ -n "${ONE_CORE:-}" ]; then
       cmd=(taskset -c 0 "$BIN" validate -r "$DIR" --at "$AT")
     else
@@ -42,7 +46,7 @@ done
 
 python3 - "$LOG" <<'EOF'
 import statistics, sys
-runs = {"floor": [], "validate": []}
+runs = {"floor": [], "floor2": [], "validate": []}
 print("round  program    wall s  user s  sys s  max RSS MB")
 for line in open(sys.argv[1]):
     rnd, what, wall, user, sys_, rss = line.split()
@@ -50,13 +54,16 @@ for line in open(sys.argv[1]):
     if rnd != "0":
         runs[what].append((float(wall), float(user) + float(sys_)))
 med = {w: (statistics.median(r[0] for r in rs), statistics.median(r[1] for r in rs)) for w, rs in runs.items()}
-pairs = list(zip(runs["floor"], runs["validate"]))
-ratios = sorted(v[0] / f[0] for f, v in pairs)
+ratios = sorted(v[0] / f[0] for f, v in zip(runs["floor"], runs["validate"]))
+ratios2 = sorted(v[0] / f[0] for f, v in zip(runs["floor2"], runs["validate"]))
 print()
-print(f"median wall: floor {med['floor'][0]:.2f} s, validate {med['validate'][0]:.2f} s, "
-      f"ratio {med['validate'][0] / med['floor'][0]:.2f}")
-print(f"median CPU (user + system): floor {med['floor'][1]:.2f} s, validate {med['validate'][1]:.2f} s, "
-      f"ratio {med['validate'][1] / med['floor'][1]:.2f}")
-print("wall ratio of each round: " + ", ".join(f"{r:.2f}" for r in ratios)
+for w in ("floor", "floor2", "validate"):
+    print(f"median {w:<9} wall {med[w][0]:.2f} s, CPU (user + system) {med[w][1]:.2f} s")
+print(f"wall: validate / floor (one thread) {med['validate'][0] / med['floor'][0]:.2f}; "
+      f"validate / floor (two threads) {med['validate'][0] / med['floor2'][0]:.2f} (target: at most 1.00)")
+print(f"CPU: validate / floor (one thread) {med['validate'][1] / med['floor'][1]:.2f} (target: at most 1.30)")
+print("wall ratio to the one-thread floor, each round: " + ", ".join(f"{r:.2f}" for r in ratios)
       + f" (median {statistics.median(ratios):.2f})")
+print("wall ratio to the two-thread floor, each round: " + ", ".join(f"{r:.2f}" for r in ratios2)
+      + f" (median {statistics.median(ratios2):.2f})")
 EOF
