@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod complete;
 pub mod diagnostic;
 pub mod edit;
 pub mod i18n;

@@ -6,6 +6,7 @@ use clap::Parser;
 use mandat::cli::Cli;
 
 fn main() -> ExitCode {
+    mandat::complete::answer_shell_and_exit_if_asked();
     let cli = Cli::parse();
     match mandat::commands::run(cli.command, &cli.global) {
         Ok(outcome) => outcome.into(),

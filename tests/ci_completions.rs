@@ -130,3 +130,52 @@ fn the_manual_page_describes_every_command_and_manpage_out_writes_one_per_comman
     assert!(validate.contains(".TH mandat-validate 1"), "{validate}");
     assert!(validate.contains("\\-\\-deny\\-warnings"));
 }
+
+/// What the shell gets when it asks `mandat` to complete the word at `index` of `line`, in the
+/// registry-example folder (bash's protocol: one candidate a line).
+fn dynamic(line: &[&str], index: usize) -> Vec<String> {
+    let out = mandat()
+        .arg("--")
+        .args(line)
+        .current_dir(manifest_dir().join("registry-example"))
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", index.to_string())
+        .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+        .env("_CLAP_COMPLETE_SPACE", "true")
+        .env("_CLAP_IFS", "\n")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout(&out).lines().map(str::to_string).collect()
+}
+
+#[test]
+fn the_shell_completes_the_registrys_own_ids() {
+    let groups = dynamic(&["mandat", "propose", "nkt-"], 2);
+    assert!(groups.contains(&"nkt-ms".to_string()), "{groups:?}");
+    assert!(groups.iter().all(|g| g.starts_with("nkt-")), "{groups:?}");
+    let people = dynamic(&["mandat", "propose", "nkt-ms", "silje"], 3);
+    assert_eq!(people, ["silje-pedersen"]);
+    let by = dynamic(&["mandat", "appoint", "--by", "helse-n"], 3);
+    assert!(by.contains(&"helse-nord".to_string()), "{by:?}");
+    assert!(by.contains(&"helse-nord-trondelag".to_string()), "{by:?}");
+    let rules = dynamic(&["mandat", "explain", "chair-"], 2);
+    assert_eq!(rules, ["chair-designated", "chair-outside-host-region"]);
+    // -r names another registry: its groups, not the current folder's.
+    let elsewhere = dynamic(
+        &[
+            "mandat",
+            "-r",
+            "../tests/cmd/validate/errors.in",
+            "status",
+            "",
+        ],
+        4,
+    );
+    let ids: Vec<&String> = elsewhere.iter().filter(|c| !c.starts_with('-')).collect();
+    assert_eq!(ids, ["mun", "nat"]);
+}
