@@ -212,13 +212,8 @@ pub fn run(args: &ListArgs, global: &Global) -> anyhow::Result<Outcome> {
         }),
         ListFormat::Xlsx => {
             let path = crate::output::xlsx::need_output(args.sheet.output.as_deref(), lang)?;
-            let name = match args.what {
-                ListWhat::Groups => pick(lang, "Groups", "Grupper"),
-                ListWhat::People => pick(lang, "People", "Personer"),
-                ListWhat::Members => pick(lang, "Members", "Medlemmer"),
-                ListWhat::Meetings => pick(lang, "Meetings", "Møter"),
-            };
-            crate::output::xlsx::save(path, &[r.sheet(name, lang)], lang)?;
+            let sheet = super::list_sheet::sheet(reg, args.what, at, lang, &r);
+            crate::output::xlsx::save(path, &[sheet], lang)?;
             return Ok(Outcome::Ok);
         }
     };

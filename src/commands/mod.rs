@@ -16,6 +16,7 @@ pub mod chair;
 pub mod group;
 pub mod import;
 pub mod list;
+pub mod list_sheet;
 pub mod meeting;
 pub mod person;
 pub mod seat;

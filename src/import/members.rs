@@ -230,7 +230,16 @@ impl Import {
             .unwrap_or(head_row);
         let mut empty = Vec::new();
         let mut other_groups = 0usize;
+        // Rows that a merged region reaches into below its first row: already reported.
+        let covered: BTreeSet<usize> = grid
+            .merged
+            .iter()
+            .flat_map(|&((r0, _), (r1, _))| (r0 as usize + 1)..=(r1 as usize))
+            .collect();
         for r in head_row + 1..=last {
+            if covered.contains(&r) {
+                continue;
+            }
             let cells = &grid.rows[r];
             if cells.iter().all(Value::is_empty) {
                 empty.push(r + 1);
@@ -434,8 +443,13 @@ impl Import {
         let mut organisation = lookup(self, Field::Organisation, columns::organisation);
         let appointed_by = lookup(self, Field::AppointedBy, columns::appointer);
         let mut constituency = text(Field::Constituency);
-        // `list members` writes one column for what a seat represents.
-        if let (Some(role), Some((c, v))) = (role, text(Field::Represents)) {
+        // `list members` writes one column for what a seat represents; it counts only where
+        // the sheet has none of the columns region, organisation and constituency.
+        let explicit = [Field::Region, Field::Organisation, Field::Constituency]
+            .iter()
+            .any(|f| header.col(*f).is_some());
+        let represents = text(Field::Represents).filter(|_| !explicit);
+        if let (Some(role), Some((c, v))) = (role, represents.clone()) {
             let read = match role {
                 "regional" if region.is_none() => {
                     Some(columns::region(reg, &v).map(|x| region = Some(x)))
@@ -485,7 +499,7 @@ impl Import {
             Some("regional")
                 if region.is_none()
                     && text(Field::Region).is_none()
-                    && text(Field::Represents).is_none() =>
+                    && represents.is_none() =>
             {
                 self.problem(
                     grid,
@@ -500,7 +514,7 @@ impl Import {
             Some("user")
                 if organisation.is_none()
                     && text(Field::Organisation).is_none()
-                    && text(Field::Represents).is_none() =>
+                    && represents.is_none() =>
             {
                 self.problem(
                     grid,

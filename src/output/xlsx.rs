@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 
 use crate::i18n::Lang;
 use crate::registry::Date;
@@ -77,6 +77,9 @@ fn sheet_name(name: &str) -> String {
 /// The workbook as the bytes of an .xlsx file.
 pub fn to_bytes(sheets: &[Sheet], lang: Lang) -> anyhow::Result<Vec<u8>> {
     let mut wb = Workbook::new();
+    // A fixed creation time: the same input gives the same bytes.
+    let epoch = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    wb.set_properties(&DocProperties::new().set_creation_datetime(&epoch));
     let bold = Format::new().set_bold();
     let date_format = Format::new().set_num_format(match lang {
         Lang::Nb => "dd.mm.yyyy",
@@ -181,7 +184,9 @@ mod tests {
         assert_eq!(sheet_name("a/b:c"), "a-b-c");
         assert_eq!(sheet_name(&"x".repeat(40)).len(), 31);
         let s = Sheet::from_text("Møter", vec!["Dato".into()], &[vec!["2025-03-14".into()]]);
-        let bytes = to_bytes(&[s.clone(), s], Lang::Nb).unwrap_or_default();
+        let bytes = to_bytes(&[s.clone(), s.clone()], Lang::Nb).unwrap_or_default();
         assert!(bytes.starts_with(b"PK"));
+        // Deterministic: the same sheets give the same bytes.
+        assert_eq!(bytes, to_bytes(&[s.clone(), s], Lang::Nb).unwrap_or_default());
     }
 }
