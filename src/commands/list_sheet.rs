@@ -45,7 +45,10 @@ pub fn sheet(reg: &Registry, what: ListWhat, at: Date, lang: Lang, rows: &Rows) 
         .iter()
         .flat_map(|g| g.members.iter().filter(move |m| is_current(m, at)));
     for (row, m) in sheet.rows.iter_mut().zip(seats) {
-        let day = |d: &Option<crate::source::Sp<Date>>| d.as_ref().map_or(Cell::Text(String::new()), |d| Cell::Date(d.value));
+        let day = |d: &Option<crate::source::Sp<Date>>| {
+            d.as_ref()
+                .map_or(Cell::Text(String::new()), |d| Cell::Date(d.value))
+        };
         let employer = m
             .person_id()
             .and_then(|p| reg.person_employer(p))
@@ -61,8 +64,16 @@ pub fn sheet(reg: &Registry, what: ListWhat, at: Date, lang: Lang, rows: &Rows) 
             Cell::Text(v.as_ref().map_or_else(String::new, |x| x.value.clone()))
         };
         row.extend([
-            Cell::Text(m.region.as_ref().map_or_else(String::new, |r| reg.region_name(&r.value).to_string())),
-            Cell::Text(m.organisation.as_ref().map_or_else(String::new, |o| reg.org_name(&o.value).to_string())),
+            Cell::Text(
+                m.region
+                    .as_ref()
+                    .map_or_else(String::new, |r| reg.region_name(&r.value).to_string()),
+            ),
+            Cell::Text(
+                m.organisation
+                    .as_ref()
+                    .map_or_else(String::new, |o| reg.org_name(&o.value).to_string()),
+            ),
             text(&m.constituency),
             Cell::Text(employer),
             day(&m.proposed),

@@ -168,19 +168,19 @@ pub fn role(cell: &str) -> Result<&'static str, Text> {
     if let Some((_, id)) = ROLES.iter().find(|(k, _)| *k == key) {
         return Ok(id);
     }
-    let words = "regional, service, user, other, constituency / regionrepresentant, tjenesten, brukerrepresentant, annen, målgruppe";
-    Err(
-        match crate::registry::read::nearest(&key, ROLES.iter().map(|(k, _)| *k)) {
-            Some(near) => t!(
-                "«{cell}» is not a role; did you mean «{near}»? (roles: {words})",
-                "«{cell}» er ikke en rolle; mente du «{near}»? (rollene: {words})"
-            ),
-            None => t!(
-                "«{cell}» is not a role; expected one of {words}",
-                "«{cell}» er ikke en rolle; forventet en av {words}"
-            ),
-        },
-    )
+    let en = "regional, service, user, other, constituency";
+    let nb = "regionrepresentant, tjenesten, brukerrepresentant, annen, målgruppe";
+    let near = crate::registry::read::nearest(&key, ROLES.iter().map(|(k, _)| *k));
+    Err(match near {
+        Some(near) => t!(
+            "«{cell}» is not a role; did you mean «{near}»? (roles: {en})",
+            "«{cell}» er ikke en rolle; mente du «{near}»? (rollene: {nb})"
+        ),
+        None => t!(
+            "«{cell}» is not a role; expected one of {en}",
+            "«{cell}» er ikke en rolle; forventet en av {nb}"
+        ),
+    })
 }
 
 pub fn gender(cell: &str) -> Result<&'static str, Text> {

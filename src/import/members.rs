@@ -497,9 +497,7 @@ impl Import {
         };
         match role {
             Some("regional")
-                if region.is_none()
-                    && text(Field::Region).is_none()
-                    && represents.is_none() =>
+                if region.is_none() && text(Field::Region).is_none() && represents.is_none() =>
             {
                 self.problem(
                     grid,

@@ -187,6 +187,9 @@ mod tests {
         let bytes = to_bytes(&[s.clone(), s.clone()], Lang::Nb).unwrap_or_default();
         assert!(bytes.starts_with(b"PK"));
         // Deterministic: the same sheets give the same bytes.
-        assert_eq!(bytes, to_bytes(&[s.clone(), s], Lang::Nb).unwrap_or_default());
+        assert_eq!(
+            bytes,
+            to_bytes(&[s.clone(), s], Lang::Nb).unwrap_or_default()
+        );
     }
 }
