@@ -95,6 +95,49 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), or write one per command with --out
     Manpage(ManpageArgs),
+    /// Spreadsheets in: `import members`, `import registry`, `import template`
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+/// `mandat import ...`.
+#[derive(Subcommand, Debug)]
+pub enum ImportCommand {
+    /// Read a member list (.csv, .xlsx or .ods) and write the people and seats it holds
+    Members(ImportMembersArgs),
+    /// Read a workbook with one sheet per group (or a group column) into the registry
+    Registry(ImportRegistryArgs),
+    /// Write an empty workbook laid out for `import members` and `import registry`
+    Template(ImportTemplateArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ImportMembersArgs {
+    /// The file: .csv (comma, semicolon or tab; UTF-8 or Windows-1252), .xlsx or .ods
+    pub file: PathBuf,
+    /// The group the members belong to
+    #[arg(long, value_name = "ID")]
+    pub group: String,
+    /// The worksheet to read (default: the first)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    #[command(flatten)]
+    pub edit: EditOptions,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportRegistryArgs {
+    /// The workbook: .xlsx or .ods (a .csv with a group column also works)
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub edit: EditOptions,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportTemplateArgs {
+    /// The file to write, e.g. mal.xlsx
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
 }
 
 #[derive(Args, Debug)]
@@ -431,6 +474,18 @@ pub enum ListFormat {
     Table,
     Json,
     Csv,
+    Xlsx,
+}
+
+/// Options of every command that writes CSV or a workbook.
+#[derive(Args, Debug, Clone)]
+pub struct SheetOutput {
+    /// With --format csv: for Excel in Norway (`;` between cells, a UTF-8 byte-order mark)
+    #[arg(long)]
+    pub excel: bool,
+    /// Write to this file instead of standard output (required by --format xlsx)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -444,6 +499,8 @@ pub struct ListArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+    #[command(flatten)]
+    pub sheet: SheetOutput,
 }
 
 #[derive(Args, Debug)]
@@ -513,6 +570,8 @@ pub enum ReportFormat {
     Html,
     Json,
     Docx,
+    /// A workbook (report region only): one worksheet per table
+    Xlsx,
 }
 
 /// Output options every report takes.
@@ -570,6 +629,7 @@ pub enum ExpensesFormat {
     Table,
     Json,
     Csv,
+    Xlsx,
 }
 
 #[derive(Args, Debug)]
@@ -582,6 +642,8 @@ pub struct ExpensesArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ExpensesFormat::Table)]
     pub format: ExpensesFormat,
+    #[command(flatten)]
+    pub sheet: SheetOutput,
 }
 
 #[derive(Args, Debug)]

@@ -21,8 +21,23 @@ pub fn run(args: &ExpensesArgs, global: &Global) -> anyhow::Result<Outcome> {
     let text = match args.format {
         ExpensesFormat::Table => expenses::table(&view, opts.lang),
         ExpensesFormat::Json => serde_json::to_string_pretty(&view)? + "\n",
-        ExpensesFormat::Csv => expenses::csv(&view),
+        ExpensesFormat::Csv => expenses::csv(
+            &view,
+            crate::output::csv::Dialect {
+                excel: args.sheet.excel,
+            },
+        ),
+        ExpensesFormat::Xlsx => {
+            let path = crate::output::xlsx::need_output(args.sheet.output.as_deref(), opts.lang)?;
+            let sheets = crate::output::sheets::expenses(&view, opts.lang);
+            crate::output::xlsx::save(path, &sheets, opts.lang)?;
+            return Ok(Outcome::Ok);
+        }
     };
+    if let Some(path) = &args.sheet.output {
+        crate::output::save_text(path, &text, opts.lang)?;
+        return Ok(Outcome::Ok);
+    }
     print(&text)?;
     Ok(Outcome::Ok)
 }

@@ -207,8 +207,20 @@ pub fn run(args: &ListArgs, global: &Global) -> anyhow::Result<Outcome> {
         ListFormat::Table if args.what == ListWhat::Members => r.table_by_first(lang),
         ListFormat::Table => r.table(lang),
         ListFormat::Json => r.json(),
-        ListFormat::Csv => r.csv(),
+        ListFormat::Csv => r.csv(crate::output::csv::Dialect {
+            excel: args.sheet.excel,
+        }),
+        ListFormat::Xlsx => {
+            let path = crate::output::xlsx::need_output(args.sheet.output.as_deref(), lang)?;
+            let sheet = super::list_sheet::sheet(reg, args.what, at, lang, &r);
+            crate::output::xlsx::save(path, &[sheet], lang)?;
+            return Ok(Outcome::Ok);
+        }
     };
+    if let Some(path) = &args.sheet.output {
+        crate::output::save_text(path, &text, lang)?;
+        return Ok(Outcome::Ok);
+    }
     print(&text)?;
     Ok(Outcome::Ok)
 }

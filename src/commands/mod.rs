@@ -14,7 +14,9 @@ pub mod validate;
 pub mod announce;
 pub mod chair;
 pub mod group;
+pub mod import;
 pub mod list;
+pub mod list_sheet;
 pub mod meeting;
 pub mod person;
 pub mod seat;
@@ -73,6 +75,7 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<Outcome> {
         Command::Schema(args) => schema::run(&args, global),
         Command::Completions(args) => completions::run(&args),
         Command::Manpage(args) => manpage::run(&args, global),
+        Command::Import(cmd) => import::run(&cmd, global),
     }
 }
 

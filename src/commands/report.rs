@@ -96,6 +96,15 @@ fn run_region(args: &RegionArgs, global: &Global) -> anyhow::Result<Outcome> {
     }
     let opts = options(global, reg, &args.out);
     let view = region::build(reg, &args.region, args.year, opts);
+    if args.out.format == ReportFormat::Xlsx {
+        let path = crate::output::xlsx::need_output(args.out.output.as_deref(), opts.lang)?;
+        crate::output::xlsx::save(
+            path,
+            &crate::output::sheets::region(&view, opts.lang),
+            opts.lang,
+        )?;
+        return Ok(Outcome::Ok);
+    }
     let bytes = render::render("region", args.out.format, &view, &root, opts.lang)?;
     write(&bytes, &args.out, opts.lang)
 }

@@ -30,7 +30,7 @@ pub fn role_str(r: RoleArg) -> &'static str {
 }
 
 /// The order of a member's fields in format.md; new fields are put in it.
-const MEMBER_ORDER: &[&str] = &[
+pub const MEMBER_ORDER: &[&str] = &[
     "person",
     "role",
     "region",

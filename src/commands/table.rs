@@ -389,26 +389,36 @@ impl Rows {
         s
     }
 
-    pub fn csv(&self) -> String {
-        let mut out = String::new();
-        let line = |cells: Vec<&str>| {
-            let quoted: Vec<String> = cells
-                .iter()
-                .map(|c| {
-                    if c.contains([',', '"', '\n', '\r']) {
-                        format!("\"{}\"", c.replace('"', "\"\""))
-                    } else {
-                        c.to_string()
-                    }
-                })
-                .collect();
-            format!("{}\n", quoted.join(","))
-        };
-        out.push_str(&line(self.columns.iter().map(|c| c.key).collect()));
-        for r in &self.rows {
-            out.push_str(&line(r.iter().map(String::as_str).collect()));
-        }
-        out
+    /// The CSV: column keys as the header, cells as in JSON (crate::output::csv).
+    pub fn csv(&self, dialect: crate::output::csv::Dialect) -> String {
+        let header: Vec<&str> = self.columns.iter().map(|c| c.key).collect();
+        let rows: Vec<Vec<&str>> = self
+            .rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        crate::output::csv::write(&header, &rows, dialect)
+    }
+
+    /// One worksheet: headings and cells in `lang` as the table shows them, ISO dates as dates.
+    pub fn sheet(&self, name: &str, lang: Lang) -> crate::output::xlsx::Sheet {
+        let header = self
+            .columns
+            .iter()
+            .map(|c| pick(lang, c.en, c.nb).to_string())
+            .collect();
+        let rows: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|r| {
+                self.columns
+                    .iter()
+                    .zip(r)
+                    .map(|(c, v)| (c.shown)(v, lang))
+                    .collect()
+            })
+            .collect();
+        crate::output::xlsx::Sheet::from_text(name, header, &rows)
     }
 }
 

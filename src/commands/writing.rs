@@ -178,6 +178,20 @@ impl Session {
         global: &Global,
         file_level_only: bool,
     ) -> anyhow::Result<Outcome> {
+        self.finish_judged(plan, opts, global, &|d: &crate::diagnostic::Diagnostic| {
+            !file_level_only || d.rule.is_file_level()
+        })
+    }
+
+    /// [`Session::finish`], where `counts` says which new errors refuse the change (`import
+    /// registry`: every error of an existing group, only file-level ones of a new group).
+    pub fn finish_judged(
+        self,
+        plan: Plan,
+        opts: EditOptions,
+        global: &Global,
+        counts: &dyn Fn(&crate::diagnostic::Diagnostic) -> bool,
+    ) -> anyhow::Result<Outcome> {
         let lang = self.lang;
         if plan
             .changes
@@ -193,14 +207,9 @@ impl Session {
         let mut overlay = self.extra.clone();
         overlay.extend(plan.overlay());
         let at = plan.effective.map_or(self.at, |d| d.max(self.at));
-        let after = check::new_errors(
-            &self.root,
-            &self.scope,
-            &self.before,
-            &overlay,
-            at,
-            file_level_only,
-        )?;
+        let mut after =
+            check::new_errors(&self.root, &self.scope, &self.before, &overlay, at, false)?;
+        after.new_errors.retain(|d| counts(d));
         let render = RenderOptions {
             lang,
             color: use_color(global),

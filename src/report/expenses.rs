@@ -188,7 +188,7 @@ fn costs(
     }
 }
 
-fn basis_label(basis: &str, municipal: bool, lang: Lang) -> String {
+pub fn basis_label(basis: &str, municipal: bool, lang: Lang) -> String {
     let l = super::labels::for_lang(lang);
     let user = if municipal {
         l["basis_user_municipal"]
@@ -257,10 +257,22 @@ pub fn table(r: &ExpensesReport, lang: Lang) -> String {
     out
 }
 
-/// The `csv` format: one row per attendee and one per meeting payer.
-pub fn csv(r: &ExpensesReport) -> String {
-    let mut out =
-        String::from("date,meeting,mode,kind,person,person_name,payer,payer_name,basis\n");
+/// The columns of the `csv` format and of the workbook.
+pub const CSV_HEADER: [&str; 9] = [
+    "date",
+    "meeting",
+    "mode",
+    "kind",
+    "person",
+    "person_name",
+    "payer",
+    "payer_name",
+    "basis",
+];
+
+/// The rows of the `csv` format: one per meeting payer and one per attendee.
+pub fn csv_rows(r: &ExpensesReport) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
     for m in &r.meetings {
         let (pid, pname) = m
             .meeting_payer
@@ -277,7 +289,7 @@ pub fn csv(r: &ExpensesReport) -> String {
             pname,
             "meeting",
         ];
-        out.push_str(&csv_row(&row));
+        out.push(row.iter().map(|c| c.to_string()).collect());
         for a in &m.attendees {
             let (pid, pname) = a
                 .payer
@@ -294,29 +306,14 @@ pub fn csv(r: &ExpensesReport) -> String {
                 pname,
                 a.basis.as_str(),
             ];
-            out.push_str(&csv_row(&row));
+            out.push(row.iter().map(|c| c.to_string()).collect());
         }
     }
     out
 }
 
-/// One CSV line (RFC 4180 quoting); a leading `=`, `+`, `-` or `@` is prefixed with `'` so that
-/// spreadsheets do not run it as a formula.
-fn csv_row(fields: &[&str]) -> String {
-    let cells: Vec<String> = fields
-        .iter()
-        .map(|f| {
-            let f = if f.starts_with(['=', '+', '-', '@']) {
-                format!("'{f}")
-            } else {
-                f.to_string()
-            };
-            if f.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", f.replace('"', "\"\""))
-            } else {
-                f
-            }
-        })
-        .collect();
-    cells.join(",") + "\n"
+/// The `csv` format (crate::output::csv: formula-safe, masked).
+pub fn csv(r: &ExpensesReport, dialect: crate::output::csv::Dialect) -> String {
+    let header: Vec<String> = CSV_HEADER.iter().map(|h| h.to_string()).collect();
+    crate::output::csv::write(&header, &csv_rows(r), dialect)
 }

@@ -48,6 +48,15 @@ pub fn render<T: Serialize>(
         ReportFormat::Docx => {
             docx::from_markdown(&template(&format!("{kind}.md"), view, root, lang)?)
         }
+        // `report region` builds its workbook from the view (crate::output::xlsx).
+        ReportFormat::Xlsx => anyhow::bail!(
+            "{}",
+            crate::t!(
+                "--format xlsx is available for `report region` only; use md, html, json or docx",
+                "--format xlsx finnes bare for `report region`; bruk md, html, json eller docx"
+            )
+            .get(lang)
+        ),
     }
 }
 

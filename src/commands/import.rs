@@ -1,0 +1,762 @@
+//! `mandat import members|registry|template`: spreadsheets into the registry, through the edit
+//! machinery like every other command that writes (checked, `--dry-run`, `--force`, locked,
+//! atomic, all or nothing). Reading and understanding the file is `crate::import`'s.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use toml_edit::Table;
+
+use crate::cli::{
+    Global, ImportCommand, ImportMembersArgs, ImportRegistryArgs, ImportTemplateArgs,
+};
+use crate::edit::doc::{date, set, set_in_order, str_array};
+use crate::edit::{Plan, TomlDoc};
+use crate::i18n::{Lang, Text, pick};
+use crate::import::Problem;
+use crate::import::columns::{self, normalise};
+use crate::import::members::{GroupInfo, Import, KnownPerson, NewPerson, Seat, Target};
+use crate::import::sheet::{self, Grid, Value, Which};
+use crate::registry::{Registry, Scope, is_valid_id};
+use crate::t;
+
+use super::Outcome;
+use super::seat::MEMBER_ORDER;
+use super::writing::{Session, bad, check_id, early_lang, refuse};
+
+pub fn run(cmd: &ImportCommand, global: &Global) -> anyhow::Result<Outcome> {
+    match cmd {
+        ImportCommand::Members(args) => members(args, global),
+        ImportCommand::Registry(args) => registry(args, global),
+        ImportCommand::Template(args) => template(args, global),
+    }
+}
+
+fn read(path: &Path, which: Which<'_>, lang: Lang) -> anyhow::Result<Vec<Grid>> {
+    sheet::read(path, which).map_err(|e| bad(lang, e.0))
+}
+
+fn members(args: &ImportMembersArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let root = super::registry_root(global)?;
+    let lang0 = early_lang(global, &root);
+    check_id("group", &args.group, lang0)?;
+    let which = args.sheet.as_deref().map_or(Which::First, Which::Named);
+    let grids = read(&args.file, which, lang0)?;
+    let s = Session::open(global, &[&args.group], &[])?;
+    let (reg, lang) = (s.reg(), s.lang);
+    let mut imp = Import::new(known_people(&s.root));
+    let groups = BTreeMap::from([(args.group.clone(), GroupInfo::of(reg, &args.group))]);
+    for g in &grids {
+        imp.sheet(reg, g, Target::Only(&args.group), &groups);
+    }
+    report_notes(&imp.notes, lang);
+    if !imp.problems.is_empty() {
+        return refuse_problems(imp.problems, &args.file, lang);
+    }
+    let mut plan = people_changes(&imp.new_people);
+    let rel = format!("groups/{}/members.toml", args.group);
+    let (old, mut doc) = s.toml(&rel)?;
+    let seats = imp.seats.remove(&args.group).unwrap_or_default();
+    for seat in &seats {
+        doc.push_table("member", seat_table(seat))?;
+    }
+    let (g, rows, people, added, same) = (
+        &args.group,
+        imp.rows,
+        imp.new_people.len(),
+        seats.len(),
+        imp.unchanged,
+    );
+    plan.summary = t!(
+        "imported {rows} rows into {g}: {people} new people, {added} new seats, {same} already there ({rel})",
+        "importerte {rows} rader til {g}: {people} nye personer, {added} nye plasser, {same} fantes fra før ({rel})"
+    );
+    let plan = plan.change(rel, old, doc.render());
+    s.finish(plan, args.edit, global, false)
+}
+
+/// People already in people/, for matching by name and employer. A file that cannot be read
+/// as TOML is left out here; `validate` reports it.
+fn known_people(root: &Path) -> Vec<KnownPerson> {
+    let mut out = Vec::new();
+    let Ok(dir) = std::fs::read_dir(root.join("people")) else {
+        return out;
+    };
+    for e in dir.flatten() {
+        let name = e.file_name();
+        let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".toml")) else {
+            continue;
+        };
+        if !is_valid_id(id) || !e.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        let Ok(text) = super::writing::read_text(root, &format!("people/{id}.toml"), Lang::En)
+        else {
+            continue;
+        };
+        let Ok(t) = text.trim_start_matches('\u{feff}').parse::<toml::Table>() else {
+            continue;
+        };
+        let get = |k: &str| t.get(k).and_then(|v| v.as_str()).map(str::to_string);
+        out.push(KnownPerson {
+            id: id.to_string(),
+            name: get("name").unwrap_or_default(),
+            employer: get("employer"),
+        });
+    }
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out
+}
+
+fn report_notes(notes: &[Text], lang: Lang) {
+    for n in notes {
+        eprintln!("note: {}", crate::pii_scan::mask(n.get(lang)));
+    }
+}
+
+fn refuse_problems(mut problems: Vec<Problem>, file: &Path, lang: Lang) -> anyhow::Result<Outcome> {
+    problems.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    problems.dedup();
+    for p in &problems {
+        eprintln!("error: {}", crate::pii_scan::mask(&p.render(lang)));
+    }
+    let (n, f) = (problems.len(), file.display());
+    refuse(
+        lang,
+        if n == 1 {
+            t!(
+                "1 problem in {f}, shown above; correct the file and run the import again",
+                "1 feil i {f}, vist over; rett filen og kjør importen på nytt"
+            )
+        } else {
+            t!(
+                "{n} problems in {f}, shown above; correct the file and run the import again",
+                "{n} feil i {f}, vist over; rett filen og kjør importen på nytt"
+            )
+        },
+    )
+}
+
+/// A plan that creates the new people's files.
+fn people_changes(people: &BTreeMap<String, NewPerson>) -> Plan {
+    let mut plan = Plan::new(Text::default());
+    for (id, p) in people {
+        let mut doc = TomlDoc::empty();
+        let t = doc.root();
+        set(t, "name", p.name.as_str());
+        if let Some(e) = &p.employer {
+            set(t, "employer", e.as_str());
+        }
+        if let Some(e) = &p.email {
+            set(t, "email", e.as_str());
+        }
+        if let Some(x) = &p.phone {
+            set(t, "phone", x.as_str());
+        }
+        if let Some(g) = p.gender {
+            set(t, "gender", g);
+        }
+        plan = plan.change(format!("people/{id}.toml"), None, doc.render());
+    }
+    plan
+}
+
+fn seat_table(s: &Seat) -> Table {
+    let mut t = Table::new();
+    let mut put = |k: &str, v: toml_edit::Value| set_in_order(&mut t, k, v, MEMBER_ORDER);
+    put("person", s.person.as_str().into());
+    put("role", s.role.into());
+    let texts = [
+        ("region", &s.region),
+        ("organisation", &s.organisation),
+        ("constituency", &s.constituency),
+        ("appointed-by", &s.appointed_by),
+        ("letter", &s.letter),
+        ("end-reason", &s.end_reason),
+    ];
+    for (k, v) in texts {
+        if let Some(v) = v {
+            put(k, v.as_str().into());
+        }
+    }
+    let dates = [
+        ("proposed", s.proposed),
+        ("consented", s.consented),
+        ("leader-cleared", s.leader_cleared),
+        ("appointed", s.appointed),
+        ("notified", s.notified),
+        ("term-end", s.term_end),
+        ("ended", s.ended),
+    ];
+    for (k, v) in dates {
+        if let Some(v) = v {
+            put(k, date(v));
+        }
+    }
+    t
+}
+
+/// Sheets that only explain, never hold members.
+fn is_help_sheet(name: &str) -> bool {
+    matches!(
+        normalise(name).as_str(),
+        "veiledning" | "hjelp" | "help" | "readme" | "les meg"
+    )
+}
+
+fn is_groups_sheet(name: &str) -> bool {
+    matches!(normalise(name).as_str(), "grupper" | "groups")
+}
+
+/// The groups on disk: folders of groups/ with a valid id.
+fn groups_on_disk(root: &Path) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(root.join("groups"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|id| is_valid_id(id))
+        .collect();
+    out.sort();
+    out
+}
+
+fn registry(args: &ImportRegistryArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let root = super::registry_root(global)?;
+    let lang0 = early_lang(global, &root);
+    let grids = read(&args.file, Which::All, lang0)?;
+    let existing = groups_on_disk(&root);
+    let ids: Vec<&str> = existing.iter().map(String::as_str).collect();
+    let mut s = Session::open(global, &ids, &[])?;
+    let lang = s.lang;
+    let mut problems = Vec::new();
+    let mut new_groups: BTreeMap<String, Table> = BTreeMap::new();
+    for g in grids
+        .iter()
+        .filter(|g| g.sheet.as_deref().is_some_and(is_groups_sheet))
+    {
+        read_groups(s.reg(), g, &existing, &mut new_groups, &mut problems, s.at);
+    }
+    let mut groups: BTreeMap<String, GroupInfo> = existing
+        .iter()
+        .map(|id| (id.clone(), GroupInfo::of(s.reg(), id)))
+        .collect();
+    for (id, t) in &new_groups {
+        let constituencies = t
+            .get("constituencies")
+            .and_then(|v| v.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        groups.insert(
+            id.clone(),
+            GroupInfo {
+                constituencies,
+                ..GroupInfo::default()
+            },
+        );
+    }
+    let mut imp = Import::new(known_people(&s.root));
+    imp.problems = problems;
+    for g in &grids {
+        let name = g.sheet.clone().unwrap_or_default();
+        if is_groups_sheet(&name) || is_help_sheet(&name) {
+            continue;
+        }
+        if g.rows.iter().all(|r| r.iter().all(Value::is_empty)) {
+            continue;
+        }
+        let own = groups.contains_key(&name).then_some(name.as_str());
+        imp.sheet(s.reg(), g, Target::ByColumn(own), &groups);
+    }
+    report_notes(&imp.notes, lang);
+    if !imp.problems.is_empty() {
+        return refuse_problems(imp.problems, &args.file, lang);
+    }
+    let mut plan = people_changes(&imp.new_people);
+    let intro = match lang {
+        Lang::En => "# The group's seats: one [[member]] per person and seat, oldest first.\n",
+        Lang::Nb => "# Gruppens plasser: én [[member]] per person og plass, eldste først.\n",
+    };
+    for (id, t) in &new_groups {
+        let mut doc = TomlDoc::empty();
+        for (k, v) in t.iter() {
+            doc.root().insert(k, v.clone());
+        }
+        plan = plan.change(format!("groups/{id}/group.toml"), None, doc.render());
+        let mut members = TomlDoc::parse(intro).map_err(|e| anyhow::anyhow!("{e}"))?;
+        for seat in imp.seats.remove(id).unwrap_or_default() {
+            members.push_table("member", seat_table(&seat))?;
+        }
+        plan = plan.change(format!("groups/{id}/members.toml"), None, members.render());
+    }
+    for (id, seats) in std::mem::take(&mut imp.seats) {
+        if seats.is_empty() {
+            continue;
+        }
+        let rel = format!("groups/{id}/members.toml");
+        let (old, mut doc) = s.toml(&rel)?;
+        for seat in &seats {
+            doc.push_table("member", seat_table(seat))?;
+        }
+        plan = plan.change(rel, old, doc.render());
+    }
+    let seats: usize = imp.rows - imp.unchanged;
+    let (ng, np, same) = (new_groups.len(), imp.new_people.len(), imp.unchanged);
+    plan.summary = t!(
+        "imported {ng} new groups, {np} new people and {seats} new seats ({same} already there)",
+        "importerte {ng} nye grupper, {np} nye personer og {seats} nye plasser ({same} fantes fra før)"
+    );
+    let all: BTreeSet<String> = groups.keys().cloned().collect();
+    s.scope = Scope::Groups(all);
+    let fresh: BTreeSet<String> = new_groups.keys().cloned().collect();
+    s.finish_judged(plan, args.edit, global, &|d| {
+        d.rule.is_file_level() || !d.group.as_ref().is_some_and(|g| fresh.contains(g))
+    })
+}
+
+/// The columns of the `grupper` sheet.
+const GROUP_HEADERS: &[(&str, &str)] = &[
+    ("id", "id"),
+    ("navn", "name"),
+    ("name", "name"),
+    ("profil", "profile"),
+    ("profile", "profile"),
+    ("tjeneste", "service"),
+    ("tjenesten", "service"),
+    ("service", "service"),
+    ("vert", "host"),
+    ("vertskap", "host"),
+    ("host", "host"),
+    ("ansvarlig", "responsible"),
+    ("responsible", "responsible"),
+    ("eier", "owner"),
+    ("owner", "owner"),
+    ("prosess", "process"),
+    ("process", "process"),
+    ("rapporterer til", "reports-to"),
+    ("reports to", "reports-to"),
+    ("målgrupper", "constituencies"),
+    ("constituencies", "constituencies"),
+    ("opprettet", "established"),
+    ("established", "established"),
+];
+
+/// The rows of a `grupper` sheet: a group.toml for every group that does not exist yet.
+fn read_groups(
+    reg: &Registry,
+    g: &Grid,
+    existing: &[String],
+    out: &mut BTreeMap<String, Table>,
+    problems: &mut Vec<Problem>,
+    today: crate::registry::Date,
+) {
+    let mut problem = |row: usize, col: Option<usize>, text: Text| {
+        problems.push(Problem {
+            file: g.label.clone(),
+            row: row as u32 + 1,
+            col: col.map(|c| c as u32),
+            text,
+        })
+    };
+    let Some(head) = g.rows.iter().position(|r| r.iter().any(|c| !c.is_empty())) else {
+        return;
+    };
+    let mut cols: BTreeMap<&str, usize> = BTreeMap::new();
+    for (c, v) in g.rows[head].iter().enumerate() {
+        let key = normalise(&v.shown());
+        if let Some((_, k)) = GROUP_HEADERS.iter().find(|(h, _)| *h == key) {
+            cols.entry(k).or_insert(c);
+        }
+    }
+    for k in ["id", "name", "profile"] {
+        if !cols.contains_key(k) {
+            problem(
+                head,
+                None,
+                t!(
+                    "the groups sheet has no column `{k}`; it needs id, navn (name) and profil (profile)",
+                    "arket grupper har ingen kolonne `{k}`; det trenger id, navn og profil"
+                ),
+            );
+        }
+    }
+    if ["id", "name", "profile"]
+        .iter()
+        .any(|k| !cols.contains_key(k))
+    {
+        return;
+    }
+    for r in head + 1..g.rows.len() {
+        if g.rows[r].iter().all(Value::is_empty) {
+            continue;
+        }
+        let cell = |k: &str| -> Option<(usize, String)> {
+            let c = *cols.get(k)?;
+            let v = g.cell(r, c).shown();
+            (!v.is_empty()).then_some((c, v))
+        };
+        let Some((idc, id)) = cell("id") else {
+            problem(
+                r,
+                cols.get("id").copied(),
+                t!("the group id is empty", "gruppe-id-en er tom"),
+            );
+            continue;
+        };
+        if !is_valid_id(&id) {
+            problem(
+                r,
+                Some(idc),
+                t!(
+                    "«{id}» is not a valid group id: use a-z, 0-9 and -, starting with a letter",
+                    "«{id}» er ikke en gyldig gruppe-id: bruk a-z, 0-9 og -, og start med en bokstav"
+                ),
+            );
+            continue;
+        }
+        if existing.contains(&id) || out.contains_key(&id) {
+            continue;
+        }
+        let mut t = Table::new();
+        let name = cell("name").map(|x| x.1).unwrap_or_default();
+        if name.is_empty() {
+            problem(
+                r,
+                cols.get("name").copied(),
+                t!("the group's name is empty", "gruppens navn er tomt"),
+            );
+            continue;
+        }
+        t.insert("name", toml_edit::value(name));
+        let (pc, p) = cell("profile").unwrap_or((cols["profile"], String::new()));
+        let profile = match normalise(&p).as_str() {
+            "national service" | "nasjonal tjeneste" => "national-service",
+            "municipal advisory" | "kommunal rådgivende" | "kommunal" => "municipal-advisory",
+            "advisory" | "rådgivende" => "advisory",
+            _ => {
+                problem(
+                    r,
+                    Some(pc),
+                    t!(
+                        "«{p}» is not a profile; expected national-service, municipal-advisory or advisory (nasjonal tjeneste, kommunal rådgivende, rådgivende)",
+                        "«{p}» er ikke en profil; forventet nasjonal tjeneste, kommunal rådgivende eller rådgivende (national-service, municipal-advisory, advisory)"
+                    ),
+                );
+                continue;
+            }
+        };
+        t.insert("profile", toml_edit::value(profile));
+        let mut ok = true;
+        if let Some((_, v)) = cell("service") {
+            t.insert("service", toml_edit::value(v));
+        }
+        if let Some((c, v)) = cell("host") {
+            let mut hosts = Vec::new();
+            for part in v.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()) {
+                match columns::organisation(reg, part) {
+                    Ok(id) => hosts.push(id),
+                    Err(e) => {
+                        problem(r, Some(c), e);
+                        ok = false;
+                    }
+                }
+            }
+            t.insert(
+                "host",
+                toml_edit::Item::Value(str_array(hosts.iter().map(String::as_str))),
+            );
+        }
+        for k in ["responsible", "owner"] {
+            if let Some((c, v)) = cell(k) {
+                match columns::organisation(reg, &v) {
+                    Ok(id) => {
+                        t.insert(k, toml_edit::value(id));
+                    }
+                    Err(e) => {
+                        problem(r, Some(c), e);
+                        ok = false;
+                    }
+                }
+            }
+        }
+        for k in ["process", "reports-to"] {
+            if let Some((_, v)) = cell(k) {
+                t.insert(k, toml_edit::value(v));
+            }
+        }
+        if let Some((c, v)) = cell("constituencies") {
+            let ids: Vec<&str> = v
+                .split([',', ';'])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            if let Some(bad) = ids.iter().find(|i| !is_valid_id(i)) {
+                problem(
+                    r,
+                    Some(c),
+                    t!(
+                        "«{bad}» is not a valid constituency id: use a-z, 0-9 and -",
+                        "«{bad}» er ikke en gyldig målgruppe-id: bruk a-z, 0-9 og -"
+                    ),
+                );
+                ok = false;
+            }
+            t.insert("constituencies", toml_edit::Item::Value(str_array(ids)));
+        }
+        let established = match cols.get("established").map(|&c| (c, g.cell(r, c))) {
+            Some((c, v)) if !v.is_empty() => match columns::date(v) {
+                Ok(d) => d,
+                Err(e) => {
+                    problem(r, Some(c), e);
+                    ok = false;
+                    today
+                }
+            },
+            _ => today,
+        };
+        t.insert("established", toml_edit::Item::Value(date(established)));
+        if ok {
+            out.insert(id, t);
+        }
+    }
+}
+
+/// `mandat import template -o mal.xlsx`: the sheets `import registry` reads, with their
+/// headers in the output language, and a sheet that explains each column.
+fn template(args: &ImportTemplateArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let lang = super::lang_unloaded(global);
+    let sheets = template_sheets(lang);
+    crate::output::xlsx::save(&args.output, &sheets, lang)?;
+    Ok(Outcome::Ok)
+}
+
+/// (Norwegian heading, English heading, what it holds in nb, in en, example).
+const MEMBER_COLUMNS: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "gruppe",
+        "group",
+        "gruppens id (bare når arket ikke heter som gruppen)",
+        "the group's id (only when the sheet is not named after the group)",
+        "nkt-ms",
+    ),
+    (
+        "navn",
+        "name",
+        "fullt navn (påkrevd)",
+        "full name (required)",
+        "Kari Nordmann",
+    ),
+    (
+        "rolle",
+        "role",
+        "regional, tjenesten, bruker, annen eller målgruppe (påkrevd)",
+        "regional, service, user, other or constituency (required)",
+        "regional",
+    ),
+    (
+        "region",
+        "region",
+        "regional plass: regionen (id eller navn)",
+        "regional seat: the region (id or name)",
+        "Helse Nord RHF",
+    ),
+    (
+        "arbeidsgiver",
+        "employer",
+        "organisasjon (id eller navn)",
+        "organisation (id or name)",
+        "Universitetssykehuset Nord-Norge HF",
+    ),
+    (
+        "organisasjon",
+        "organisation",
+        "brukerplass: brukerorganisasjonen",
+        "user seat: the user organisation",
+        "ffo",
+    ),
+    (
+        "målgruppe",
+        "constituency",
+        "målgruppeplass: en av gruppens målgrupper",
+        "constituency seat: one of the group's constituencies",
+        "eldreradet",
+    ),
+    ("foreslått", "proposed", "dato", "date", "01.11.2024"),
+    ("samtykke", "consented", "dato", "date", "10.11.2024"),
+    (
+        "leder avklart",
+        "leader-cleared",
+        "dato",
+        "date",
+        "12.11.2024",
+    ),
+    ("oppnevnt", "appointed", "dato", "date", "01.01.2025"),
+    (
+        "oppnevnt av",
+        "appointed-by",
+        "RHF-et (id eller navn) eller organisasjonen",
+        "the RHF (id or name) or organisation",
+        "helse-nord",
+    ),
+    (
+        "brev",
+        "letter",
+        "referanse til oppnevningsbrevet",
+        "reference of the appointment letter",
+        "2024/12345",
+    ),
+    ("kunngjort", "notified", "dato", "date", "05.01.2025"),
+    ("funksjonstid til", "term-end", "dato", "date", "31.12.2026"),
+    ("sluttet", "ended", "dato", "date", ""),
+    (
+        "e-post",
+        "email",
+        "privat: skrives aldri i rapporter",
+        "private: never printed in reports",
+        "",
+    ),
+    (
+        "telefon",
+        "phone",
+        "privat: skrives aldri i rapporter",
+        "private: never printed in reports",
+        "",
+    ),
+    (
+        "kjønn",
+        "gender",
+        "kvinne, mann eller annet",
+        "female, male or other",
+        "kvinne",
+    ),
+];
+
+const GROUP_COLUMNS: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "id",
+        "id",
+        "gruppens id: a-z, 0-9 og - (påkrevd)",
+        "the group's id: a-z, 0-9 and - (required)",
+        "nkt-ms",
+    ),
+    (
+        "navn",
+        "name",
+        "gruppens navn (påkrevd)",
+        "the group's name (required)",
+        "Referansegruppen for NK MS",
+    ),
+    (
+        "profil",
+        "profile",
+        "nasjonal tjeneste, kommunal rådgivende eller rådgivende (påkrevd)",
+        "national-service, municipal-advisory or advisory (required)",
+        "nasjonal tjeneste",
+    ),
+    (
+        "tjeneste",
+        "service",
+        "nasjonal tjeneste: tjenestens navn",
+        "national service: the service's name",
+        "Nasjonal kompetansetjeneste for multippel sklerose",
+    ),
+    (
+        "vert",
+        "host",
+        "nasjonal tjeneste: HF-et/HF-ene tjenesten ligger i, skilt med komma",
+        "national service: the HF(s) hosting the service, separated by commas",
+        "Helse Bergen HF",
+    ),
+    (
+        "ansvarlig",
+        "responsible",
+        "nasjonal tjeneste: HF-et som har ansvaret",
+        "national service: the responsible HF",
+        "Helse Bergen HF",
+    ),
+    (
+        "eier",
+        "owner",
+        "kommunal: kommunen",
+        "municipal: the municipality",
+        "",
+    ),
+    (
+        "prosess",
+        "process",
+        "kommunal: prosessen",
+        "municipal: the process",
+        "",
+    ),
+    (
+        "rapporterer til",
+        "reports-to",
+        "kommunal: hvor innspill tas",
+        "municipal: where inputs are taken",
+        "",
+    ),
+    (
+        "målgrupper",
+        "constituencies",
+        "kommunal: målgruppenes id-er, skilt med komma",
+        "municipal: the constituencies' ids, separated by commas",
+        "",
+    ),
+    (
+        "opprettet",
+        "established",
+        "dato (standard: i dag)",
+        "date (default: today)",
+        "01.05.2019",
+    ),
+];
+
+pub fn template_sheets(lang: Lang) -> Vec<crate::output::xlsx::Sheet> {
+    use crate::output::xlsx::{Cell, Sheet};
+    let heading =
+        |c: &(&'static str, &'static str, &str, &str, &str)| pick(lang, c.1, c.0).to_string();
+    let mut help = Vec::new();
+    for (sheet, cols) in [
+        (pick(lang, "groups", "grupper"), GROUP_COLUMNS),
+        (pick(lang, "members", "medlemmer"), MEMBER_COLUMNS),
+    ] {
+        for c in cols {
+            help.push(vec![
+                Cell::Text(sheet.to_string()),
+                Cell::Text(heading(c)),
+                Cell::Text(pick(lang, c.3, c.2).to_string()),
+                Cell::Text(c.4.to_string()),
+            ]);
+        }
+    }
+    vec![
+        Sheet {
+            name: pick(lang, "groups", "grupper").into(),
+            header: GROUP_COLUMNS.iter().map(heading).collect(),
+            rows: Vec::new(),
+        },
+        Sheet {
+            name: pick(lang, "members", "medlemmer").into(),
+            header: MEMBER_COLUMNS.iter().map(heading).collect(),
+            rows: Vec::new(),
+        },
+        Sheet {
+            name: pick(lang, "help", "veiledning").into(),
+            header: [
+                pick(lang, "Sheet", "Ark"),
+                pick(lang, "Column", "Kolonne"),
+                pick(lang, "What it holds", "Hva den inneholder"),
+                pick(lang, "Example", "Eksempel"),
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+            rows: help,
+        },
+    ]
+}

@@ -1,0 +1,679 @@
+//! Rows of a member list → new people and `[[member]]` seats (cli.md, «`mandat import
+//! members`»). Every row is read, every problem kept (`FILE:row:column`), and what was read is
+//! only a proposal: the command turns it into an edit plan, or into nothing when a problem was
+//! found.
+//!
+//! A person is matched to an existing one by name and employer (case and spacing ignored; a
+//! row without an employer matches the one person of that name, if there is exactly one);
+//! otherwise a new person is made, with the id of the `person` column when it is free, else the
+//! id derived from the name (format.md), made unique with `-2`, `-3`, ... The same name and
+//! employer on several rows is one person. A seat that the group already has (same person,
+//! role, proposal and appointment) is not added again, so importing a file twice changes
+//! nothing the second time.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::columns::{self, Field, Header};
+use super::sheet::{Grid, Value};
+use super::{Problem, column_letters};
+use crate::i18n::Text;
+use crate::registry::{Date, Registry, id_from_name, is_valid_id};
+use crate::t;
+
+/// A person already in people/: what matching needs.
+#[derive(Clone, Debug)]
+pub struct KnownPerson {
+    pub id: String,
+    pub name: String,
+    pub employer: Option<String>,
+}
+
+/// A person the import creates.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewPerson {
+    pub name: String,
+    pub employer: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub gender: Option<&'static str>,
+}
+
+/// One `[[member]]` entry to add.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Seat {
+    pub person: String,
+    pub role: &'static str,
+    pub region: Option<String>,
+    pub organisation: Option<String>,
+    pub constituency: Option<String>,
+    pub proposed: Option<Date>,
+    pub consented: Option<Date>,
+    pub leader_cleared: Option<Date>,
+    pub appointed: Option<Date>,
+    pub appointed_by: Option<String>,
+    pub letter: Option<String>,
+    pub notified: Option<Date>,
+    pub term_end: Option<Date>,
+    pub ended: Option<Date>,
+    pub end_reason: Option<String>,
+}
+
+/// What a group the rows may name looks like.
+#[derive(Clone, Debug, Default)]
+pub struct GroupInfo {
+    pub constituencies: Vec<String>,
+    /// (person, role, proposed, appointed) of the seats it already has.
+    pub seats: BTreeSet<(String, String, Option<Date>, Option<Date>)>,
+}
+
+impl GroupInfo {
+    pub fn of(reg: &Registry, id: &str) -> GroupInfo {
+        let Some(g) = reg.group(id) else {
+            return GroupInfo::default();
+        };
+        GroupInfo {
+            constituencies: g.constituencies.iter().map(|c| c.value.clone()).collect(),
+            seats: g
+                .members
+                .iter()
+                .map(|m| {
+                    (
+                        m.person_id().unwrap_or("").to_string(),
+                        m.role().map_or("", |r| r.as_str()).to_string(),
+                        m.proposed.as_ref().map(|d| d.value),
+                        m.appointed.as_ref().map(|d| d.value),
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Which group the rows of a sheet belong to.
+#[derive(Clone, Copy, Debug)]
+pub enum Target<'a> {
+    /// `import members --group G`: every row, except rows whose `gruppe` column names another
+    /// group (skipped, said once).
+    Only(&'a str),
+    /// `import registry`: the `gruppe` column, else this group (the sheet's name), if any.
+    ByColumn(Option<&'a str>),
+}
+
+/// Everything read so far, over one or more sheets.
+#[derive(Debug, Default)]
+pub struct Import {
+    known: Vec<KnownPerson>,
+    /// Person ids in use: files on disk and people created by this import.
+    taken: BTreeSet<String>,
+    /// (loose name, employer) → id, for people created by this import.
+    created: BTreeMap<(String, Option<String>), String>,
+    pub new_people: BTreeMap<String, NewPerson>,
+    /// Per group, the seats to add in file order.
+    pub seats: BTreeMap<String, Vec<Seat>>,
+    pub problems: Vec<Problem>,
+    pub notes: Vec<Text>,
+    /// Rows already in the registry.
+    pub unchanged: usize,
+    /// Rows read into a seat.
+    pub rows: usize,
+}
+
+fn loose_name(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Import {
+    pub fn new(known: Vec<KnownPerson>) -> Import {
+        let taken = known.iter().map(|p| p.id.clone()).collect();
+        Import {
+            known,
+            taken,
+            ..Import::default()
+        }
+    }
+
+    fn problem(&mut self, g: &Grid, row: usize, col: Option<usize>, text: Text) {
+        self.problems.push(Problem {
+            file: g.label.clone(),
+            row: row as u32 + 1,
+            col: col.map(|c| c as u32),
+            text,
+        });
+    }
+
+    /// Reads the rows of one sheet; `groups` are the groups a row may name.
+    pub fn sheet(
+        &mut self,
+        reg: &Registry,
+        grid: &Grid,
+        target: Target<'_>,
+        groups: &BTreeMap<String, GroupInfo>,
+    ) {
+        let Some(head_row) = grid
+            .rows
+            .iter()
+            .position(|r| r.iter().any(|c| !c.is_empty()))
+        else {
+            self.problem(
+                grid,
+                0,
+                None,
+                t!(
+                    "the sheet is empty; expected a header row with the columns navn and rolle (name and role)",
+                    "arket er tomt; forventet en overskriftsrad med kolonnene navn og rolle"
+                ),
+            );
+            return;
+        };
+        let header = Header::read(head_row, &grid.rows[head_row]);
+        self.merged(grid, head_row);
+        let mut missing = false;
+        for (field, nb, en) in [
+            (Field::Name, "navn", "name"),
+            (Field::Role, "rolle", "role"),
+        ] {
+            if header.col(field).is_none() {
+                missing = true;
+                let found: Vec<String> = grid.rows[head_row]
+                    .iter()
+                    .map(Value::shown)
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                let found = found.join(", ");
+                self.problem(
+                    grid,
+                    head_row,
+                    None,
+                    t!(
+                        "the header has no column `{nb}` (or `{en}`); the header row holds: {found}",
+                        "overskriftsraden har ingen kolonne `{nb}` (eller `{en}`); raden har: {found}"
+                    ),
+                );
+            }
+        }
+        for (c, text) in &header.twice {
+            let col = column_letters(*c as u32);
+            let (c, text) = (*c, text.clone());
+            self.problem(
+                grid,
+                head_row,
+                Some(c),
+                t!(
+                    "the column «{text}» ({col}) appears twice; keep one",
+                    "kolonnen «{text}» ({col}) finnes to ganger; behold én"
+                ),
+            );
+        }
+        if missing {
+            return;
+        }
+        if !header.unknown.is_empty() {
+            let list: Vec<String> = header
+                .unknown
+                .iter()
+                .map(|(c, t)| format!("«{t}» ({})", column_letters(*c as u32)))
+                .collect();
+            let list = list.join(", ");
+            let file = &grid.label;
+            self.notes.push(t!(
+                "{file}: ignored the columns it does not know: {list}",
+                "{file}: så bort fra kolonner som ikke er kjent: {list}"
+            ));
+        }
+        let last = grid
+            .rows
+            .iter()
+            .rposition(|r| r.iter().any(|c| !c.is_empty()))
+            .unwrap_or(head_row);
+        let mut empty = Vec::new();
+        let mut other_groups = 0usize;
+        // Rows that a merged region reaches into below its first row: already reported.
+        let covered: BTreeSet<usize> = grid
+            .merged
+            .iter()
+            .flat_map(|&((r0, _), (r1, _))| (r0 as usize + 1)..=(r1 as usize))
+            .collect();
+        for r in head_row + 1..=last {
+            if covered.contains(&r) {
+                continue;
+            }
+            let cells = &grid.rows[r];
+            if cells.iter().all(Value::is_empty) {
+                empty.push(r + 1);
+                continue;
+            }
+            let named = header
+                .col(Field::Group)
+                .map(|c| grid.cell(r, c).shown())
+                .filter(|s| !s.is_empty());
+            let group = match (target, named) {
+                (Target::Only(g), Some(n)) if n != g => {
+                    other_groups += 1;
+                    continue;
+                }
+                (Target::Only(g), _) => g.to_string(),
+                (Target::ByColumn(_), Some(n)) => n,
+                (Target::ByColumn(Some(g)), None) => g.to_string(),
+                (Target::ByColumn(None), None) => {
+                    let col = header.col(Field::Group);
+                    self.problem(
+                        grid,
+                        r,
+                        col,
+                        t!(
+                            "the row names no group: fill in the column gruppe (group), or name the sheet after the group's id",
+                            "raden oppgir ingen gruppe: fyll inn kolonnen gruppe, eller gi arket navnet til gruppens id"
+                        ),
+                    );
+                    continue;
+                }
+            };
+            let Some(info) = groups.get(&group) else {
+                let known: Vec<&str> = groups.keys().map(String::as_str).collect();
+                let text = match crate::registry::read::nearest(&group, known.iter().copied()) {
+                    Some(near) => t!(
+                        "«{group}» is not a group; did you mean «{near}»?",
+                        "«{group}» er ikke en gruppe; mente du «{near}»?"
+                    ),
+                    None => {
+                        let known = known.join(", ");
+                        t!(
+                            "«{group}» is not a group; the groups are: {known}",
+                            "«{group}» er ikke en gruppe; gruppene er: {known}"
+                        )
+                    }
+                };
+                self.problem(grid, r, header.col(Field::Group), text);
+                continue;
+            };
+            self.row(reg, grid, &header, r, &group, info);
+        }
+        if !empty.is_empty() {
+            let rows: Vec<String> = empty.iter().map(|r| r.to_string()).collect();
+            let (rows, file) = (rows.join(", "), &grid.label);
+            self.notes.push(if empty.len() == 1 {
+                t!(
+                    "{file}: skipped the empty row {rows}",
+                    "{file}: hoppet over den tomme raden {rows}"
+                )
+            } else {
+                t!(
+                    "{file}: skipped the empty rows {rows}",
+                    "{file}: hoppet over de tomme radene {rows}"
+                )
+            });
+        }
+        if other_groups > 0 {
+            let file = &grid.label;
+            self.notes.push(t!(
+                "{file}: skipped {other_groups} rows of other groups (column gruppe)",
+                "{file}: hoppet over {other_groups} rader for andre grupper (kolonnen gruppe)"
+            ));
+        }
+        let formulas: Vec<&(u32, u32)> = grid
+            .formulas
+            .iter()
+            .filter(|(r, _)| (*r as usize) > head_row && (*r as usize) <= last)
+            .collect();
+        if let Some((r, c)) = formulas.first() {
+            let at = format!("{}{}", column_letters(*c), r + 1);
+            let more = formulas.len() - 1;
+            let file = &grid.label;
+            self.notes.push(if more == 0 {
+                t!(
+                    "{file}: the cell {at} holds a formula; its computed value was used",
+                    "{file}: cellen {at} har en formel; den beregnede verdien ble brukt"
+                )
+            } else {
+                t!(
+                    "{file}: the cell {at} and {more} more hold formulas; their computed values were used",
+                    "{file}: cellen {at} og {more} til har formler; de beregnede verdiene ble brukt"
+                )
+            });
+        }
+    }
+
+    /// A merged region below the header hides every value but its first: refused.
+    fn merged(&mut self, grid: &Grid, head_row: usize) {
+        for &((r0, c0), (r1, c1)) in &grid.merged {
+            if (r1 as usize) < head_row || (r0 == r1 && c0 == c1) {
+                continue;
+            }
+            let span = format!(
+                "{}{}:{}{}",
+                column_letters(c0),
+                r0 + 1,
+                column_letters(c1),
+                r1 + 1
+            );
+            self.problem(
+                grid,
+                r0 as usize,
+                Some(c0 as usize),
+                t!(
+                    "the cells {span} are merged; unmerge them and write the value in every row",
+                    "cellene {span} er slått sammen; del dem opp og skriv verdien i hver rad"
+                ),
+            );
+        }
+    }
+
+    /// One row → a person (found or new) and a seat.
+    fn row(
+        &mut self,
+        reg: &Registry,
+        grid: &Grid,
+        header: &Header,
+        r: usize,
+        group: &str,
+        info: &GroupInfo,
+    ) {
+        let before = self.problems.len();
+        let text = |f: Field| -> Option<(usize, String)> {
+            let c = header.col(f)?;
+            let v = grid.cell(r, c).shown();
+            (!v.is_empty()).then_some((c, v))
+        };
+        // A formula whose cached value is an error.
+        for (c, v) in grid.rows[r].iter().enumerate() {
+            if let Value::Error(e) = v
+                && header.cols.values().any(|&k| k == c)
+            {
+                let e = e.clone();
+                self.problem(
+                    grid,
+                    r,
+                    Some(c),
+                    t!(
+                        "the cell holds the formula error {e}; fix the formula or type the value",
+                        "cellen har formelfeilen {e}; rett formelen eller skriv verdien"
+                    ),
+                );
+            }
+        }
+        let name = text(Field::Name);
+        let role = match text(Field::Role) {
+            Some((c, v)) => match columns::role(&v) {
+                Ok(role) => Some(role),
+                Err(e) => {
+                    self.problem(grid, r, Some(c), e);
+                    None
+                }
+            },
+            None => {
+                self.problem(
+                    grid,
+                    r,
+                    header.col(Field::Role),
+                    t!(
+                        "the role is empty; expected regional, service, user, other or constituency",
+                        "rollen er tom; forventet regional, tjenesten, bruker, annen eller målgruppe"
+                    ),
+                );
+                None
+            }
+        };
+        let Some((name_col, name)) = name else {
+            self.problem(
+                grid,
+                r,
+                header.col(Field::Name),
+                t!("the name is empty", "navnet er tomt"),
+            );
+            return;
+        };
+        let lookup = |me: &mut Import,
+                      f: Field,
+                      how: fn(&Registry, &str) -> Result<String, Text>|
+         -> Option<String> {
+            let (c, v) = text(f)?;
+            match how(reg, &v) {
+                Ok(id) => Some(id),
+                Err(e) => {
+                    me.problem(grid, r, Some(c), e);
+                    None
+                }
+            }
+        };
+        let employer = lookup(self, Field::Employer, columns::organisation);
+        let mut region = lookup(self, Field::Region, columns::region);
+        let mut organisation = lookup(self, Field::Organisation, columns::organisation);
+        let appointed_by = lookup(self, Field::AppointedBy, columns::appointer);
+        let mut constituency = text(Field::Constituency);
+        // `list members` writes one column for what a seat represents; it counts only where
+        // the sheet has none of the columns region, organisation and constituency.
+        let explicit = [Field::Region, Field::Organisation, Field::Constituency]
+            .iter()
+            .any(|f| header.col(*f).is_some());
+        let represents = text(Field::Represents).filter(|_| !explicit);
+        if let (Some(role), Some((c, v))) = (role, represents.clone()) {
+            let read = match role {
+                "regional" if region.is_none() => {
+                    Some(columns::region(reg, &v).map(|x| region = Some(x)))
+                }
+                "user" | "other" if organisation.is_none() => {
+                    Some(columns::organisation(reg, &v).map(|x| organisation = Some(x)))
+                }
+                "constituency" if constituency.is_none() => {
+                    constituency = Some((c, v));
+                    None
+                }
+                _ => None,
+            };
+            if let Some(Err(e)) = read {
+                self.problem(grid, r, Some(c), e);
+            }
+        }
+        let constituency = match constituency {
+            Some((c, v)) => {
+                let id = info
+                    .constituencies
+                    .iter()
+                    .find(|k| k.as_str() == v || columns::normalise(k) == columns::normalise(&v))
+                    .cloned();
+                if id.is_none() {
+                    let known = info.constituencies.join(", ");
+                    let known = if known.is_empty() {
+                        "-".to_string()
+                    } else {
+                        known
+                    };
+                    self.problem(
+                        grid,
+                        r,
+                        Some(c),
+                        t!(
+                            "«{v}» is not one of the group's constituencies ({known})",
+                            "«{v}» er ikke en av gruppens målgrupper ({known})"
+                        ),
+                    );
+                }
+                id
+            }
+            None => None,
+        };
+        match role {
+            Some("regional")
+                if region.is_none() && text(Field::Region).is_none() && represents.is_none() =>
+            {
+                self.problem(
+                    grid,
+                    r,
+                    header.col(Field::Region).or(Some(name_col)),
+                    t!(
+                        "a regional seat needs a region (column region): Helse Nord, Helse Midt-Norge, Helse Vest or Helse Sør-Øst",
+                        "en regional plass trenger en region (kolonnen region): Helse Nord, Helse Midt-Norge, Helse Vest eller Helse Sør-Øst"
+                    ),
+                );
+            }
+            Some("user")
+                if organisation.is_none()
+                    && text(Field::Organisation).is_none()
+                    && represents.is_none() =>
+            {
+                self.problem(
+                    grid,
+                    r,
+                    header.col(Field::Organisation).or(Some(name_col)),
+                    t!(
+                        "a user seat needs the user organisation (column organisasjon)",
+                        "en brukerplass trenger brukerorganisasjonen (kolonnen organisasjon)"
+                    ),
+                );
+            }
+            _ => {}
+        }
+        let day = |me: &mut Import, f: Field| -> Option<Date> {
+            let c = header.col(f)?;
+            let v = grid.cell(r, c);
+            if v.is_empty() {
+                return None;
+            }
+            match columns::date(v) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    me.problem(grid, r, Some(c), e);
+                    None
+                }
+            }
+        };
+        let seat_dates = [
+            day(self, Field::Proposed),
+            day(self, Field::Consented),
+            day(self, Field::LeaderCleared),
+            day(self, Field::Appointed),
+            day(self, Field::Notified),
+            day(self, Field::TermEnd),
+            day(self, Field::Ended),
+        ];
+        let gender = match text(Field::Gender) {
+            Some((c, v)) => match columns::gender(&v) {
+                Ok(g) => Some(g),
+                Err(e) => {
+                    self.problem(grid, r, Some(c), e);
+                    None
+                }
+            },
+            None => None,
+        };
+        if self.problems.len() > before {
+            return;
+        }
+        let Some(role) = role else { return };
+        let person_col = text(Field::Person);
+        let person = match self.person(&name, employer.as_deref(), person_col.map(|(_, v)| v)) {
+            Ok(p) => p,
+            Err(e) => {
+                self.problem(grid, r, Some(name_col), e);
+                return;
+            }
+        };
+        if let Some(p) = self.new_people.get_mut(&person) {
+            // Contact data and gender from the first row that has them.
+            p.email = p.email.take().or(text(Field::Email).map(|x| x.1));
+            p.phone = p.phone.take().or(text(Field::Phone).map(|x| x.1));
+            p.gender = p.gender.or(gender);
+        }
+        let [
+            proposed,
+            consented,
+            leader_cleared,
+            appointed,
+            notified,
+            term_end,
+            ended,
+        ] = seat_dates;
+        let key = (person.clone(), role.to_string(), proposed, appointed);
+        self.rows += 1;
+        let seats = self.seats.entry(group.to_string()).or_default();
+        let dup = seats.iter().any(|s| {
+            (s.person.as_str(), s.role, s.proposed, s.appointed)
+                == (key.0.as_str(), role, proposed, appointed)
+        });
+        if info.seats.contains(&key) || dup {
+            self.unchanged += 1;
+            return;
+        }
+        seats.push(Seat {
+            person,
+            role,
+            region,
+            organisation,
+            constituency,
+            proposed,
+            consented,
+            leader_cleared,
+            appointed,
+            appointed_by,
+            letter: text(Field::Letter).map(|x| x.1),
+            notified,
+            term_end,
+            ended,
+            end_reason: text(Field::EndReason).map(|x| x.1),
+        });
+    }
+
+    /// The id of the person a row names: found, or created.
+    fn person(
+        &mut self,
+        name: &str,
+        employer: Option<&str>,
+        id: Option<String>,
+    ) -> Result<String, Text> {
+        let key = (loose_name(name), employer.map(str::to_string));
+        if let Some(id) = self.created.get(&key) {
+            return Ok(id.clone());
+        }
+        let same_name: Vec<&KnownPerson> = self
+            .known
+            .iter()
+            .filter(|p| loose_name(&p.name) == key.0)
+            .collect();
+        if let Some(id) = &id
+            && let Some(p) = same_name.iter().find(|p| &p.id == id)
+        {
+            return Ok(p.id.clone());
+        }
+        let matched: Vec<&&KnownPerson> = match employer {
+            Some(e) => same_name
+                .iter()
+                .filter(|p| p.employer.as_deref() == Some(e))
+                .collect(),
+            None if same_name.len() == 1 => same_name.iter().collect(),
+            None => same_name.iter().filter(|p| p.employer.is_none()).collect(),
+        };
+        if let [one] = matched.as_slice() {
+            return Ok(one.id.clone());
+        }
+        let base = match id.filter(|i| is_valid_id(i)) {
+            Some(i) => i,
+            None => id_from_name(name),
+        };
+        if !is_valid_id(&base) {
+            return Err(t!(
+                "cannot make a person id from the name «{name}»; write the name with letters a-z",
+                "kan ikke lage en person-id av navnet «{name}»; skriv navnet med bokstaver a-z"
+            ));
+        }
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.taken.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.taken.insert(id.clone());
+        self.created.insert(key, id.clone());
+        self.new_people.insert(
+            id.clone(),
+            NewPerson {
+                name: name.split_whitespace().collect::<Vec<_>>().join(" "),
+                employer: employer.map(str::to_string),
+                ..NewPerson::default()
+            },
+        );
+        Ok(id)
+    }
+}
