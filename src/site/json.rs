@@ -94,7 +94,8 @@ pub fn build<'a>(updated: String, groups: &'a [GroupView]) -> Site<'a> {
                     })
                     .collect(),
                 meetings: {
-                    let mut list: Vec<Meeting> = g.held.iter().chain(&g.planned).map(meeting).collect();
+                    let mut list: Vec<Meeting> =
+                        g.held.iter().chain(&g.planned).map(meeting).collect();
                     list.sort_by(|a, b| a.date.cmp(b.date));
                     list
                 },

@@ -38,6 +38,7 @@ labels! {
     no_chair: "no chair", "mangler leder";
     chair: "Chair", "Leder";
     chair_marker: "chair", "leder";
+    chair_since: "since", "siden";
     no_chair_now: "The group has no chair at present.", "Gruppen har ingen leder nå.";
     members: "Members", "Medlemmer";
     members_caption: "Members of", "Medlemmer av";
@@ -48,6 +49,7 @@ labels! {
     since: "Member since", "Medlem siden";
     vacant: "Vacant", "Ledig";
     vacant_since: "vacant since", "ledig siden";
+    not_represented: "not represented", "ikke representert";
     former_members: "Former members", "Tidligere medlemmer";
     former_chairs: "Former chairs", "Tidligere ledere";
     no_former: "No former members.", "Ingen tidligere medlemmer.";
@@ -112,6 +114,10 @@ mod tests {
         let n = keys.len();
         keys.dedup();
         assert_eq!(n, keys.len());
-        assert!(LABELS.iter().all(|(_, t)| !t.en.is_empty() && !t.nb.is_empty()));
+        assert!(
+            LABELS
+                .iter()
+                .all(|(_, t)| !t.en.is_empty() && !t.nb.is_empty())
+        );
     }
 }

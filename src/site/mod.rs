@@ -45,18 +45,22 @@ struct RegionLink<'a> {
 }
 
 /// Every file of the site for `groups` (sorted by id here), as of `opts.at`.
-pub fn build(reg: &Registry, groups: &[&Group], opts: Options, root: &Path) -> anyhow::Result<Vec<File>> {
+pub fn build(
+    reg: &Registry,
+    groups: &[&Group],
+    opts: Options,
+    root: &Path,
+) -> anyhow::Result<Vec<File>> {
     let lang = opts.lang;
     let templates = render::Templates::new(root);
     let mut groups: Vec<&Group> = groups.to_vec();
     groups.sort_by(|a, b| a.id.cmp(&b.id));
     let views: Vec<view::GroupView> = groups.iter().map(|g| view::group(reg, g, opts)).collect();
     let updated = iso(opts.at);
-    let site_name = reg
-        .config
-        .name
-        .as_ref()
-        .map_or_else(|| labels::get("site_title", lang).to_string(), |n| n.value.clone());
+    let site_name = reg.config.name.as_ref().map_or_else(
+        || labels::get("site_title", lang).to_string(),
+        |n| n.value.clone(),
+    );
     let common = |base: &str| -> BTreeMap<String, Value> {
         let labels: BTreeMap<&str, &str> = labels::for_lang(lang);
         BTreeMap::from([
@@ -64,7 +68,11 @@ pub fn build(reg: &Registry, groups: &[&Group], opts: Options, root: &Path) -> a
             ("labels".to_string(), render::value(&labels)),
             ("updated".to_string(), Value::from(updated.clone())),
             ("site_name".to_string(), Value::from(site_name.clone())),
-            ("base".to_string(), Value::from(base)),
+            // A fixed run of `../`, never from the registry: safe as it is.
+            (
+                "base".to_string(),
+                Value::from_safe_string(base.to_string()),
+            ),
         ])
     };
     let mut files = Vec::new();
@@ -122,21 +130,36 @@ pub fn build(reg: &Registry, groups: &[&Group], opts: Options, root: &Path) -> a
         let html = crate::report::markdown::to_html(strip_comments(&md), 3);
         ctx.insert(var.into(), Value::from(html));
     }
-    page("mandate.html".into(), templates.render("mandate.html", ctx)?);
+    page(
+        "mandate.html".into(),
+        templates.render("mandate.html", ctx)?,
+    );
 
     // One page and one embeddable table per group.
     for v in &views {
         let mut ctx = common("../../");
         ctx.insert("group".into(), render::value(v));
-        page(format!("groups/{}/index.html", v.id), templates.render("group.html", ctx.clone())?);
-        page(format!("groups/{}/embed.html", v.id), templates.render("embed.html", ctx)?);
+        page(
+            format!("groups/{}/index.html", v.id),
+            templates.render("group.html", ctx.clone())?,
+        );
+        page(
+            format!("groups/{}/embed.html", v.id),
+            templates.render("embed.html", ctx)?,
+        );
     }
 
     // One page per RHF.
     for r in &regions {
         let mut ctx = common("../");
-        ctx.insert("region".into(), render::value(&view::region(reg, r.id, &views)));
-        page(format!("regions/{}.html", r.id), templates.render("region.html", ctx)?);
+        ctx.insert(
+            "region".into(),
+            render::value(&view::region(reg, r.id, &views)),
+        );
+        page(
+            format!("regions/{}.html", r.id),
+            templates.render("region.html", ctx)?,
+        );
     }
 
     let mut json = serde_json::to_string_pretty(&json::build(updated.clone(), &views))?;

@@ -139,7 +139,9 @@ fn from_json(v: serde_json::Value) -> Value {
             .or_else(|| n.as_f64().map(Value::from))
             .unwrap_or_else(|| Value::from(n.to_string())),
         serde_json::Value::String(s) => Value::from(s),
-        serde_json::Value::Array(a) => Value::from(a.into_iter().map(from_json).collect::<Vec<_>>()),
+        serde_json::Value::Array(a) => {
+            Value::from(a.into_iter().map(from_json).collect::<Vec<_>>())
+        }
         serde_json::Value::Object(m) => Value::from(
             m.into_iter()
                 .map(|(k, v)| (k, from_json(v)))

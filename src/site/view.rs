@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::labels;
 use crate::i18n::Lang;
-use crate::registry::{Group, Member, MeetingStatus, Profile, Registry, Role};
+use crate::registry::{Group, MeetingStatus, Member, Profile, Registry, Role};
 use crate::report::{iso, labels as report_labels, markdown, privacy};
 
 /// Options of one site build.
@@ -36,6 +36,9 @@ pub struct Seat {
     pub since: Option<String>,
     pub is_chair: bool,
     pub vacant: bool,
+    /// A constituency of a municipal group that nobody represents: shown, but not a vacancy,
+    /// since no rule requires every constituency to be represented (format.md).
+    pub unrepresented: bool,
     /// For a vacant seat that someone held before: the day it became vacant.
     pub vacant_since: Option<String>,
 }
@@ -120,19 +123,31 @@ fn organisation(reg: &Registry, m: &Member) -> Option<String> {
     Some(reg.org_name(org).to_string())
 }
 
+/// A constituency by name: the organisation of that id when there is one, else the id with a
+/// capital letter and spaces for dashes (the format gives constituencies no display name).
+fn constituency_name(reg: &Registry, id: &str) -> String {
+    if reg.organisation(id).is_some() {
+        return reg.org_name(id).to_string();
+    }
+    let spaced = id.replace('-', " ");
+    let mut chars = spaced.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// The seat as a reader names it.
 fn seat_label(reg: &Registry, m: &Member, lang: Lang) -> String {
     match m.role() {
-        Some(Role::Regional) => m
-            .region_id()
-            .map_or_else(|| labels::get("seat_regional", lang).to_string(), |r| {
-                reg.region_name(r).to_string()
-            }),
+        Some(Role::Regional) => m.region_id().map_or_else(
+            || labels::get("seat_regional", lang).to_string(),
+            |r| reg.region_name(r).to_string(),
+        ),
         Some(Role::Service) => labels::get("seat_service", lang).to_string(),
         Some(Role::User) => labels::get("seat_user", lang).to_string(),
         Some(Role::Constituency) => m.constituency.as_ref().map_or_else(
             || report_labels::role(Role::Constituency, lang).to_string(),
-            |c| reg.org_name(c.as_str()).to_string(),
+            |c| constituency_name(reg, c.as_str()),
         ),
         Some(Role::Other) | None => labels::get("seat_other", lang).to_string(),
     }
@@ -144,16 +159,25 @@ fn held_seat(reg: &Registry, m: &Member, chair: Option<&str>, lang: Lang) -> Sea
         label: seat_label(reg, m, lang),
         region: m.region_id().map(str::to_string),
         constituency: m.constituency.as_ref().map(|c| c.value.clone()),
-        name: Some(m.person_id().map_or_else(String::new, |p| reg.person_name(p).to_string())),
+        name: Some(
+            m.person_id()
+                .map_or_else(String::new, |p| reg.person_name(p).to_string()),
+        ),
         organisation: organisation(reg, m),
         since: date(m.appointed.as_ref()),
         is_chair: chair.is_some() && m.person_id() == chair,
         vacant: false,
+        unrepresented: false,
         vacant_since: None,
     }
 }
 
-fn vacant_seat(role: Role, label: String, region: Option<String>, constituency: Option<String>) -> Seat {
+fn vacant_seat(
+    role: Role,
+    label: String,
+    region: Option<String>,
+    constituency: Option<String>,
+) -> Seat {
     Seat {
         role: role.as_str(),
         label,
@@ -164,6 +188,7 @@ fn vacant_seat(role: Role, label: String, region: Option<String>, constituency: 
         since: None,
         is_chair: false,
         vacant: true,
+        unrepresented: false,
         vacant_since: None,
     }
 }
@@ -175,8 +200,12 @@ pub fn seats(reg: &Registry, g: &Group, opts: Options) -> Vec<Seat> {
     let at = opts.at;
     let lang = opts.lang;
     let chair = g.chair_on(at);
-    let active: Vec<&Member> = g.members.iter().filter(|m| m.stage(at).is_active()).collect();
-    let alive = g.dissolved().is_none_or(|d| at <= d);
+    let active: Vec<&Member> = g
+        .members
+        .iter()
+        .filter(|m| m.stage(at).is_active())
+        .collect();
+    let alive = in_office(g, at);
     let mut out = Vec::new();
     let mut shown = vec![false; active.len()];
     let mut take = |pred: &dyn Fn(&Member) -> bool, out: &mut Vec<Seat>| {
@@ -198,7 +227,10 @@ pub fn seats(reg: &Registry, g: &Group, opts: Options) -> Vec<Seat> {
                     &|m| m.role() == Some(Role::Regional) && m.region_id() == Some(id),
                     &mut out,
                 );
-                if !held && alive && let Some(v) = g.regional_vacancy(reg, id, at) {
+                if !held
+                    && alive
+                    && let Some(v) = g.regional_vacancy(reg, id, at)
+                {
                     let mut seat = vacant_seat(
                         Role::Regional,
                         reg.region_name(id).to_string(),
@@ -211,7 +243,12 @@ pub fn seats(reg: &Registry, g: &Group, opts: Options) -> Vec<Seat> {
             }
             for (role, key) in [(Role::Service, "seat_service"), (Role::User, "seat_user")] {
                 if !take(&|m| m.role() == Some(role), &mut out) && alive {
-                    out.push(vacant_seat(role, labels::get(key, lang).to_string(), None, None));
+                    out.push(vacant_seat(
+                        role,
+                        labels::get(key, lang).to_string(),
+                        None,
+                        None,
+                    ));
                 }
             }
         }
@@ -219,16 +256,22 @@ pub fn seats(reg: &Registry, g: &Group, opts: Options) -> Vec<Seat> {
             for c in &g.constituencies {
                 let id = c.as_str();
                 let held = take(
-                    &|m| m.role() == Some(Role::Constituency) && m.constituency.as_ref().is_some_and(|x| x.value == id),
+                    &|m| {
+                        m.role() == Some(Role::Constituency)
+                            && m.constituency.as_ref().is_some_and(|x| x.value == id)
+                    },
                     &mut out,
                 );
                 if !held && alive {
-                    out.push(vacant_seat(
+                    let mut seat = vacant_seat(
                         Role::Constituency,
-                        reg.org_name(id).to_string(),
+                        constituency_name(reg, id),
                         None,
                         Some(id.to_string()),
-                    ));
+                    );
+                    seat.vacant = false;
+                    seat.unrepresented = true;
+                    out.push(seat);
                 }
             }
         }
@@ -242,6 +285,12 @@ pub fn seats(reg: &Registry, g: &Group, opts: Options) -> Vec<Seat> {
     });
     out.extend(rest);
     out
+}
+
+/// Whether the group exists on `at` as far as the site knows: not before `established` (when
+/// recorded), not after `dissolved`. Only then can a seat be vacant or the chair missing.
+fn in_office(g: &Group, at: crate::registry::Date) -> bool {
+    g.established().is_none_or(|e| e <= at) && g.dissolved().is_none_or(|d| at <= d)
 }
 
 fn role_rank(role: &str) -> u8 {
@@ -291,7 +340,10 @@ fn meetings(reg: &Registry, g: &Group, opts: Options) -> (Vec<MeetingView>, Vec<
         ));
     }
     list.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    let (held, planned): (Vec<_>, Vec<_>) = list.into_iter().map(|x| x.2).partition(|m| m.status == "held");
+    let (held, planned): (Vec<_>, Vec<_>) = list
+        .into_iter()
+        .map(|x| x.2)
+        .partition(|m| m.status == "held");
     (held, planned)
 }
 
@@ -317,7 +369,7 @@ pub fn group(reg: &Registry, g: &Group, opts: Options) -> GroupView {
             .map(|f| iso(f.value))
     });
     let vacancies = seats.iter().filter(|s| s.vacant).count();
-    let alive = g.dissolved().is_none_or(|d| at <= d);
+    let alive = in_office(g, at);
     let mut words = Vec::new();
     if vacancies > 0 {
         words.push(labels::get("vacant_seats", lang));
@@ -325,7 +377,7 @@ pub fn group(reg: &Registry, g: &Group, opts: Options) -> GroupView {
     if chair.is_none() && alive {
         words.push(labels::get("no_chair", lang));
     }
-    let status_label = if !alive {
+    let status_label = if g.dissolved().is_some_and(|d| d < at) {
         labels::get("dissolved", lang).to_lowercase()
     } else if words.is_empty() {
         labels::get("complete", lang).to_string()
@@ -337,7 +389,9 @@ pub fn group(reg: &Registry, g: &Group, opts: Options) -> GroupView {
         .iter()
         .filter(|m| m.stage(at) == crate::registry::Stage::Ended && m.appointed.is_some())
         .map(|m| Former {
-            name: m.person_id().map_or_else(String::new, |p| reg.person_name(p).to_string()),
+            name: m
+                .person_id()
+                .map_or_else(String::new, |p| reg.person_name(p).to_string()),
             seat: seat_label(reg, m, lang),
             organisation: organisation(reg, m),
             from: date(m.appointed.as_ref()),
@@ -350,7 +404,10 @@ pub fn group(reg: &Registry, g: &Group, opts: Options) -> GroupView {
         .iter()
         .filter(|c| c.to.as_ref().is_some_and(|t| t.value < at))
         .map(|c| FormerChair {
-            name: c.person.as_ref().map_or_else(String::new, |p| reg.person_name(p.as_str()).to_string()),
+            name: c
+                .person
+                .as_ref()
+                .map_or_else(String::new, |p| reg.person_name(p.as_str()).to_string()),
             from: date(c.from.as_ref()),
             to: date(c.to.as_ref()),
         })
@@ -370,14 +427,31 @@ pub fn group(reg: &Registry, g: &Group, opts: Options) -> GroupView {
     milestones.sort_by(|a, b| (&a.date, &a.name).cmp(&(&b.date, &b.name)));
     GroupView {
         id: g.id.clone(),
-        name: g.name.as_ref().map_or_else(|| g.id.clone(), |n| n.value.clone()),
+        name: g
+            .name
+            .as_ref()
+            .map_or_else(|| g.id.clone(), |n| n.value.clone()),
         profile: g.profile().map_or("", Profile::as_str),
         service: g.service.as_ref().map(|s| s.value.clone()),
-        host: g.host.iter().map(|h| reg.org_name(h.as_str()).to_string()).collect(),
-        owner: g.owner.as_ref().map(|o| reg.org_name(o.as_str()).to_string()),
+        host: g
+            .host
+            .iter()
+            .map(|h| reg.org_name(h.as_str()).to_string())
+            .collect(),
+        owner: g
+            .owner
+            .as_ref()
+            .map(|o| reg.org_name(o.as_str()).to_string()),
         process: g.process.as_ref().map(|s| s.value.clone()),
-        reports_to: g.reports_to.as_ref().map(|s| reg.org_name(s.as_str()).to_string()),
-        constituencies: g.constituencies.iter().map(|c| reg.org_name(c.as_str()).to_string()).collect(),
+        reports_to: g
+            .reports_to
+            .as_ref()
+            .map(|s| reg.org_name(s.as_str()).to_string()),
+        constituencies: g
+            .constituencies
+            .iter()
+            .map(|c| constituency_name(reg, c.as_str()))
+            .collect(),
         established: date(g.established.as_ref()),
         dissolved: date(g.dissolved.as_ref()),
         chair,
