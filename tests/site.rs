@@ -78,6 +78,12 @@ fn main_of(page: &str) -> &str {
     &page[start..end]
 }
 
+/// The refusals, as a terminal shows them.
+#[test]
+fn cli_site_errors() {
+    trycmd::TestCases::new().case("tests/cmd/site/*.trycmd");
+}
+
 #[test]
 fn the_site_holds_the_pages_web_md_lists() {
     let tmp = tempfile::tempdir().unwrap();

@@ -86,8 +86,8 @@ pub fn check_not_registry(out: &Path, root: &Path) -> Result<(), Refused> {
     if clash {
         let o = out.display().to_string();
         return Err(Refused(t!(
-            "{o} is or holds files the registry reads (registry.toml, organisations.toml, people/, groups/); give another folder, such as {o}/site or _site",
-            "{o} er eller inneholder filer registeret leser (registry.toml, organisations.toml, people/, groups/); oppgi en annen mappe, for eksempel {o}/site eller _site"
+            "{o} is or holds files the registry reads (registry.toml, organisations.toml, people/, groups/); give a folder outside them, such as _site",
+            "{o} er eller inneholder filer registeret leser (registry.toml, organisations.toml, people/, groups/); oppgi en mappe utenfor dem, for eksempel _site"
         )));
     }
     Ok(())
