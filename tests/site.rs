@@ -526,3 +526,71 @@ fn an_unknown_group_is_refused() {
     let out = tmp.path().join("site");
     refused(&site(&example(), &out, &["--group", "no-such"]), "no-such");
 }
+
+#[test]
+fn an_unrepresented_constituency_is_shown_but_is_no_vacancy_and_a_missing_chair_is_said() {
+    let (tmp, root) = example_copy();
+    let members = root.join("groups/senja-omstilling/members.toml");
+    let text = fs::read_to_string(&members).unwrap();
+    let anchor = "constituency = \"brukerradet\"\n";
+    fs::write(
+        &members,
+        text.replace(anchor, &format!("{anchor}ended = 2026-01-31\n")),
+    )
+    .unwrap();
+    // The chair term ends before --at, and nobody follows.
+    let group = root.join("groups/senja-omstilling/group.toml");
+    let text = fs::read_to_string(&group).unwrap();
+    let anchor = "designated-by = \"senja-kommune\"\nfrom = 2025-01-15\n";
+    assert!(text.contains(anchor));
+    fs::write(
+        &group,
+        text.replace(anchor, &format!("{anchor}to = 2026-06-30\n")),
+    )
+    .unwrap();
+    let out = tmp.path().join("site");
+    ok(&site(&root, &out, &["--group", "senja-omstilling"]));
+    let page = read(&out, "groups/senja-omstilling/index.html");
+    assert!(
+        page.contains("<tr class=\"unrepresented\"><th scope=\"row\">Brukerradet</th><td>ikke representert</td>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<span class=\"vacant\">Gruppen har ingen leder nå.</span>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<dt>Status</dt><dd>mangler leder</dd>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<li>Hege Aronsen: 2025-01-15 – 2026-06-30</li>"),
+        "{page}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&read(&out, "groups.json")).unwrap();
+    assert_eq!(json["groups"][0]["vacancies"], serde_json::json!([]));
+    assert_eq!(json["groups"][0]["chair"], serde_json::Value::Null);
+}
+
+#[test]
+fn before_a_group_is_established_it_has_no_vacancies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let o = Command::new(env!("CARGO_BIN_EXE_mandat"))
+        .arg("-r")
+        .arg(example())
+        .args(["--at", "2024-06-01", "site"])
+        .arg(&out)
+        .args(["--group", "senja-omstilling"])
+        .output()
+        .unwrap();
+    ok(&o);
+    let json: serde_json::Value = serde_json::from_str(&read(&out, "groups.json")).unwrap();
+    assert_eq!(json["groups"][0]["vacancies"], serde_json::json!([]));
+    assert_eq!(json["groups"][0]["members"], serde_json::json!([]));
+    let page = read(&out, "groups/senja-omstilling/index.html");
+    assert!(
+        !page.contains("ikke representert") && !page.contains(">Ledig<"),
+        "{page}"
+    );
+}

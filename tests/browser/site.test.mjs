@@ -1,8 +1,8 @@
 // The public site (`mandat site`, web.md) in a real browser: the registry-example site, with
 // minutes, opened from file:// in headless Chromium. Every page passes axe-core at WCAG 2.1 A
 // and AA, every internal link (and its #fragment) resolves, nothing overflows sideways on a
-// 375-pixel phone, and a screenshot of a group page is kept for a person to look at
-// (SITE_SCREENSHOT, else a temporary file; its path is printed).
+// 375-pixel phone or at 400 % zoom (320 CSS pixels), and a screenshot of a group page is kept
+// for a person to look at (SITE_SCREENSHOT, else a temporary file; its path is printed).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -69,6 +69,16 @@ test('every page passes axe-core at WCAG 2.1 A and AA', async () => {
   await page.close();
 });
 
+test('axe-core finds violations where there are some (the check is not empty)', async () => {
+  const page = await context.newPage();
+  const bad = join(work, 'bad.html');
+  writeFileSync(bad, '<!DOCTYPE html><html><head><title>x</title></head><body><p style="color:#bbb;background:#fff">pale</p><img src="x.png"><table><tr><th>a</th></tr></table></body></html>');
+  await page.goto(pathToFileURL(bad).href);
+  const ids = (await axeViolations(page)).map((v) => v.id).sort();
+  assert.ok(ids.includes('color-contrast') && ids.includes('html-has-lang') && ids.includes('image-alt'), ids.join(', '));
+  await page.close();
+});
+
 test('the embeddable table passes axe-core inside a host page', async () => {
   const page = await context.newPage();
   for (const rel of pages(out).filter((p) => p.endsWith('embed.html'))) {
@@ -115,15 +125,17 @@ test('every internal link resolves, fragments included', async () => {
   await page.close();
 });
 
-test('nothing overflows horizontally on a 375-pixel phone', async () => {
-  const page = await context.newPage({ viewport: { width: 375, height: 800 } });
-  await page.setViewportSize({ width: 375, height: 800 });
-  for (const rel of fullPages()) {
-    await page.goto(pathToFileURL(join(out, rel)).href);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= 375, `${rel} is ${width} px wide at a 375-pixel viewport`);
+test('nothing overflows horizontally on a 375-pixel phone, nor at 400 % zoom (320 px)', async () => {
+  for (const width of [375, 320]) {
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height: 800 });
+    for (const rel of fullPages()) {
+      await page.goto(pathToFileURL(join(out, rel)).href);
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= width, `${rel} is ${wide} px wide at a ${width}-pixel viewport`);
+    }
+    await page.close();
   }
-  await page.close();
 });
 
 test('pages load nothing from elsewhere and run no script', () => {
