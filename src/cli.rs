@@ -98,6 +98,8 @@ pub enum Command {
     /// Spreadsheets in: `import members`, `import registry`, `import template`
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Write the public web site of the groups into a folder
+    Site(SiteArgs),
 }
 
 /// `mandat import ...`.
@@ -653,4 +655,17 @@ pub struct CalendarArgs {
     /// Write to this file instead of standard output
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct SiteArgs {
+    /// The folder to write the site into (created if missing; refused if it holds other files)
+    #[arg(value_name = "OUT")]
+    pub out: PathBuf,
+    /// Only this group (repeatable); default: every group
+    #[arg(long = "group", value_name = "ID")]
+    pub groups: Vec<String>,
+    /// Publish the minutes of held meetings on the group pages
+    #[arg(long)]
+    pub include_minutes: bool,
 }

@@ -17,4 +17,5 @@ pub mod registry;
 pub mod report;
 pub mod rule_id;
 pub mod rules;
+pub mod site;
 pub mod source;

@@ -9,6 +9,7 @@ pub mod manpage;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod site;
 pub mod validate;
 
 pub mod announce;
@@ -76,6 +77,7 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<Outcome> {
         Command::Completions(args) => completions::run(&args),
         Command::Manpage(args) => manpage::run(&args, global),
         Command::Import(cmd) => import::run(&cmd, global),
+        Command::Site(args) => site::run(&args, global),
     }
 }
 

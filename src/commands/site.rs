@@ -1,0 +1,50 @@
+//! `mandat site OUT [--group ID]... [--include-minutes]`: the public web site (web.md).
+
+use std::collections::BTreeSet;
+
+use super::{Outcome, evaluation_date, language, registry_root};
+use crate::cli::{Global, SiteArgs};
+use crate::registry::{self, Group, Scope};
+use crate::site::{self, Options, output};
+use crate::t;
+
+pub fn run(args: &SiteArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let root = registry_root(global)?;
+    let wanted: BTreeSet<String> = args.groups.iter().cloned().collect();
+    let scope = if wanted.is_empty() {
+        Scope::All
+    } else {
+        Scope::Groups(wanted)
+    };
+    // Refuse before loading: a wrong OUT should not cost a whole load.
+    let early = super::lang_unloaded(global);
+    output::check_not_registry(&args.out, &root)
+        .and_then(|()| output::check_ours(&args.out))
+        .map_err(|r| anyhow::anyhow!("{}", r.0.get(early)))?;
+    let loaded = registry::load(&root, &scope)?;
+    let reg = &loaded.registry;
+    let lang = language(global, Some(reg));
+    let opts = Options {
+        lang,
+        at: evaluation_date(global),
+        include_minutes: args.include_minutes,
+    };
+    let groups: Vec<&Group> = reg.groups.iter().collect();
+    let files = site::build(reg, &groups, opts, &root)?;
+    let summary = output::write(&args.out, &files)?;
+    let (o, n, c, r) = (
+        args.out.display(),
+        summary.files,
+        summary.changed,
+        summary.removed,
+    );
+    eprintln!(
+        "{}",
+        t!(
+            "wrote the site to {o}: {n} files, {c} new or changed, {r} removed",
+            "skrev nettstedet til {o}: {n} filer, {c} nye eller endret, {r} fjernet"
+        )
+        .get(lang)
+    );
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,164 @@
+//! The site's templates: minijinja, built into the binary (`src/site/templates/`), each
+//! overridable by a file of the same name in `<registry>/templates/site/`. Every variable is
+//! HTML-escaped; the only `safe` values are Markdown this module has rendered and sanitised
+//! ([`crate::report::markdown::to_html`]: raw HTML shown as text, no images, no `javascript:`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use minijinja::value::Value;
+use minijinja::{AutoEscape, Environment, Error, ErrorKind};
+
+/// The templates built into the binary, by name.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("layout.html", include_str!("templates/layout.html")),
+    ("index.html", include_str!("templates/index.html")),
+    ("group.html", include_str!("templates/group.html")),
+    ("members.html", include_str!("templates/members.html")),
+    ("embed.html", include_str!("templates/embed.html")),
+    ("region.html", include_str!("templates/region.html")),
+    ("mandate.html", include_str!("templates/mandate.html")),
+    ("style.css", STYLE),
+    (
+        "mandate-national-service.md",
+        include_str!("templates/mandate-national-service.md"),
+    ),
+    (
+        "mandate-municipal-advisory.md",
+        include_str!("templates/mandate-municipal-advisory.md"),
+    ),
+];
+
+/// The site's stylesheet: one file, so that `mandat serve` can serve the same.
+pub const STYLE: &str = include_str!("templates/style.css");
+
+/// Whether a template name is a plain file name (no folders, no `..`).
+fn plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+}
+
+/// The templates of one registry.
+pub struct Templates {
+    env: Environment<'static>,
+    dir: PathBuf,
+}
+
+impl Templates {
+    /// Built-in templates, overridden by `<root>/templates/site/`.
+    pub fn new(root: &Path) -> Templates {
+        let dir = root.join("templates").join("site");
+        let mut env = Environment::new();
+        let loader_dir = dir.clone();
+        env.set_loader(move |name| load(&loader_dir, name));
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".html") {
+                AutoEscape::Html
+            } else {
+                AutoEscape::None
+            }
+        });
+        if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .keep_trailing_newline(true)
+            .build()
+        {
+            env.set_syntax(syntax);
+        }
+        Templates { env, dir }
+    }
+
+    /// A file used as is (the stylesheet, the mandate's Markdown): the registry's, else built in.
+    pub fn raw(&self, name: &str) -> anyhow::Result<String> {
+        load(&self.dir, name)
+            .map_err(|e| anyhow::anyhow!("{}", describe(&e)))?
+            .ok_or_else(|| anyhow::anyhow!("no template {name}"))
+    }
+
+    /// Renders a template with `ctx` as its variables.
+    pub fn render(&self, name: &str, ctx: BTreeMap<String, Value>) -> anyhow::Result<String> {
+        let tmpl = self
+            .env
+            .get_template(name)
+            .map_err(|e| anyhow::anyhow!("template site/{name}: {}", describe(&e)))?;
+        let mut out = tmpl
+            .render(Value::from(ctx))
+            .map_err(|e| anyhow::anyhow!("template site/{name}: {}", describe(&e)))?;
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        Ok(out)
+    }
+}
+
+fn load(dir: &Path, name: &str) -> Result<Option<String>, Error> {
+    if !plain_name(name) {
+        return Ok(None);
+    }
+    let custom = dir.join(name);
+    if custom.is_file() {
+        return std::fs::read_to_string(&custom).map(Some).map_err(|e| {
+            Error::new(
+                ErrorKind::InvalidOperation,
+                format!("cannot read {}: {e}", custom.display()),
+            )
+        });
+    }
+    Ok(BUILTIN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, src)| src.to_string()))
+}
+
+fn describe(e: &Error) -> String {
+    let mut s = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(inner) = src {
+        s.push_str(&format!(": {inner}"));
+        src = inner.source();
+    }
+    s
+}
+
+/// A serialisable value as a template value.
+pub fn value<T: serde::Serialize>(v: &T) -> Value {
+    from_json(serde_json::to_value(v).unwrap_or(serde_json::Value::Null))
+}
+
+fn from_json(v: serde_json::Value) -> Value {
+    match v {
+        serde_json::Value::Null => Value::from(()),
+        serde_json::Value::Bool(b) => Value::from(b),
+        serde_json::Value::Number(n) => n
+            .as_i64()
+            .map(Value::from)
+            .or_else(|| n.as_f64().map(Value::from))
+            .unwrap_or_else(|| Value::from(n.to_string())),
+        serde_json::Value::String(s) => Value::from(s),
+        serde_json::Value::Array(a) => {
+            Value::from(a.into_iter().map(from_json).collect::<Vec<_>>())
+        }
+        serde_json::Value::Object(m) => Value::from(
+            m.into_iter()
+                .map(|(k, v)| (k, from_json(v)))
+                .collect::<BTreeMap<String, Value>>(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_names_stay_in_the_folder() {
+        assert!(plain_name("group.html"));
+        assert!(!plain_name("../group.html"));
+        assert!(!plain_name("a/b.html"));
+        assert!(!plain_name(".hidden"));
+    }
+}
