@@ -11,6 +11,7 @@ pub mod obligations;
 mod prefetch;
 pub mod read;
 pub mod schema;
+pub mod value_hint;
 
 pub use lifecycle::{Stage, Vacancy, add_days, dec31, jan1};
 pub use load::{LoadError, Loaded, Overlay, Scope, find_root, load, load_with};
