@@ -34,7 +34,7 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
     // What init says is in the language of the registry it creates, as every later command is.
     let lang = global.lang.unwrap_or(Lang::Nb);
     let registry = format!(
-        "# The registry of reference groups. See docs/format.md for every setting.\n\
+        "# The registry of reference groups. `mandat schema` gives every file's fields; `mandat explain RULE` every rule.\n\
          [registry]\n\
          name = {}\n\
          language = \"{language}\"   # nb or en: the language of reports and messages\n",
