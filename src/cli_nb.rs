@@ -294,7 +294,8 @@ fn message_nb(e: &clap::Error) -> String {
     let arg = string(e, ContextKind::InvalidArg).unwrap_or_default();
     let value = string(e, ContextKind::InvalidValue).unwrap_or_default();
     let mut msg = match e.kind() {
-        ErrorKind::UnknownArgument => format!("ukjent argument '{arg}'"),
+        ErrorKind::UnknownArgument if arg.starts_with('-') => format!("ukjent argument '{arg}'"),
+        ErrorKind::UnknownArgument => format!("uventet argument '{arg}'"),
         ErrorKind::InvalidSubcommand => {
             let sub = string(e, ContextKind::InvalidSubcommand).unwrap_or_default();
             format!("ukjent kommando '{sub}'")
@@ -307,6 +308,14 @@ fn message_nb(e: &clap::Error) -> String {
             let valid = strings(e, ContextKind::ValidValue);
             if !valid.is_empty() {
                 m.push_str(&format!("\n  [mulige verdier: {}]", valid.join(", ")));
+            }
+            let valid: Vec<&str> = valid.iter().map(String::as_str).collect();
+            if let Some(en) = crate::registry::value_hint::english_for(&value, &valid) {
+                // A Norwegian word: say which value it is, rather than clap's nearest spelling.
+                m.push_str(&format!(
+                    "\n\n  tips: skriv '{en}'; verdiene skrives på engelsk"
+                ));
+                return m;
             }
             m
         }
@@ -387,10 +396,10 @@ fn message_nb(e: &clap::Error) -> String {
 /// clap's tips, of which two exist: how to pass a value that starts with `-`, and that the
 /// argument belongs to a subcommand.
 fn tip_nb(tip: &str) -> String {
-    if let Some(rest) = tip.strip_prefix("to pass '") {
-        if let Some((value, _)) = rest.split_once("' as a value, use '") {
-            return format!("for å gi '{value}' som verdi, skriv '-- {value}'");
-        }
+    if let Some(rest) = tip.strip_prefix("to pass '")
+        && let Some((value, _)) = rest.split_once("' as a value, use '")
+    {
+        return format!("for å gi '{value}' som verdi, skriv '-- {value}'");
     }
     tip.to_string()
 }
@@ -487,9 +496,7 @@ pub fn lang_from_args(args: &[OsString]) -> Lang {
                 } else if let Some(v) = a.strip_prefix("--registry=") {
                     registry = Some(PathBuf::from(v));
                 } else if let Some(v) = a.strip_prefix("-r").filter(|v| !v.is_empty()) {
-                    if !a.starts_with("--") {
-                        registry = Some(PathBuf::from(v.strip_prefix('=').unwrap_or(v)));
-                    }
+                    registry = Some(PathBuf::from(v.strip_prefix('=').unwrap_or(v)));
                 }
             }
         }

@@ -258,3 +258,40 @@ fn dates_written_the_norwegian_way_get_the_exact_fix() {
     );
     assert!(date_problem_nb("i går").contains("ÅÅÅÅ-MM-DD"));
 }
+
+#[test]
+fn a_norwegian_word_for_a_value_gets_the_value_to_write() {
+    let e = error_of(&[
+        "mandat", "--lang", "nb", "person", "add", "--name", "Kari", "--gender", "kvinne",
+    ]);
+    assert!(
+        e.contains("ugyldig verdi 'kvinne' for '--gender <KJØNN>'"),
+        "{e}"
+    );
+    assert!(
+        e.contains("tips: skriv 'female'; verdiene skrives på engelsk"),
+        "{e}"
+    );
+    let e = error_of(&[
+        "mandat",
+        "--lang",
+        "nb",
+        "meeting",
+        "new",
+        "g",
+        "--date",
+        "2026-01-01",
+        "--status",
+        "avholdt",
+    ]);
+    assert!(e.contains("tips: skriv 'held'"), "{e}");
+}
+
+#[test]
+fn an_english_date_error_gives_the_exact_fix_too() {
+    let e = crate::cli::parse_date("20.12.2019").unwrap_err();
+    assert_eq!(
+        e,
+        "`20.12.2019` is not a date in the right form; write `2019-12-20` (YYYY-MM-DD)"
+    );
+}
