@@ -8,7 +8,7 @@ pub mod lifecycle;
 pub mod load;
 pub mod model;
 pub mod obligations;
-mod parser_text;
+pub mod parser_text;
 mod prefetch;
 pub mod read;
 pub mod schema;

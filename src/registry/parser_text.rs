@@ -93,7 +93,7 @@ const DESCRIPTIONS: &[(&str, &str)] = &[
     ("redundant numeric sign", "overflødig fortegn"),
     (
         "string values must be quoted",
-        "tekstverdier må stå i anførselstegn",
+        "tekst må stå i anførselstegn",
     ),
     (
         "too few unicode value digits",
@@ -292,6 +292,20 @@ fn norwegian_datetime_part(s: &str) -> String {
     }
 }
 
+/// Why a file cannot be edited, in Norwegian: the parser's message (toml_edit speaks as the
+/// parser does), or the front matter's two faults as the editor words them.
+pub fn reason_nb(why: &str) -> String {
+    match why {
+        "it has no front matter (a first line `+++`)" => {
+            "den har ingen front matter (en første linje `+++`)".to_string()
+        }
+        "its front matter is never closed by a line `+++`" => {
+            "front matter blir aldri avsluttet med en linje `+++`".to_string()
+        }
+        other => norwegian(other),
+    }
+}
+
 /// The parser's English message in Norwegian, part by part; a part without a translation is
 /// kept as it is.
 fn norwegian(msg: &str) -> String {
@@ -312,6 +326,8 @@ fn norwegian(msg: &str) -> String {
             None => desc.to_string(),
         },
     };
+    // «expected literal string» after «must be quoted» says the same thing twice.
+    let expected = expected.filter(|_| desc != "string values must be quoted");
     if let Some(expected) = expected {
         if desc == "invalid date-time" {
             out.push_str(&format!(", forventet {}", expected_date_time(expected)));
@@ -576,7 +592,7 @@ mod tests {
     #[test]
     fn common_slips_in_norwegian_with_a_fix() {
         let (m, h) = nb("name = Kari Nordmann\n");
-        assert!(m.contains("tekstverdier må stå i anførselstegn"), "{m}");
+        assert_eq!(m, "ugyldig TOML: tekst må stå i anførselstegn");
         assert_eq!(
             h,
             "skriv teksten i anførselstegn: `name = \"Kari Nordmann\"`"
@@ -637,6 +653,15 @@ mod tests {
                 assert!(!help(&msg, &line).nb.contains("docs/"), "{src:?}");
             }
         }
+    }
+
+    #[test]
+    fn edit_refusals_get_the_parser_s_words_in_norwegian() {
+        assert_eq!(
+            reason_nb("string values must be quoted, expected literal string"),
+            "tekst må stå i anførselstegn"
+        );
+        assert!(reason_nb("it has no front matter (a first line `+++`)").starts_with("den har"));
     }
 
     #[test]
