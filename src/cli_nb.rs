@@ -55,6 +55,11 @@ pub fn try_parse_from(args: Vec<OsString>) -> Result<Cli, Failure> {
     match lang_from_args(&args) {
         Lang::En => Cli::try_parse_from_args(args),
         Lang::Nb => {
+            // Parsed as derived first: the Norwegian command costs a walk of the whole tree,
+            // needed only for help and errors, which parse the same way with either.
+            if let Ok(cli) = <Cli as clap::Parser>::try_parse_from(args.clone()) {
+                return Ok(cli);
+            }
             let mut cmd = command(Lang::Nb);
             match cmd.try_get_matches_from_mut(args) {
                 Ok(matches) => Cli::from_arg_matches(&matches)

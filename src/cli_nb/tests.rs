@@ -295,3 +295,25 @@ fn an_english_date_error_gives_the_exact_fix_too() {
         "`20.12.2019` is not a date in the right form; write `2019-12-20` (YYYY-MM-DD)"
     );
 }
+
+#[test]
+fn arguments_that_parse_give_the_same_values_in_norwegian() {
+    let argv = args(&[
+        "mandat",
+        "--lang",
+        "nb",
+        "validate",
+        "--group",
+        "nkt-ms",
+        "--deny-warnings",
+    ]);
+    let cli = try_parse_from(argv).expect("parses");
+    assert_eq!(cli.global.lang, Some(Lang::Nb));
+    match cli.command {
+        crate::cli::Command::Validate(v) => {
+            assert_eq!(v.groups, ["nkt-ms"]);
+            assert!(v.deny_warnings);
+        }
+        other => panic!("{other:?}"),
+    }
+}
