@@ -6,14 +6,20 @@ fn built() -> Command {
     cmd
 }
 
-/// Every command and argument of src/cli.rs, as `path` and `path --id`.
+/// Every command and argument of src/cli.rs without a Norwegian text, as the line to add to
+/// src/cli_nb/text.rs with the English text beside it.
 fn untranslated(cmd: &Command, path: &str, missing: &mut Vec<String>) {
     if command_text(path).is_none() {
-        missing.push(format!("command `{path}`"));
+        let en = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
+        missing.push(format!("COMMANDS: (\"{path}\", \"…\", None), // {en}"));
     }
     for a in cmd.get_arguments() {
         if arg_text(path, a.get_id().as_str()).is_none() {
-            missing.push(format!("argument `{}` of `{path}`", a.get_id()));
+            let en = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+            missing.push(format!(
+                "ARGS: (\"{path}\", \"{}\", \"…\"), // {en}",
+                a.get_id()
+            ));
         }
     }
     for s in cmd.get_subcommands() {

@@ -15,132 +15,55 @@ use crate::rule_id::RuleId;
 use crate::t;
 
 /// The parser's descriptions, `(English, Norwegian)`.
+#[rustfmt::skip]
 const DESCRIPTIONS: &[(&str, &str)] = &[
-    (
-        "`_` may only go between digits",
-        "`_` kan bare stå mellom sifre",
-    ),
-    (
-        "carriage return must be followed by newline",
-        "vognretur (CR) må følges av linjeskift",
-    ),
+    ("`_` may only go between digits", "`_` kan bare stå mellom sifre"),
+    ("carriage return must be followed by newline", "vognretur (CR) må følges av linjeskift"),
     ("extra `=`", "en `=` for mye"),
-    (
-        "extra assignment between key-value pairs",
-        "en tilordning for mye mellom nøkkel–verdi-parene",
-    ),
+    ("extra assignment between key-value pairs", "en tilordning for mye mellom nøkkel–verdi-parene"),
     ("extra comma in array", "et komma for mye i listen"),
-    (
-        "extra comma in inline table",
-        "et komma for mye i innebygd tabell",
-    ),
-    (
-        "integers with a radix cannot be signed",
-        "heltall med grunntall kan ikke ha fortegn",
-    ),
+    ("extra comma in inline table", "et komma for mye i innebygd tabell"),
+    ("integers with a radix cannot be signed", "heltall med grunntall kan ikke ha fortegn"),
     ("invalid comment character", "ugyldig tegn i kommentar"),
-    (
-        "invalid inline table element",
-        "ugyldig element i innebygd tabell",
-    ),
+    ("invalid inline table element", "ugyldig element i innebygd tabell"),
     ("invalid key-value pair", "ugyldig nøkkel–verdi-par"),
     ("invalid unquoted key", "ugyldig nøkkel uten anførselstegn"),
     ("invalid value", "ugyldig verdi"),
     ("key with no value", "nøkkel uten verdi"),
-    (
-        "keys cannot be multi-line basic strings",
-        "nøkler kan ikke være tekst over flere linjer",
-    ),
-    (
-        "keys cannot be multi-line literal strings",
-        "nøkler kan ikke være tekst over flere linjer",
-    ),
+    ("keys cannot be multi-line basic strings", "nøkler kan ikke være tekst over flere linjer"),
+    ("keys cannot be multi-line literal strings", "nøkler kan ikke være tekst over flere linjer"),
     ("missing array opening", "listen mangler `[`"),
-    (
-        "missing assignment between key-value pairs",
-        "mangler `=` mellom nøkkel og verdi",
-    ),
-    (
-        "missing comma between array elements",
-        "mangler komma mellom elementene i listen",
-    ),
-    (
-        "missing comma between key-value pairs",
-        "mangler komma mellom nøkkel–verdi-parene",
-    ),
+    ("missing assignment between key-value pairs", "mangler `=` mellom nøkkel og verdi"),
+    ("missing comma between array elements", "mangler komma mellom elementene i listen"),
+    ("missing comma between key-value pairs", "mangler komma mellom nøkkel–verdi-parene"),
     ("missing comment start", "kommentaren mangler `#`"),
     ("missing escaped value", "mangler tegnet etter `\\`"),
-    (
-        "missing inline table opening",
-        "innebygd tabell mangler `{`",
-    ),
-    (
-        "missing key for inline table element",
-        "mangler nøkkel for element i innebygd tabell",
-    ),
+    ("missing inline table opening", "innebygd tabell mangler `{`"),
+    ("missing key for inline table element", "mangler nøkkel for element i innebygd tabell"),
     ("missing opening quote", "mangler åpnende anførselstegn"),
     ("missing table open", "tabelloverskriften mangler `[`"),
     ("missing value for key", "nøkkelen mangler verdi"),
     ("missing value", "mangler verdi"),
-    (
-        "radix must be lowercase",
-        "grunntallsprefikset må skrives med små bokstaver",
-    ),
-    (
-        "redundant integer number prefix",
-        "overflødig prefiks på heltallet",
-    ),
+    ("radix must be lowercase", "grunntallsprefikset må skrives med små bokstaver"),
+    ("redundant integer number prefix", "overflødig prefiks på heltallet"),
     ("redundant numeric sign", "overflødig fortegn"),
-    (
-        "string values must be quoted",
-        "tekst må stå i anførselstegn",
-    ),
-    (
-        "too few unicode value digits",
-        "for få sifre i unicode-verdien",
-    ),
-    (
-        "unclosed array table",
-        "tabelloverskriften `[[...]]` er ikke lukket",
-    ),
+    ("string values must be quoted", "tekst må stå i anførselstegn"),
+    ("too few unicode value digits", "for få sifre i unicode-verdien"),
+    ("unclosed array table", "tabelloverskriften `[[...]]` er ikke lukket"),
     ("unclosed array", "listen er ikke lukket"),
-    (
-        "unclosed inline table",
-        "den innebygde tabellen er ikke lukket",
-    ),
-    (
-        "unclosed table",
-        "tabelloverskriften `[...]` er ikke lukket",
-    ),
+    ("unclosed inline table", "den innebygde tabellen er ikke lukket"),
+    ("unclosed table", "tabelloverskriften `[...]` er ikke lukket"),
     ("unexpected `=` in array", "uventet `=` i listen"),
-    (
-        "unexpected content between comment and newline",
-        "uventet innhold mellom kommentar og linjeskift",
-    ),
+    ("unexpected content between comment and newline", "uventet innhold mellom kommentar og linjeskift"),
     ("unexpected content", "uventet innhold"),
     ("unexpected key or value", "uventet nøkkel eller verdi"),
     ("unexpected leading zero", "uventet null først i tallet"),
     ("unexpected sign", "uventet fortegn"),
-    (
-        "unquoted keys cannot be empty",
-        "nøkler uten anførselstegn kan ikke være tomme",
-    ),
-    (
-        "invalid basic string",
-        "teksten i anførselstegn er ikke lukket eller har ugyldige tegn",
-    ),
-    (
-        "invalid multi-line basic string",
-        "teksten over flere linjer er ikke lukket eller har ugyldige tegn",
-    ),
-    (
-        "invalid literal string",
-        "teksten i apostrofer er ikke lukket eller har ugyldige tegn",
-    ),
-    (
-        "invalid multi-line literal string",
-        "teksten over flere linjer i apostrofer er ikke lukket eller har ugyldige tegn",
-    ),
+    ("unquoted keys cannot be empty", "nøkler uten anførselstegn kan ikke være tomme"),
+    ("invalid basic string", "teksten i anførselstegn er ikke lukket eller har ugyldige tegn"),
+    ("invalid multi-line basic string", "teksten over flere linjer er ikke lukket eller har ugyldige tegn"),
+    ("invalid literal string", "teksten i apostrofer er ikke lukket eller har ugyldige tegn"),
+    ("invalid multi-line literal string", "teksten over flere linjer i apostrofer er ikke lukket eller har ugyldige tegn"),
     ("invalid string", "ugyldig tekst"),
     ("invalid boolean", "ugyldig sannhetsverdi"),
     ("invalid date-time", "ugyldig dato eller tid"),
@@ -151,17 +74,12 @@ const DESCRIPTIONS: &[(&str, &str)] = &[
     ("invalid binary number", "ugyldig binært tall"),
     ("invalid datetime", "ugyldig dato eller tid"),
     ("duplicate key", "nøkkelen finnes allerede"),
-    (
-        "recursion limit",
-        "verdiene er nøstet for dypt til å kunne leses",
-    ),
-    (
-        "cannot recurse further; max recursion depth met",
-        "verdiene er nøstet for dypt til å kunne leses",
-    ),
+    ("recursion limit", "verdiene er nøstet for dypt til å kunne leses"),
+    ("cannot recurse further; max recursion depth met", "verdiene er nøstet for dypt til å kunne leses"),
 ];
 
 /// What the parser expected, `(English, Norwegian)`; a literal (`` `]` ``) stays as it is.
+#[rustfmt::skip]
 const EXPECTED: &[(&str, &str)] = &[
     ("nothing", "ingenting mer"),
     ("newline", "linjeskift"),
@@ -176,20 +94,15 @@ const EXPECTED: &[(&str, &str)] = &[
     ("digits", "sifre"),
     ("characters", "tegn"),
     ("printable characters", "synlige tegn"),
-    (
-        "non-double-quote visible characters",
-        "synlige tegn unntatt `\"`",
-    ),
+    ("non-double-quote visible characters", "synlige tegn unntatt `\"`"),
     ("non-single-quote characters", "tegn unntatt `'`"),
-    (
-        "non-single-quote visible characters",
-        "synlige tegn unntatt `'`",
-    ),
+    ("non-single-quote visible characters", "synlige tegn unntatt `'`"),
     ("unicode hexadecimal value", "en heksadesimal unicode-verdi"),
     ("etc", "osv."),
 ];
 
 /// The TOML value types the parser names, `(English, Norwegian)`.
+#[rustfmt::skip]
 const TYPES: &[(&str, &str)] = &[
     ("inline table", "innebygd tabell"),
     ("array", "liste"),
