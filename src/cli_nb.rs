@@ -520,7 +520,12 @@ pub fn lang_from_args(args: &[OsString]) -> Lang {
 /// registry.toml: parsed as TOML when it can be, else the first `language = "…"` line.
 fn registry_language(root: &Path) -> Option<Lang> {
     use std::io::Read;
-    let file = std::fs::File::open(root.join("registry.toml")).ok()?;
+    let path = root.join("registry.toml");
+    // Not a FIFO or a device, which a read could wait on for ever.
+    if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    let file = std::fs::File::open(path).ok()?;
     let mut bytes = Vec::new();
     file.take(LANG_READ_LIMIT).read_to_end(&mut bytes).ok()?;
     let text = String::from_utf8_lossy(&bytes);

@@ -577,6 +577,22 @@ mod tests {
         assert!(reason_nb("it has no front matter (a first line `+++`)").starts_with("den har"));
     }
 
+    proptest::proptest! {
+        /// Whatever the text and wherever the parser points, the translation and the fix are
+        /// found without a panic, and the widened range stays on the line.
+        #[test]
+        fn any_text_and_place_is_handled(text in "\\PC{0,80}", at in 0usize..100, len in 0usize..20) {
+            let start = (0..=at.min(text.len())).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+            let end = (start..=(start + len).min(text.len())).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(start);
+            let r = widen(&text, start..end);
+            proptest::prop_assert!(r.start <= r.end && r.end <= text.len());
+            let line = line_at(&text, start);
+            let _ = message(&text, line, line);
+            let _ = help(&text, line);
+            let _ = reason_nb(&text);
+        }
+    }
+
     #[test]
     fn english_keeps_the_parser_s_words() {
         let (msg, _) = parse_messages("a = 1\na = 2\n").remove(0);
