@@ -31,7 +31,7 @@ pub(super) static COMMANDS: &[(&str, &str, Option<&str>)] = &[
     ("end", "Avslutt et medlems plass", None),
     ("chair", "Utpek lederen fra en dato; forrige ledertid avsluttes dagen før", None),
     ("meeting", "Møter: `meeting new`", None),
-    ("meeting new", "Lag referatfilen fra en mal, med de aktive medlemmene som forventet til stede", None),
+    ("meeting new", "Lag referatfilen fra en mal, med de aktive medlemmene oppført som forventet til stede", None),
     ("status", "En tabell per gruppe: plasser, ledige plasser, lederen og de neste fristene", None),
     ("list", "Tabeller over registeret per --at: grupper, personer, medlemmer eller møter", None),
     ("report", "Rapporter: en gruppes årsrapport, en regions oversikt, en gruppes innspill", None),
@@ -41,7 +41,7 @@ pub(super) static COMMANDS: &[(&str, &str, Option<&str>)] = &[
     ("expenses", "Hvem som dekker reise, opphold og møtene i en gruppe et år", None),
     ("calendar", "En iCalendar-fil med møter, rapportfrister og slutten på funksjonstider", None),
     ("schema", "JSON-skjemaer for hver filtype, for redigeringsprogrammer (Taplo / Even Better TOML)", None),
-    ("completions", "Skriv ut et skript for fullføring i skallet", None),
+    ("completions", "Skriv ut et skript for autofullføring i skallet", None),
     ("manpage", "Skriv ut manualsiden (roff), eller skriv én side per kommando med --out", None),
 ];
 
@@ -51,12 +51,12 @@ pub(super) static COMMANDS: &[(&str, &str, Option<&str>)] = &[
 pub(super) static ARGS: &[(&str, &str, &str)] = &[
     // Every command.
     ("*", "registry", "Registerets rotmappe; standard: nærmeste mappe oppover som har registry.toml"),
-    ("*", "at", "Vurder per denne datoen (ÅÅÅÅ-MM-DD) i stedet for i dag"),
+    ("*", "at", "Vurder registeret slik det er på denne datoen (ÅÅÅÅ-MM-DD) i stedet for i dag"),
     ("*", "lang", "Språket i meldinger og rapporter; standard: registerets språk, ellers en"),
     ("*", "color", "Farger i terminalen; NO_COLOR respekteres"),
     ("*", "help", "Vis hjelpen"),
     ("*", "version", "Vis versjonen"),
-    ("*", "dry_run", "Vis endringen som en unified diff og skriv ingenting"),
+    ("*", "dry_run", "Vis endringen som unified diff uten å skrive noe"),
     ("*", "force", "Skriv selv om endringen gir nye feil"),
     // init
     ("init", "dir", "Mappen registeret skal opprettes i"),
@@ -150,9 +150,9 @@ pub(super) static ARGS: &[(&str, &str, &str)] = &[
     ("report annual", "format", "Utdataformat"),
     ("report region", "format", "Utdataformat"),
     ("report inputs", "format", "Utdataformat"),
-    ("report annual", "output", "Skriv til denne filen i stedet for standard ut"),
-    ("report region", "output", "Skriv til denne filen i stedet for standard ut"),
-    ("report inputs", "output", "Skriv til denne filen i stedet for standard ut"),
+    ("report annual", "output", "Skriv til denne filen i stedet for til standard utdata"),
+    ("report region", "output", "Skriv til denne filen i stedet for til standard utdata"),
+    ("report inputs", "output", "Skriv til denne filen i stedet for til standard utdata"),
     ("report annual", "include_contact", "Vis e-postadresser og telefonnumre (utelatt som standard)"),
     ("report region", "include_contact", "Vis e-postadresser og telefonnumre (utelatt som standard)"),
     ("report inputs", "include_contact", "Vis e-postadresser og telefonnumre (utelatt som standard)"),
@@ -162,7 +162,7 @@ pub(super) static ARGS: &[(&str, &str, &str)] = &[
     ("expenses", "format", "Utdataformat"),
     // calendar
     ("calendar", "groups", "Bare disse gruppene; standard: alle grupper"),
-    ("calendar", "output", "Skriv til denne filen i stedet for standard ut"),
+    ("calendar", "output", "Skriv til denne filen i stedet for til standard utdata"),
     // schema
     ("schema", "kind", "Bare denne filtypen; standard: alle typer"),
     ("schema", "out", "Skriv <type>.schema.json-filer i denne mappen i stedet for å skrive dem ut"),
