@@ -31,13 +31,44 @@ const LANG_READ_LIMIT: u64 = 64 * 1024;
 /// exits as clap does (0 for help and version, 2 for an error).
 pub fn parse() -> Cli {
     let args: Vec<OsString> = std::env::args_os().collect();
+    let color = stderr_color(&args);
     match try_parse_from(args) {
         Ok(cli) => cli,
         Err(Failure::Clap(e)) => e.exit(),
         Err(Failure::Nb(text)) => {
-            eprint!("{text}");
+            eprint!("{}", label_colored(&text, color));
             std::process::exit(2);
         }
+    }
+}
+
+/// Whether clap's errors would be coloured: standard error is a terminal, `NO_COLOR` is not set
+/// and `--color` is not `never` (or it is `always`).
+fn stderr_color(args: &[OsString]) -> bool {
+    use std::io::IsTerminal;
+    let choice = args
+        .windows(2)
+        .find_map(|w| (w[0] == "--color").then(|| w[1].to_string_lossy().into_owned()));
+    let choice = choice.or_else(|| {
+        args.iter().find_map(|a| {
+            a.to_str()
+                .and_then(|a| a.strip_prefix("--color="))
+                .map(str::to_string)
+        })
+    });
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    match choice.as_deref() {
+        Some("never") => false,
+        Some("always") => !no_color,
+        _ => !no_color && std::io::stderr().is_terminal(),
+    }
+}
+
+/// The leading `error:` in bold red, as clap writes it, when `color`.
+fn label_colored(text: &str, color: bool) -> String {
+    match text.strip_prefix("error:") {
+        Some(rest) if color => format!("\x1b[1m\x1b[31merror:\x1b[0m{rest}"),
+        _ => text.to_string(),
     }
 }
 

@@ -323,3 +323,14 @@ fn arguments_that_parse_give_the_same_values_in_norwegian() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn the_error_label_is_coloured_only_when_asked() {
+    assert_eq!(label_colored("error: x\n", false), "error: x\n");
+    assert_eq!(
+        label_colored("error: x\n", true),
+        "\x1b[1m\x1b[31merror:\x1b[0m x\n"
+    );
+    assert!(!stderr_color(&args(&["mandat", "--color", "never"])));
+    assert!(!stderr_color(&args(&["mandat", "--color=never"])));
+}
