@@ -457,7 +457,10 @@ fn value_problem_nb(arg: &str, value: &str, english: &str) -> String {
     if english.contains("invalid digit") || english.contains("cannot parse integer") {
         return format!("`{value}` er ikke et helt tall{}", year_hint(arg));
     }
-    if english.contains("number too large") || english.contains("number too small") {
+    if english.contains("number too large")
+        || english.contains("number too small")
+        || english.contains(" is not in ")
+    {
         return format!(
             "`{value}` er et for stort eller lite tall{}",
             year_hint(arg)

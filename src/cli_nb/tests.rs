@@ -175,6 +175,20 @@ fn bad_values_in_norwegian() {
         e.contains("er ikke et helt tall; skriv året med fire sifre"),
         "{e}"
     );
+    let e = error_of(&[
+        "mandat",
+        "--lang",
+        "nb",
+        "report",
+        "annual",
+        "g",
+        "--year",
+        "99999999999",
+    ]);
+    assert!(
+        e.contains("er et for stort eller lite tall; skriv året"),
+        "{e}"
+    );
 }
 
 #[test]
