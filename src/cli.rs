@@ -546,7 +546,9 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
                     c.is_ascii_digit()
                 }
             });
-        if shape {
+        if let Some(iso) = crate::registry::value_hint::norwegian_date_to_iso(s) {
+            format!("`{s}` is not a date in the right form; write `{iso}` (YYYY-MM-DD)")
+        } else if shape {
             // Written right, but no such day: say so rather than repeat the format.
             format!("`{s}` is not a day that exists; check the month and the day")
         } else {

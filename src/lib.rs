@@ -4,6 +4,7 @@
 //! (diagnostics) → [`diagnostic`] (rendering). [`commands`] glue them together per subcommand.
 
 pub mod cli;
+pub mod cli_nb;
 pub mod commands;
 pub mod complete;
 pub mod diagnostic;

@@ -2,12 +2,10 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use mandat::cli::Cli;
-
 fn main() -> ExitCode {
     mandat::complete::answer_shell_and_exit_if_asked();
-    let cli = Cli::parse();
+    // Parsed in the user's language: `--lang`, else the registry's (help and errors in nb).
+    let cli = mandat::cli_nb::parse();
     match mandat::commands::run(cli.command, &cli.global) {
         Ok(outcome) => outcome.into(),
         Err(e) => {

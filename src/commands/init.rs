@@ -33,11 +33,23 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
     let language = global.lang.map_or("nb".to_string(), |l| l.to_string());
     // What init says is in the language of the registry it creates, as every later command is.
     let lang = global.lang.unwrap_or(Lang::Nb);
+    // The comments point to the commands that explain the files, not to documents the
+    // registry does not hold, and speak the registry's language.
+    let (about, language_note) = match lang {
+        Lang::Nb => (
+            "Registeret over referansegrupper. `mandat schema` viser feltene i hver fil, `mandat explain REGEL` hver regel.",
+            "nb eller en: språket i rapporter og meldinger",
+        ),
+        Lang::En => (
+            "The registry of reference groups. `mandat schema` gives every file's fields; `mandat explain RULE` every rule.",
+            "nb or en: the language of reports and messages",
+        ),
+    };
     let registry = format!(
-        "# The registry of reference groups. See docs/format.md for every setting.\n\
+        "# {about}\n\
          [registry]\n\
          name = {}\n\
-         language = \"{language}\"   # nb or en: the language of reports and messages\n",
+         language = \"{language}\"   # {language_note}\n",
         toml_string(name)
     );
     for sub in ["people", "groups"] {

@@ -166,10 +166,14 @@ impl SeatArgs<'_> {
             // A user seat's organisation is always a user organisation; other bodies vary.
             let kind = match self.role {
                 RoleArg::User => t!("\"user-organisation\"", "\"user-organisation\""),
-                _ => t!(
-                    "one of those docs/format.md lists",
-                    "en av dem docs/format.md viser"
-                ),
+                _ => {
+                    let kinds = crate::registry::schema::ORG_KINDS
+                        .iter()
+                        .map(|k| format!("\"{k}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    t!("one of {kinds}", "en av {kinds}")
+                }
             };
             let (ke, kn) = (&kind.en, &kind.nb);
             let text = t!(

@@ -155,11 +155,12 @@ impl Session {
     }
 
     fn unparsable(&self, rel: &str, why: &str) -> anyhow::Error {
+        let why_nb = crate::registry::parser_text::reason_nb(why);
         bad(
             self.lang,
             t!(
                 "cannot edit `{rel}`: {why}; fix the file first (`mandat validate` shows where)",
-                "kan ikke endre `{rel}`: {why}; rett filen først (`mandat validate` viser hvor)"
+                "kan ikke endre `{rel}`: {why_nb}; rett filen først (`mandat validate` viser hvor)"
             ),
         )
     }

@@ -11,6 +11,7 @@ use toml::de::DeTable;
 
 use super::frontmatter::{self, Split};
 use super::model::*;
+use super::parser_text;
 use super::prefetch::{self, Batch, Job, Reader};
 use super::read::{self, Record, parse_month_day};
 use super::schema;
@@ -109,12 +110,14 @@ macro_rules! root_table {
     ($loader:ident, $root:ident, $file:expr, $range:expr, $name:expr, $fields:expr) => {
         let range: std::ops::Range<usize> = $range;
         let base = range.start;
+        let first = $loader.diags.len();
         let doc = parse(
             &$loader.files[$file].text()[range],
             $file,
             base,
             &mut $loader.diags,
         );
+        let checked = $loader.diags.len();
         let $root = Record {
             file: $file,
             base,
@@ -123,6 +126,11 @@ macro_rules! root_table {
             name: $name,
         };
         read::check(&$root, $fields, &mut $loader.diags);
+        parser_text::drop_repeats(
+            &mut $loader.diags,
+            first..checked,
+            $loader.files[$file].text(),
+        );
     };
 }
 
@@ -1261,7 +1269,7 @@ fn parse<'t>(
 ) -> Spanned<DeTable<'t>> {
     let (doc, errors) = DeTable::parse_recoverable(text);
     for e in errors {
-        let range = e.span().unwrap_or(0..0);
+        let range = parser_text::widen(text, e.span().unwrap_or(0..0));
         let span = Span::new(file, base + range.start..base + range.end);
         let msg = e.message().trim().to_string();
         // A date that does not exist is `schema` (rules.md); a malformed time, as in
@@ -1272,57 +1280,20 @@ fn parse<'t>(
             RuleId::Syntax
         };
         let value = text.get(range.clone()).unwrap_or("").trim();
-        let d = Diagnostic::at(rule, span, parser_message(&msg, value));
+        let line = parser_text::line_at(text, range.start);
+        let d = Diagnostic::at(rule, span, parser_text::message(&msg, value, line));
         diags.push(match rule {
             RuleId::Schema => d.help(t!(
                 "write a date that exists, like 2025-02-28",
                 "skriv en dato som finnes, som 2025-02-28"
             )),
-            _ => d.help(t!(
-                "docs/format.md shows how each file is written",
-                "docs/format.md viser hvordan hver fil skrives"
+            _ => d.help(parser_text::help(
+                &msg,
+                parser_text::line_at(text, range.start),
             )),
         });
     }
     doc
-}
-
-/// The parser's message in both languages. The parser speaks English; the messages users meet
-/// most (a date that does not exist, values nested too deeply) are translated, the rest are
-/// quoted after a translated lead.
-fn parser_message(msg: &str, value: &str) -> Text {
-    if let Some(rest) = msg.strip_prefix("invalid date, expected ") {
-        // "day between 01 and 28", "month between 01 and 12"
-        let words: Vec<&str> = rest.split(' ').collect();
-        if let [unit @ ("day" | "month"), "between", low, "and", high] = words.as_slice() {
-            let (en_unit, nb_unit) = if *unit == "day" {
-                ("the day", "dagen")
-            } else {
-                ("the month", "måneden")
-            };
-            return t!(
-                "`{value}` is not a date that exists: {en_unit} must be between {low} and {high}",
-                "`{value}` er ikke en dato som finnes: {nb_unit} må være mellom {low} og {high}"
-            );
-        }
-        if rest == "a four-digit year (YYYY)" {
-            return t!(
-                "`{value}` is not a date: the year must have four digits (YYYY-MM-DD)",
-                "`{value}` er ikke en dato: året må ha fire sifre (ÅÅÅÅ-MM-DD)"
-            );
-        }
-        return t!(
-            "invalid date: expected {rest}",
-            "ugyldig dato: forventet {rest}"
-        );
-    }
-    match msg {
-        "recursion limit" | "cannot recurse further; max recursion depth met" => t!(
-            "values are nested too deeply to be read",
-            "verdiene er nøstet for dypt til å kunne leses"
-        ),
-        other => t!("invalid TOML: {other}", "ugyldig TOML: {other}"),
-    }
 }
 
 fn parse_org_kind(s: &str) -> Option<OrgKind> {

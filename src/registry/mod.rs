@@ -8,9 +8,11 @@ pub mod lifecycle;
 pub mod load;
 pub mod model;
 pub mod obligations;
+pub mod parser_text;
 mod prefetch;
 pub mod read;
 pub mod schema;
+pub mod value_hint;
 
 pub use lifecycle::{Stage, Vacancy, add_days, dec31, jan1};
 pub use load::{LoadError, Loaded, Overlay, Scope, find_root, load, load_with};

@@ -399,9 +399,13 @@ fn check_value(
                         s = shown(s)
                     ),
                 );
-                out.push(match nearest(s, values.iter().copied()) {
-                    Some(near) => d.help(t!("did you mean `{near}`?", "mente du `{near}`?")),
-                    None => d,
+                let hint = super::value_hint::enum_help(s, values);
+                out.push(match (hint, nearest(s, values.iter().copied())) {
+                    (Some(hint), _) => d.help(hint),
+                    (None, Some(near)) => {
+                        d.help(t!("did you mean `{near}`?", "mente du `{near}`?"))
+                    }
+                    (None, None) => d,
                 });
             }
             None => wrong(out),
@@ -504,10 +508,16 @@ fn check_rules(rec: &Record<'_, '_>, t: &toml::de::DeTable<'_>, out: &mut Vec<Di
 /// A hint that shows the right way to write a value of this type.
 fn example_help(ty: Ty, name: &str, found: &DeValue<'_>) -> Text {
     match (ty, found) {
-        (Ty::Date, DeValue::String(s)) => t!(
-            "write the date without quotes: `{name} = {s}`",
-            "skriv datoen uten anførselstegn: `{name} = {s}`"
-        ),
+        (Ty::Date, DeValue::String(s)) => match super::value_hint::quoted_date_to_iso(s) {
+            Some(iso) => t!(
+                "write the date without quotes: `{name} = {iso}`",
+                "skriv datoen uten anførselstegn: `{name} = {iso}`"
+            ),
+            None => t!(
+                "write the date without quotes, as YYYY-MM-DD: `{name} = 2025-03-14`",
+                "skriv datoen uten anførselstegn, som ÅÅÅÅ-MM-DD: `{name} = 2025-03-14`"
+            ),
+        },
         (Ty::Date, _) => t!(
             "write it as `{name} = 2025-03-14`",
             "skriv det som `{name} = 2025-03-14`"

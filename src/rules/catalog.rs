@@ -155,8 +155,8 @@ pub static RULES: [RuleInfo; 24] = [
             "et påkrevd felt mangler, en verdi har feil type eller er utenfor de lovlige verdiene, et felt er ukjent, eller en dato er ugyldig",
         ),
         purpose: s(
-            "Every file kind has a fixed set of fields (docs/format.md). A misspelt field is silently ignored by people but not by the rules, so it is reported with the nearest known name.",
-            "Hver filtype har et fast sett med felt (docs/format.md). Et feilstavet felt blir lett oversett, så det meldes med det nærmeste kjente navnet.",
+            "Every file kind has a fixed set of fields (`mandat schema` gives them). A misspelt field is silently ignored by people but not by the rules, so it is reported with the nearest known name.",
+            "Hver filtype har et fast sett med felt (`mandat schema` viser dem). Et feilstavet felt blir lett oversett, så det meldes med det nærmeste kjente navnet.",
         ),
         clauses: &[],
         fix: s(
