@@ -164,6 +164,19 @@ fn no_command_prints_an_identity_number_whole() {
         add(&["expenses", "nkt-ms", "--year", "2025", "--format", format]);
     }
     add(&["calendar"]);
+    add(&["list", "members", "--format", "xlsx"]);
+    add(&["list", "people", "--format", "xlsx"]);
+    add(&["expenses", "nkt-ms", "--year", "2025", "--format", "xlsx"]);
+    add(&[
+        "report",
+        "region",
+        "helse-nord",
+        "--year",
+        "2025",
+        "--format",
+        "xlsx",
+    ]);
+    add(&["list", "members", "--format", "csv", "--excel"]);
     add(&[
         "end",
         "nkt-ms",
@@ -181,7 +194,11 @@ fn no_command_prints_an_identity_number_whole() {
                 .args(["-r", root.to_str().unwrap(), "--at", "2026-11-22"])
                 .env_remove("MANDAT_AT")
                 .env("NO_COLOR", "1");
-            let writes = matches!(args[0].as_str(), "report" | "calendar");
+            let xlsx = args.iter().any(|a| a == "xlsx");
+            let writes = xlsx || matches!(args[0].as_str(), "report" | "calendar");
+            if xlsx && !to_file {
+                continue;
+            }
             if to_file {
                 if !writes {
                     continue;
@@ -219,4 +236,27 @@ fn no_command_prints_an_identity_number_whole() {
         }
     }
     assert!(checked >= runs.len(), "every command ran");
+
+    // The public site: every file it writes.
+    let site = tmp.path().join("site");
+    let out = Command::new(env!("CARGO_BIN_EXE_mandat"))
+        .args(["site", site.to_str().unwrap(), "--include-minutes"])
+        .args(["-r", root.to_str().unwrap(), "--at", "2026-11-22"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let files = walk(&site);
+    assert!(files.len() > 5, "the site was written");
+    for file in files {
+        let text = text_of(&std::fs::read(&file).unwrap());
+        assert!(
+            pii_scan::find(&text).is_empty(),
+            "{} holds an identity number whole",
+            file.display()
+        );
+    }
 }
