@@ -58,12 +58,15 @@ pub struct Seat {
     pub end_reason: Option<String>,
 }
 
+/// What makes a seat the same seat: person, role, proposal and appointment.
+type SeatKey = (String, String, Option<Date>, Option<Date>);
+
 /// What a group the rows may name looks like.
 #[derive(Clone, Debug, Default)]
 pub struct GroupInfo {
     pub constituencies: Vec<String>,
     /// (person, role, proposed, appointed) of the seats it already has.
-    pub seats: BTreeSet<(String, String, Option<Date>, Option<Date>)>,
+    pub seats: BTreeSet<SeatKey>,
 }
 
 impl GroupInfo {
@@ -108,6 +111,8 @@ pub struct Import {
     /// (loose name, employer) → id, for people created by this import.
     created: BTreeMap<(String, Option<String>), String>,
     pub new_people: BTreeMap<String, NewPerson>,
+    /// (group, (person, role, proposed, appointed)) of every seat read, to skip a repeated row.
+    read: BTreeSet<(String, SeatKey)>,
     /// Per group, the seats to add in file order.
     pub seats: BTreeMap<String, Vec<Seat>>,
     pub problems: Vec<Problem>,
@@ -588,15 +593,11 @@ impl Import {
         ] = seat_dates;
         let key = (person.clone(), role.to_string(), proposed, appointed);
         self.rows += 1;
-        let seats = self.seats.entry(group.to_string()).or_default();
-        let dup = seats.iter().any(|s| {
-            (s.person.as_str(), s.role, s.proposed, s.appointed)
-                == (key.0.as_str(), role, proposed, appointed)
-        });
-        if info.seats.contains(&key) || dup {
+        if info.seats.contains(&key) || !self.read.insert((group.to_string(), key)) {
             self.unchanged += 1;
             return;
         }
+        let seats = self.seats.entry(group.to_string()).or_default();
         seats.push(Seat {
             person,
             role,
