@@ -129,6 +129,10 @@ pub fn to_bytes(sheets: &[Sheet], lang: Lang) -> anyhow::Result<Vec<u8>> {
             ws.set_column_width(col(c), (*w as f64 + 4.0).min(60.0))?;
         }
         ws.set_freeze_panes(1, 0)?;
+        // Printed: landscape, as wide as one page, the header on every page.
+        ws.set_landscape();
+        ws.set_print_fit_to_pages(1, 0);
+        ws.set_repeat_rows(0, 0)?;
         let last_col = col(s.header.len().saturating_sub(1));
         ws.autofilter(0, 0, u32::try_from(s.rows.len())?, last_col)?;
     }
