@@ -323,6 +323,9 @@ fn registry(args: &ImportRegistryArgs, global: &Global) -> anyhow::Result<Outcom
 /// headers in the output language, and a sheet that explains each column.
 fn template(args: &ImportTemplateArgs, global: &Global) -> anyhow::Result<Outcome> {
     let lang = super::lang_unloaded(global);
+    if let Ok(root) = super::registry_root(global) {
+        crate::output::refuse_registry_file(&root, &args.output, lang)?;
+    }
     let sheets = crate::import::template::sheets(lang);
     crate::output::xlsx::save(&args.output, &sheets, lang)?;
     Ok(Outcome::Ok)
