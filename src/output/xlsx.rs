@@ -184,6 +184,22 @@ mod tests {
     }
 
     #[test]
+    fn identity_numbers_are_masked_in_cells() {
+        use calamine::Reader;
+        let n = (0..100_000)
+            .map(|i| format!("010190{i:05}"))
+            .find(|n| crate::pii_scan::is_identity_number(n.as_bytes()))
+            .unwrap_or_default();
+        let s = Sheet::from_text("Ark", vec!["Navn".into()], &[vec![format!("Kari {n}")]]);
+        let bytes = to_bytes(&[s], Lang::Nb).unwrap_or_default();
+        let mut wb = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let range = wb.worksheet_range("Ark").unwrap_or_else(|e| panic!("{e}"));
+        let cell = range.get((1, 0)).map(|c| c.to_string()).unwrap_or_default();
+        assert_eq!(cell, format!("Kari {}*****", &n[..6]));
+    }
+
+    #[test]
     fn sheet_names_are_made_valid_and_unique() {
         assert_eq!(sheet_name("a/b:c"), "a-b-c");
         assert_eq!(sheet_name(&"x".repeat(40)).len(), 31);
