@@ -7,7 +7,7 @@ use crate::report::{Options, expenses};
 
 pub fn run(args: &ExpensesArgs, global: &Global) -> anyhow::Result<Outcome> {
     check_year(args.year, global)?;
-    let (_, loaded) = load_group(global, &args.group)?;
+    let (root, loaded) = load_group(global, &args.group)?;
     let reg = &loaded.registry;
     let Some(g) = reg.group(&args.group) else {
         return Err(crate::registry::LoadError::UnknownGroup(args.group.clone()).into());
@@ -17,6 +17,9 @@ pub fn run(args: &ExpensesArgs, global: &Global) -> anyhow::Result<Outcome> {
         at: evaluation_date(global),
         include_contact: false,
     };
+    if let Some(path) = &args.sheet.output {
+        crate::output::refuse_registry_file(&root, path, opts.lang)?;
+    }
     let view = expenses::build(reg, g, args.year, opts);
     let text = match args.format {
         ExpensesFormat::Table => expenses::table(&view, opts.lang),

@@ -195,6 +195,9 @@ pub fn run(args: &ListArgs, global: &Global) -> anyhow::Result<Outcome> {
     let reg = &loaded.registry;
     let lang = language(global, Some(reg));
     let at = evaluation_date(global);
+    if let Some(path) = &args.sheet.output {
+        crate::output::refuse_registry_file(&root, path, lang)?;
+    }
     let mut r = rows(reg, args.what, at, lang);
     if let (Some(g), ListWhat::People) = (&args.group, args.what) {
         r.rows.retain(|row| row[3].split(' ').any(|x| x == g));

@@ -98,6 +98,7 @@ fn run_region(args: &RegionArgs, global: &Global) -> anyhow::Result<Outcome> {
     let view = region::build(reg, &args.region, args.year, opts);
     if args.out.format == ReportFormat::Xlsx {
         let path = crate::output::xlsx::need_output(args.out.output.as_deref(), opts.lang)?;
+        crate::output::refuse_registry_file(&root, path, opts.lang)?;
         crate::output::xlsx::save(
             path,
             &crate::output::sheets::region(&view, opts.lang),

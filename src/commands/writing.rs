@@ -229,7 +229,13 @@ impl Session {
             };
             if !opts.force {
                 let rels: Vec<String> = plan.changes.iter().map(|c| c.rel.clone()).collect();
-                let files = rels.join(", ");
+                // An import may change thousands of files: name the first few.
+                let files = if rels.len() > 6 {
+                    let more = rels.len() - 5;
+                    format!("{} (+{more})", rels[..5].join(", "))
+                } else {
+                    rels.join(", ")
+                };
                 return refuse(
                     lang,
                     t!(

@@ -414,3 +414,23 @@ mod tests {
         assert!(e.en.contains("did you mean «Helse Nord RHF»"), "{}", e.en);
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text in a date, role or gender cell is read or refused with a message, never a
+        /// panic; a refused date quotes the cell.
+        #[test]
+        fn any_cell_is_read_or_refused(cell in "\\PC{0,24}") {
+            match date(&Value::Text(cell.clone())) {
+                Ok(_) => {}
+                Err(e) => prop_assert!(e.en.contains(cell.trim())),
+            }
+            let _ = role(&cell);
+            let _ = gender(&cell);
+        }
+    }
+}

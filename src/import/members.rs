@@ -58,12 +58,15 @@ pub struct Seat {
     pub end_reason: Option<String>,
 }
 
+/// What makes a seat the same seat: person, role, proposal and appointment.
+type SeatKey = (String, String, Option<Date>, Option<Date>);
+
 /// What a group the rows may name looks like.
 #[derive(Clone, Debug, Default)]
 pub struct GroupInfo {
     pub constituencies: Vec<String>,
     /// (person, role, proposed, appointed) of the seats it already has.
-    pub seats: BTreeSet<(String, String, Option<Date>, Option<Date>)>,
+    pub seats: BTreeSet<SeatKey>,
 }
 
 impl GroupInfo {
@@ -108,6 +111,8 @@ pub struct Import {
     /// (loose name, employer) → id, for people created by this import.
     created: BTreeMap<(String, Option<String>), String>,
     pub new_people: BTreeMap<String, NewPerson>,
+    /// (group, (person, role, proposed, appointed)) of every seat read, to skip a repeated row.
+    read: BTreeSet<(String, SeatKey)>,
     /// Per group, the seats to add in file order.
     pub seats: BTreeMap<String, Vec<Seat>>,
     pub problems: Vec<Problem>,
@@ -208,6 +213,20 @@ impl Import {
             );
         }
         if missing {
+            return;
+        }
+        if matches!(target, Target::ByColumn(None)) && header.col(Field::Group).is_none() {
+            let text = match &grid.sheet {
+                Some(sheet) => t!(
+                    "the sheet «{sheet}» is not named after a group and has no column gruppe (group); rename the sheet to the group's id or add the column",
+                    "arket «{sheet}» heter ikke som en gruppe og har ingen kolonne gruppe; gi arket navnet til gruppens id, eller legg til kolonnen"
+                ),
+                None => t!(
+                    "the file has no column gruppe (group) that says which group each row belongs to; add it, or use `mandat import members --group ID`",
+                    "filen har ingen kolonne gruppe som sier hvilken gruppe hver rad hører til; legg den til, eller bruk `mandat import members --group ID`"
+                ),
+            };
+            self.problem(grid, head_row, None, text);
             return;
         }
         if !header.unknown.is_empty() {
@@ -588,15 +607,11 @@ impl Import {
         ] = seat_dates;
         let key = (person.clone(), role.to_string(), proposed, appointed);
         self.rows += 1;
-        let seats = self.seats.entry(group.to_string()).or_default();
-        let dup = seats.iter().any(|s| {
-            (s.person.as_str(), s.role, s.proposed, s.appointed)
-                == (key.0.as_str(), role, proposed, appointed)
-        });
-        if info.seats.contains(&key) || dup {
+        if info.seats.contains(&key) || !self.read.insert((group.to_string(), key)) {
             self.unchanged += 1;
             return;
         }
+        let seats = self.seats.entry(group.to_string()).or_default();
         seats.push(Seat {
             person,
             role,
@@ -675,5 +690,65 @@ impl Import {
             },
         );
         Ok(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kari(id: &str, employer: Option<&str>) -> KnownPerson {
+        KnownPerson {
+            id: id.into(),
+            name: "Kari Nordmann".into(),
+            employer: employer.map(String::from),
+        }
+    }
+
+    #[test]
+    fn people_are_matched_by_name_and_employer() {
+        let mut imp = Import::new(vec![kari("kari-nordmann", Some("unn"))]);
+        assert_eq!(
+            imp.person(" kari  NORDMANN", Some("unn"), None),
+            Ok("kari-nordmann".into())
+        );
+        // No employer in the row: the one person of that name.
+        assert_eq!(
+            imp.person("Kari Nordmann", None, None),
+            Ok("kari-nordmann".into())
+        );
+        assert!(imp.new_people.is_empty());
+    }
+
+    #[test]
+    fn a_new_person_gets_a_free_id_and_keeps_it_for_later_rows() {
+        let mut imp = Import::new(vec![kari("kari-nordmann", Some("unn"))]);
+        let id = imp.person("Kari Nordmann", Some("ous"), None);
+        assert_eq!(id, Ok("kari-nordmann-2".into()));
+        assert_eq!(imp.person("Kari Nordmann", Some("ous"), None), id);
+        assert_eq!(
+            imp.person("Kari Nordmann", Some("helse-bergen"), None),
+            Ok("kari-nordmann-3".into())
+        );
+        assert_eq!(imp.person("Bjørn Ås", None, None), Ok("bjorn-as".into()));
+        // The id of the `person` column, when it is free.
+        assert_eq!(
+            imp.person("Ola Hansen", None, Some("ola-h".into())),
+            Ok("ola-h".into())
+        );
+        assert_eq!(imp.new_people.len(), 4);
+        assert_eq!(
+            imp.new_people["kari-nordmann-2"].employer.as_deref(),
+            Some("ous")
+        );
+    }
+
+    #[test]
+    fn a_name_without_letters_is_refused() {
+        let mut imp = Import::new(Vec::new());
+        // `12` is not an id: an id starts with a letter.
+        assert!(imp.person("§§ 12", None, None).is_err());
+        let e = imp.person("!!!", None, None).unwrap_err();
+        assert!(e.en.contains("cannot make a person id"), "{}", e.en);
     }
 }

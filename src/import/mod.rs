@@ -8,8 +8,10 @@
 //! locks and writes it atomically, all or nothing.
 
 pub mod columns;
+pub mod groups;
 pub mod members;
 pub mod sheet;
+pub mod template;
 
 use crate::i18n::Text;
 

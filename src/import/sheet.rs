@@ -417,3 +417,40 @@ mod tests {
         assert_eq!(g.cell(9, 9), &Value::Empty);
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any bytes read as CSV give a grid or an error, never a panic, and a grid's rows
+        /// never outnumber the file's lines.
+        #[test]
+        fn any_bytes_read_as_csv(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            if let Ok(g) = read_csv("x.csv", &bytes) {
+                let lines = bytes.iter().filter(|b| **b == b'\n' || **b == b'\r').count() + 1;
+                prop_assert!(g.rows.len() <= lines);
+            }
+        }
+
+        /// Text shaped like CSV with blank lines keeps every record on its line.
+        #[test]
+        fn blank_lines_keep_rows_in_place(blank in proptest::collection::vec(any::<bool>(), 1..20)) {
+            let text: String = blank
+                .iter()
+                .enumerate()
+                .map(|(i, b)| if *b { "\n".to_string() } else { format!("r{i};x\n") })
+                .collect();
+            let g = read_csv("x.csv", text.as_bytes()).unwrap_or_default();
+            for (i, b) in blank.iter().enumerate() {
+                let cell = g.cell(i, 0).shown();
+                if *b {
+                    prop_assert_eq!(cell, "");
+                } else {
+                    prop_assert_eq!(cell, format!("r{i}"));
+                }
+            }
+        }
+    }
+}

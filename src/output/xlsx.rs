@@ -129,6 +129,10 @@ pub fn to_bytes(sheets: &[Sheet], lang: Lang) -> anyhow::Result<Vec<u8>> {
             ws.set_column_width(col(c), (*w as f64 + 4.0).min(60.0))?;
         }
         ws.set_freeze_panes(1, 0)?;
+        // Printed: landscape, as wide as one page, the header on every page.
+        ws.set_landscape();
+        ws.set_print_fit_to_pages(1, 0);
+        ws.set_repeat_rows(0, 0)?;
         let last_col = col(s.header.len().saturating_sub(1));
         ws.autofilter(0, 0, u32::try_from(s.rows.len())?, last_col)?;
     }
@@ -177,6 +181,22 @@ mod tests {
         assert!(matches!(Cell::guess("2025-03-14"), Cell::Date(_)));
         assert!(matches!(Cell::guess("2025-3-14"), Cell::Text(_)));
         assert!(matches!(Cell::guess("Kari"), Cell::Text(_)));
+    }
+
+    #[test]
+    fn identity_numbers_are_masked_in_cells() {
+        use calamine::Reader;
+        let n = (0..100_000)
+            .map(|i| format!("010190{i:05}"))
+            .find(|n| crate::pii_scan::is_identity_number(n.as_bytes()))
+            .unwrap_or_default();
+        let s = Sheet::from_text("Ark", vec!["Navn".into()], &[vec![format!("Kari {n}")]]);
+        let bytes = to_bytes(&[s], Lang::Nb).unwrap_or_default();
+        let mut wb = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let range = wb.worksheet_range("Ark").unwrap_or_else(|e| panic!("{e}"));
+        let cell = range.get((1, 0)).map(|c| c.to_string()).unwrap_or_default();
+        assert_eq!(cell, format!("Kari {}*****", &n[..6]));
     }
 
     #[test]
