@@ -89,6 +89,8 @@ pub enum Command {
     Expenses(ExpensesArgs),
     /// An iCalendar file of meetings, report deadlines and term ends
     Calendar(CalendarArgs),
+    /// Every obligation that is overdue or falls due soon, soonest first
+    Due(DueArgs),
     /// JSON Schemas of every file kind, for editors (Taplo / Even Better TOML)
     Schema(SchemaArgs),
     /// Print a shell completion script
@@ -582,6 +584,31 @@ pub struct ExpensesArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ExpensesFormat::Table)]
     pub format: ExpensesFormat,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DueFormat {
+    Table,
+    Md,
+    Json,
+    Ics,
+}
+
+#[derive(Args, Debug)]
+pub struct DueArgs {
+    /// List what falls due within this many days after --at (and everything overdue)
+    #[arg(long, value_name = "DAYS", default_value_t = crate::report::due::DEFAULT_WITHIN,
+          value_parser = clap::value_parser!(i64).range(0..=36500))]
+    pub within: i64,
+    /// Only this group (repeatable)
+    #[arg(long = "group", value_name = "ID")]
+    pub groups: Vec<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DueFormat::Table)]
+    pub format: DueFormat,
+    /// Write to this file instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

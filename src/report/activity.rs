@@ -179,10 +179,8 @@ pub fn section(
     kind: &SectionKind,
     opts: Options,
 ) -> SectionView {
-    let found = g
-        .reports
-        .iter()
-        .find(|s| s.folder_year == Some(year) && s.kind == *kind);
+    // A blank stub (a `report kickoff` file not yet written in) is a missing section (cli.md).
+    let found = reg.delivered_section(g, year, kind);
     let (region, file_name) = match kind {
         SectionKind::Regional(r) => (Some(OrgRef::region(reg, r)), format!("{r}.md")),
         SectionKind::Feedback => (None, "feedback.md".to_string()),

@@ -13,7 +13,9 @@
 pub mod activity;
 pub mod annual;
 pub mod calendar;
+pub mod dates;
 pub mod docx;
+pub mod due;
 pub mod expenses;
 pub mod inputs;
 pub mod labels;
