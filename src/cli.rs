@@ -507,6 +507,19 @@ pub enum ReportCommand {
     Region(RegionArgs),
     /// The summary of a group's inputs for the body it reports to
     Inputs(InputsArgs),
+    /// Write the stub files of a year's annual report (national-service groups)
+    Kickoff(KickoffArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct KickoffArgs {
+    /// The group id
+    pub group: String,
+    /// The year the report covers
+    #[arg(long)]
+    pub year: i32,
+    #[command(flatten)]
+    pub edit: EditOptions,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

@@ -7,7 +7,8 @@ use anyhow::{Context, bail};
 
 use super::{Outcome, evaluation_date, language, print, registry_root};
 use crate::cli::{
-    AnnualArgs, Global, InputsArgs, RegionArgs, ReportCommand, ReportFormat, ReportOutput,
+    AnnualArgs, Global, InputsArgs, KickoffArgs, RegionArgs, ReportCommand, ReportFormat,
+    ReportOutput,
 };
 use crate::i18n::Lang;
 use crate::registry::{self, Group, Loaded, Scope};
@@ -19,6 +20,7 @@ pub fn run(cmd: &ReportCommand, global: &Global) -> anyhow::Result<Outcome> {
         ReportCommand::Annual(args) => run_annual(args, global),
         ReportCommand::Region(args) => run_region(args, global),
         ReportCommand::Inputs(args) => run_inputs(args, global),
+        ReportCommand::Kickoff(args) => run_kickoff(args, global),
     }
 }
 
@@ -140,6 +142,87 @@ fn run_inputs(args: &InputsArgs, global: &Global) -> anyhow::Result<Outcome> {
     );
     let bytes = render::render("inputs", args.out.format, &view, &root, opts.lang)?;
     write(&bytes, &args.out, opts.lang)
+}
+
+/// `report kickoff`: the year's stubs, written through the edit machinery; existing files kept.
+fn run_kickoff(args: &KickoffArgs, global: &Global) -> anyhow::Result<Outcome> {
+    check_year(args.year, global)?;
+    let s = super::writing::Session::open(global, &[&args.group], &[])?;
+    let (lang, year, gid) = (s.lang, args.year, args.group.as_str());
+    let g = group(&s.before, gid)?;
+    if g.profile() != Some(registry::Profile::NationalService) {
+        return Err(super::writing::bad(
+            lang,
+            t!(
+                "report kickoff is for national-service groups; {gid} has no regional sections or feedback to start",
+                "report kickoff gjelder grupper for nasjonale tjenester; {gid} har ingen regionale deler eller tilbakemelding å starte"
+            ),
+        ));
+    }
+    let stubs = report::kickoff::stubs(s.reg(), g, year, lang);
+    let mut kept = Vec::new();
+    let mut written = Vec::new();
+    let mut plan_changes = Vec::new();
+    for stub in stubs {
+        if s.root.join(&stub.rel).exists() {
+            kept.push(stub.rel);
+        } else {
+            written.push(stub.rel.clone());
+            plan_changes.push(stub);
+        }
+    }
+    let mut notes = Vec::new();
+    for k in &kept {
+        notes.push(t!(
+            "kept {k} (it exists already)",
+            "beholdt {k} (den finnes allerede)"
+        ));
+    }
+    if g.chair_on(crate::registry::dec31(year)).is_none() {
+        let rel = report::kickoff::feedback_rel(g, year);
+        notes.push(t!(
+            "not written: {rel}, the group has no chair on 31 December {year} to write it",
+            "ikke skrevet: {rel}, gruppen har ingen leder 31. desember {year} som kan skrive den"
+        ));
+    }
+    let no_member: Vec<&str> = s
+        .reg()
+        .regions
+        .iter()
+        .map(|r| r.id.as_str())
+        .filter(|r| g.section_author(r, year).is_none())
+        .collect();
+    for r in no_member {
+        let name = s.reg().region_name(r);
+        notes.push(t!(
+            "no section for {name}: nobody held its regional seat in {year}",
+            "ingen del for {name}: ingen hadde regionplassen i {year}"
+        ));
+    }
+    for n in &notes {
+        print(&format!("{}\n", n.get(lang)))?;
+    }
+    if plan_changes.is_empty() {
+        print(&format!(
+            "{}\n",
+            t!(
+                "nothing to write: every stub of {gid}'s annual report {year} exists already",
+                "ingenting å skrive: alle utkastene til årsrapporten {year} for {gid} finnes allerede"
+            )
+            .get(lang)
+        ))?;
+        return Ok(Outcome::Ok);
+    }
+    let n = written.len();
+    let files = written.join(", ");
+    let mut plan = crate::edit::Plan::new(t!(
+        "started {gid}'s annual report {year}: wrote {n} stub files ({files})",
+        "startet årsrapporten {year} for {gid}: skrev {n} utkastfiler ({files})"
+    ));
+    for stub in plan_changes {
+        plan = plan.change(stub.rel, None, stub.text);
+    }
+    s.finish(plan, args.edit, global, false)
 }
 
 /// Writes a report to `-o FILE` or standard output (a `.docx` never to a terminal).

@@ -18,6 +18,7 @@ pub mod docx;
 pub mod due;
 pub mod expenses;
 pub mod inputs;
+pub mod kickoff;
 pub mod labels;
 pub mod markdown;
 pub mod model;

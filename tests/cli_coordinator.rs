@@ -1,10 +1,25 @@
-//! Golden tests of `mandat due`: every format in both languages, on registry-example and on the
+//! Golden tests of what coordinators send: `mandat due` (every format, both languages), `report
+//! kickoff` and `mandat letter`, on registry-example and on the
 //! registry with gaps (tests/fixtures/report-gaps). Regenerate with
-//! `TRYCMD=overwrite cargo test --test cli_due`.
+//! `TRYCMD=overwrite cargo test --test cli_coordinator`.
 
 #[test]
 fn cli_due() {
     trycmd::TestCases::new().case("tests/cmd/due/*.trycmd");
+}
+
+/// `report kickoff` on a copy of a registry (`<case>.in`); `<case>.out` holds the files that
+/// must look exactly so afterwards.
+#[test]
+fn cli_kickoff() {
+    trycmd::TestCases::new()
+        .register_bin(
+            "mandat",
+            std::path::PathBuf::from(env!("CARGO_BIN_EXE_mandat")),
+        )
+        .env("NO_COLOR", "1")
+        .env("MANDAT_AT", "2026-03-01")
+        .case("tests/cmd/kickoff/*.md");
 }
 
 /// The json is exactly the shape of cli.md: `at`, and `items` whose keys are the contract's.
