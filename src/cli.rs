@@ -91,6 +91,8 @@ pub enum Command {
     Calendar(CalendarArgs),
     /// Every obligation that is overdue or falls due soon, soonest first
     Due(DueArgs),
+    /// The letters the mandate asks for: request, appointment, notification, constituted, reminder
+    Letter(LetterArgs),
     /// JSON Schemas of every file kind, for editors (Taplo / Even Better TOML)
     Schema(SchemaArgs),
     /// Print a shell completion script
@@ -597,6 +599,28 @@ pub struct ExpensesArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ExpensesFormat::Table)]
     pub format: ExpensesFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct LetterArgs {
+    /// Which letter
+    #[arg(value_enum)]
+    pub kind: crate::report::letter::Kind,
+    /// The group id
+    pub group: String,
+    /// The person the letter is to or about (request, appointment, notification)
+    pub person: Option<String>,
+    /// reminder: the report year (default: the report due next)
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// reminder: the region whose section is missing (without it: the feedback)
+    #[arg(long, value_name = "R")]
+    pub region: Option<String>,
+    /// The letter's date (default: --at, else today)
+    #[arg(long, value_name = "D", value_parser = parse_date)]
+    pub date: Option<Date>,
+    #[command(flatten)]
+    pub out: ReportOutput,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

@@ -66,6 +66,7 @@ fn run_annual(args: &AnnualArgs, global: &Global) -> anyhow::Result<Outcome> {
     check_year(args.year, global)?;
     let (root, loaded) = load_group(global, &args.group)?;
     let opts = options(global, &loaded.registry, &args.out);
+    check_output(&root, &args.out, opts.lang)?;
     let day = report::as_of(args.year, opts.at);
     let diagnostics = rules::check(&loaded.registry, day, loaded.diagnostics.clone());
     let g = group(&loaded, &args.group)?;
@@ -97,6 +98,7 @@ fn run_region(args: &RegionArgs, global: &Global) -> anyhow::Result<Outcome> {
         );
     }
     let opts = options(global, reg, &args.out);
+    check_output(&root, &args.out, opts.lang)?;
     let view = region::build(reg, &args.region, args.year, opts);
     let bytes = render::render("region", args.out.format, &view, &root, opts.lang)?;
     write(&bytes, &args.out, opts.lang)
@@ -133,6 +135,7 @@ fn run_inputs(args: &InputsArgs, global: &Global) -> anyhow::Result<Outcome> {
         );
     }
     let opts = options(global, &loaded.registry, &args.out);
+    check_output(&root, &args.out, opts.lang)?;
     let view = inputs::build(
         &loaded.registry,
         g,
@@ -223,6 +226,55 @@ fn run_kickoff(args: &KickoffArgs, global: &Global) -> anyhow::Result<Outcome> {
         plan = plan.change(stub.rel, None, stub.text);
     }
     s.finish(plan, args.edit, global, false)
+}
+
+/// `-o FILE` never overwrites a file the registry reads (cli.md): registry.toml,
+/// organisations.toml, anything under people/ or groups/ (exit 2).
+pub fn check_output(root: &std::path::Path, out: &ReportOutput, lang: Lang) -> anyhow::Result<()> {
+    let Some(path) = &out.output else {
+        return Ok(());
+    };
+    let abs = |p: &std::path::Path| {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        // The folder is resolved (it exists); the file itself may not yet.
+        match (
+            p.parent().and_then(|d| d.canonicalize().ok()),
+            p.file_name(),
+        ) {
+            (Some(d), Some(f)) => d.join(f),
+            _ => p,
+        }
+    };
+    let (Ok(root), target) = (root.canonicalize(), abs(path)) else {
+        return Ok(());
+    };
+    let Ok(rel) = target.strip_prefix(&root) else {
+        return Ok(());
+    };
+    let first = rel
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().to_string());
+    let read = matches!(
+        first.as_deref(),
+        Some("registry.toml" | "organisations.toml" | "people" | "groups")
+    );
+    if read {
+        let p = path.display();
+        bail!(
+            "{}",
+            t!(
+                "-o {p} is a file the registry reads; write the output somewhere else",
+                "-o {p} er en fil registeret leser; skriv utdataene et annet sted"
+            )
+            .get(lang)
+        );
+    }
+    Ok(())
 }
 
 /// Writes a report to `-o FILE` or standard output (a `.docx` never to a terminal).

@@ -210,3 +210,97 @@ mod tests {
         assert_eq!(n, keys.len());
     }
 }
+
+/// The known constituencies (målgrupper) by id: their names as a reader writes them.
+const CONSTITUENCIES: &[(&str, StaticText)] = &[
+    (
+        "eldreradet",
+        StaticText {
+            en: "the council for the elderly",
+            nb: "eldrerådet",
+        },
+    ),
+    (
+        "brukerradet",
+        StaticText {
+            en: "the user council",
+            nb: "brukerrådet",
+        },
+    ),
+    (
+        "parorende",
+        StaticText {
+            en: "next of kin",
+            nb: "pårørende",
+        },
+    ),
+    (
+        "interesseorganisasjoner",
+        StaticText {
+            en: "interest organisations",
+            nb: "interesseorganisasjoner",
+        },
+    ),
+    (
+        "ungdomsradet",
+        StaticText {
+            en: "the youth council",
+            nb: "ungdomsrådet",
+        },
+    ),
+    (
+        "radet-for-personer-med-funksjonsnedsettelse",
+        StaticText {
+            en: "the council for persons with disabilities",
+            nb: "rådet for personer med funksjonsnedsettelse",
+        },
+    ),
+    (
+        "pasienter",
+        StaticText {
+            en: "patients",
+            nb: "pasienter",
+        },
+    ),
+    (
+        "brukere",
+        StaticText {
+            en: "users",
+            nb: "brukere",
+        },
+    ),
+    (
+        "ansatte",
+        StaticText {
+            en: "employees",
+            nb: "ansatte",
+        },
+    ),
+    (
+        "tillitsvalgte",
+        StaticText {
+            en: "union representatives",
+            nb: "tillitsvalgte",
+        },
+    ),
+];
+
+/// A constituency's display name: from the table, else the id with its hyphens as spaces.
+pub fn constituency(id: &str, lang: Lang) -> String {
+    CONSTITUENCIES
+        .iter()
+        .find(|(k, _)| *k == id)
+        .map_or_else(|| id.replace('-', " "), |(_, t)| t.get(lang).to_string())
+}
+
+#[cfg(test)]
+mod constituency_tests {
+    use super::*;
+
+    #[test]
+    fn constituencies_read_as_words_in_both_languages() {
+        assert_eq!(constituency("parorende", Lang::Nb), "pårørende");
+        assert_eq!(constituency("parorende", Lang::En), "next of kin");
+        assert_eq!(constituency("nye-brukere", Lang::Nb), "nye brukere");
+    }
+}

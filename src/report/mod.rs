@@ -20,6 +20,7 @@ pub mod expenses;
 pub mod inputs;
 pub mod kickoff;
 pub mod labels;
+pub mod letter;
 pub mod markdown;
 pub mod model;
 pub mod privacy;

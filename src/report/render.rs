@@ -140,6 +140,7 @@ fn environment(root: &Path) -> Environment<'static> {
         }
         Ok(BUILTIN
             .iter()
+            .chain(super::letter::TEMPLATES)
             .find(|(n, _)| *n == name)
             .map(|(_, src)| src.to_string()))
     });
