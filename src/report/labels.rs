@@ -102,6 +102,7 @@ labels! {
     basis_user: "user representative: the responsible HF pays", "brukerrepresentant: ansvarlig helseforetak betaler";
     basis_user_municipal: "represents users or a constituency: the owner pays", "representerer brukere eller et råd: eieren betaler";
     basis_digital: "digital meeting: no travel", "digitalt møte: ingen reise";
+    basis_remote: "took part remotely: no travel", "deltok digitalt: ingen reise";
     basis_hybrid: "hybrid meeting: only if they came in person", "hybridmøte: bare hvis vedkommende møtte fysisk";
     basis_no_employer: "no employer recorded", "ingen arbeidsgiver registrert";
     no_held_meetings: "No meetings held this year.", "Ingen møter holdt dette året.";
