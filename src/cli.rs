@@ -412,8 +412,24 @@ pub struct MeetingNewArgs {
     /// municipal-advisory: the milestone the meeting serves
     #[arg(long, value_name = "ID")]
     pub milestone: Option<String>,
+    /// When it starts, Europe/Oslo (HH:MM)
+    #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
+    pub start: Option<chrono::NaiveTime>,
+    /// When it ends, Europe/Oslo (HH:MM); after --start
+    #[arg(long, value_name = "HH:MM", value_parser = parse_time, requires = "start")]
+    pub end: Option<chrono::NaiveTime>,
+    /// The video link of a digital or hybrid meeting
+    #[arg(long, value_name = "URL")]
+    pub link: Option<String>,
     #[command(flatten)]
     pub edit: EditOptions,
+}
+
+/// Parses `HH:MM` or `HH:MM:SS`.
+pub fn parse_time(s: &str) -> Result<chrono::NaiveTime, String> {
+    chrono::NaiveTime::parse_from_str(s, "%H:%M")
+        .or_else(|_| chrono::NaiveTime::parse_from_str(s, "%H:%M:%S"))
+        .map_err(|_| format!("`{s}` is not a time of day; write it as HH:MM, e.g. 10:00"))
 }
 
 #[derive(Args, Debug)]
