@@ -560,6 +560,9 @@ pub struct ReportOutput {
     /// Show e-mail addresses and phone numbers (left out by default)
     #[arg(long)]
     pub include_contact: bool,
+    /// Add an appendix for the coordinator: rule ids, files and due dates
+    #[arg(long)]
+    pub details: bool,
 }
 
 #[derive(Args, Debug)]

@@ -71,6 +71,7 @@ fn run_annual(args: &AnnualArgs, global: &Global) -> anyhow::Result<Outcome> {
     let diagnostics = rules::check(&loaded.registry, day, loaded.diagnostics.clone());
     let g = group(&loaded, &args.group)?;
     let view = annual::build(&loaded.registry, g, args.year, diagnostics, opts);
+    let view = with_details(&view, &args.out)?;
     let bytes = render::render("annual", args.out.format, &view, &root, opts.lang)?;
     write(&bytes, &args.out, opts.lang)
 }
@@ -100,6 +101,7 @@ fn run_region(args: &RegionArgs, global: &Global) -> anyhow::Result<Outcome> {
     let opts = options(global, reg, &args.out);
     check_output(&root, &args.out, opts.lang)?;
     let view = region::build(reg, &args.region, args.year, opts);
+    let view = with_details(&view, &args.out)?;
     let bytes = render::render("region", args.out.format, &view, &root, opts.lang)?;
     write(&bytes, &args.out, opts.lang)
 }
@@ -226,6 +228,22 @@ fn run_kickoff(args: &KickoffArgs, global: &Global) -> anyhow::Result<Outcome> {
         plan = plan.change(stub.rel, None, stub.text);
     }
     s.finish(plan, args.edit, global, false)
+}
+
+/// The view, with `details` set for the templates when `--details` asks for the coordinator's
+/// appendix (the json stays the view itself).
+fn with_details<T: serde::Serialize>(
+    view: &T,
+    out: &ReportOutput,
+) -> anyhow::Result<serde_json::Value> {
+    let mut v = serde_json::to_value(view)?;
+    if out.details
+        && out.format != ReportFormat::Json
+        && let Some(o) = v.as_object_mut()
+    {
+        o.insert("details".to_string(), serde_json::Value::Bool(true));
+    }
+    Ok(v)
 }
 
 /// `-o FILE` never overwrites a file the registry reads (cli.md): registry.toml,

@@ -237,9 +237,14 @@ pub fn is_blank_body(text: &str) -> bool {
         }
     }
     visible.push_str(rest);
-    visible.lines().all(|line| {
-        let l = line.trim();
-        l.is_empty() || l.starts_with('#') || l.chars().all(|c| c == '=' || c == '-')
+    let lines: Vec<&str> = visible.lines().map(str::trim).collect();
+    let underline = |l: &str| !l.is_empty() && l.chars().all(|c| c == '=' || c == '-');
+    lines.iter().enumerate().all(|(i, l)| {
+        l.is_empty()
+            || l.starts_with('#')
+            || underline(l)
+            // The text of a setext heading: the line above its underline.
+            || lines.get(i + 1).is_some_and(|next| underline(next))
     })
 }
 

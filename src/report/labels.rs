@@ -74,6 +74,12 @@ labels! {
     not_submitted_yet: "Not submitted yet", "Ikke levert ennå";
     due: "Due", "Frist";
     compliance: "Compliance", "Etterlevelse av mandatet";
+    period_in_year: "In the year", "I året";
+    appointed: "Appointed", "Oppnevnt";
+    term_end: "Term ends", "Funksjonstid til";
+    days: "days", "dager";
+    appendix: "Appendix for the coordinator", "Vedlegg for koordinator";
+    appendix_note: "Rule ids and files, for whoever keeps the registry.", "Regel-id-er og filer, for den som fører registeret.";
     compliance_ok: "No rule of the mandate was broken.", "Ingen regler i mandatet ble brutt.";
     compliance_as_of: "Checked as of", "Kontrollert per";
     severity: "Severity", "Alvorlighet";
