@@ -176,7 +176,10 @@ fn the_balance_check_catches_broken_xml() {
 
 /// Every table's cells, from document.xml: for each table, the column widths and, per cell, its
 /// column and words (with whether they are bold, as a header row is).
-fn tables(xml: &str) -> Vec<(Vec<usize>, Vec<(usize, String, bool)>)> {
+/// One table: its column widths, and each word of each cell with its column and boldness.
+type Table = (Vec<usize>, Vec<(usize, String, bool)>);
+
+fn tables(xml: &str) -> Vec<Table> {
     let mut out = Vec::new();
     for table in xml.split("<w:tbl>").skip(1) {
         let table = table.split("</w:tbl>").next().unwrap_or("");

@@ -201,25 +201,6 @@ fn looks_like_path(s: &str) -> bool {
     !s.contains(' ') && (s.contains('/') || s.ends_with(".md") || s.ends_with(".toml"))
 }
 
-#[cfg(test)]
-mod path_tests {
-    use super::without_paths;
-
-    #[test]
-    fn file_paths_leave_the_message_and_words_stay() {
-        assert_eq!(
-            without_paths(
-                "årsrapporten for 2025 mangler delen fra Helse Vest RHF (reports/2025/helse-vest.md)"
-            ),
-            "årsrapporten for 2025 mangler delen fra Helse Vest RHF"
-        );
-        assert_eq!(
-            without_paths("a seat (the regional one) is vacant"),
-            "a seat (the regional one) is vacant"
-        );
-    }
-}
-
 /// The opening summary of the annual report, in the reader's language.
 fn summary(
     reg: &Registry,
@@ -323,4 +304,23 @@ fn summary(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::without_paths;
+
+    #[test]
+    fn file_paths_leave_the_message_and_words_stay() {
+        assert_eq!(
+            without_paths(
+                "årsrapporten for 2025 mangler delen fra Helse Vest RHF (reports/2025/helse-vest.md)"
+            ),
+            "årsrapporten for 2025 mangler delen fra Helse Vest RHF"
+        );
+        assert_eq!(
+            without_paths("a seat (the regional one) is vacant"),
+            "a seat (the regional one) is vacant"
+        );
+    }
 }

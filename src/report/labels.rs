@@ -204,20 +204,6 @@ pub fn input_status(s: InputStatus, lang: Lang) -> &'static str {
     t.get(lang)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_are_unique() {
-        let mut keys: Vec<&str> = LABELS.iter().map(|(k, _)| *k).collect();
-        keys.sort_unstable();
-        let n = keys.len();
-        keys.dedup();
-        assert_eq!(n, keys.len());
-    }
-}
-
 /// The known constituencies (målgrupper) by id: their names as a reader writes them.
 const CONSTITUENCIES: &[(&str, StaticText)] = &[
     (
@@ -298,6 +284,20 @@ pub fn constituency(id: &str, lang: Lang) -> String {
         .iter()
         .find(|(k, _)| *k == id)
         .map_or_else(|| id.replace('-', " "), |(_, t)| t.get(lang).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique() {
+        let mut keys: Vec<&str> = LABELS.iter().map(|(k, _)| *k).collect();
+        keys.sort_unstable();
+        let n = keys.len();
+        keys.dedup();
+        assert_eq!(n, keys.len());
+    }
 }
 
 #[cfg(test)]
