@@ -142,11 +142,11 @@ fn has_email(line: &str) -> bool {
         })
 }
 
-/// No letter and no `due` list in the golden outputs holds an e-mail address, a phone number, a
+/// No letter, no `due` list and no report (md, html) in the golden outputs holds an e-mail address, a phone number, a
 /// rule id or a file path, unless the command asked for contact details; refusals (exit 1 or 2)
 /// may name files.
 #[test]
-fn letters_and_due_show_no_contact_rule_ids_or_paths() {
+fn outputs_show_no_contact_rule_ids_or_paths() {
     let rule_ids: Vec<&str> = mandat::rule_id::RuleId::ALL
         .iter()
         .map(|r| r.as_str())
@@ -183,6 +183,34 @@ fn letters_and_due_show_no_contact_rule_ids_or_paths() {
                         assert!(!hit, "rule id {id} in {where_}");
                     }
                 }
+            }
+        }
+    }
+    // The reports' goldens (md and html; json is the data, with its files, by design).
+    let rule_ids = &rule_ids;
+    for entry in std::fs::read_dir("tests/cmd/report").unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let report = ["annual", "region", "inputs"]
+            .iter()
+            .any(|k| name.contains(k));
+        let text_format = name.ends_with("md.stdout") || name.ends_with("html.stdout");
+        if !report || !text_format || name.contains("contact") || name.contains("details") {
+            continue;
+        }
+        checked += 1;
+        for l in std::fs::read_to_string(&path).unwrap().lines() {
+            let where_ = format!("{name}: {l}");
+            assert!(!has_email(l), "e-mail in {where_}");
+            assert!(!l.contains("+47"), "phone in {where_}");
+            for needle in ["groups/", "reports/20", ".toml", "people/"] {
+                assert!(!l.contains(needle), "file path in {where_}");
+            }
+            for id in rule_ids {
+                let hit = l
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                    .any(|w| w == *id);
+                assert!(!hit, "rule id {id} in {where_}");
             }
         }
     }
