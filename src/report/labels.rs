@@ -86,6 +86,12 @@ labels! {
     rule: "Rule", "Regel";
     file: "File", "Fil";
     region_title: "Regional overview", "Regional oversikt";
+    overview: "Overview", "Oversikt";
+    group: "Group", "Gruppe";
+    attendance: "Attended", "Oppmøte";
+    terms_ending: "Terms ending within a year", "Funksjonstid som går ut innen et år";
+    inputs_to_region: "Inputs taken to the RHF", "Innspill tatt videre til RHF-et";
+    section_text: "The region's section", "Regionens del";
     groups: "Groups", "Grupper";
     no_groups: "No groups.", "Ingen grupper.";
     representative: "Representative", "Representant";
