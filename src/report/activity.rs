@@ -81,6 +81,9 @@ pub struct MeetingView {
     pub inputs: Vec<InputView>,
     /// The minutes' Markdown body; empty when none was written.
     pub minutes: String,
+    /// Whether the minutes open with their own heading (then the report adds none: no doubled
+    /// headings).
+    pub minutes_titled: bool,
 }
 
 impl MeetingView {
@@ -137,6 +140,7 @@ impl MeetingView {
                 .map(|i| InputView::new(reg, m, i, opts))
                 .collect(),
             minutes: text(body.trim(), opts),
+            minutes_titled: body.trim_start().starts_with('#'),
         }
     }
 }
