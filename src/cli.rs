@@ -89,6 +89,10 @@ pub enum Command {
     Expenses(ExpensesArgs),
     /// An iCalendar file of meetings, report deadlines and term ends
     Calendar(CalendarArgs),
+    /// Every obligation that is overdue or falls due soon, soonest first
+    Due(DueArgs),
+    /// The letters the mandate asks for: request, appointment, notification, constituted, reminder
+    Letter(LetterArgs),
     /// JSON Schemas of every file kind, for editors (Taplo / Even Better TOML)
     Schema(SchemaArgs),
     /// Print a shell completion script
@@ -453,8 +457,24 @@ pub struct MeetingNewArgs {
     /// municipal-advisory: the milestone the meeting serves
     #[arg(long, value_name = "ID")]
     pub milestone: Option<String>,
+    /// When it starts, Europe/Oslo (HH:MM)
+    #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
+    pub start: Option<chrono::NaiveTime>,
+    /// When it ends, Europe/Oslo (HH:MM); after --start
+    #[arg(long, value_name = "HH:MM", value_parser = parse_time, requires = "start")]
+    pub end: Option<chrono::NaiveTime>,
+    /// The video link of a digital or hybrid meeting
+    #[arg(long, value_name = "URL")]
+    pub link: Option<String>,
     #[command(flatten)]
     pub edit: EditOptions,
+}
+
+/// Parses `HH:MM` or `HH:MM:SS`.
+pub fn parse_time(s: &str) -> Result<chrono::NaiveTime, String> {
+    chrono::NaiveTime::parse_from_str(s, "%H:%M")
+        .or_else(|_| chrono::NaiveTime::parse_from_str(s, "%H:%M:%S"))
+        .map_err(|_| format!("`{s}` is not a time of day; write it as HH:MM, e.g. 10:00"))
 }
 
 #[derive(Args, Debug)]
@@ -566,6 +586,19 @@ pub enum ReportCommand {
     Region(RegionArgs),
     /// The summary of a group's inputs for the body it reports to
     Inputs(InputsArgs),
+    /// Write the stub files of a year's annual report (national-service groups)
+    Kickoff(KickoffArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct KickoffArgs {
+    /// The group id
+    pub group: String,
+    /// The year the report covers
+    #[arg(long)]
+    pub year: i32,
+    #[command(flatten)]
+    pub edit: EditOptions,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -590,6 +623,9 @@ pub struct ReportOutput {
     /// Show e-mail addresses and phone numbers (left out by default)
     #[arg(long)]
     pub include_contact: bool,
+    /// Add an appendix for the coordinator: rule ids, files and due dates
+    #[arg(long)]
+    pub details: bool,
 }
 
 #[derive(Args, Debug)]
@@ -648,6 +684,54 @@ pub struct ExpensesArgs {
     pub format: ExpensesFormat,
     #[command(flatten)]
     pub sheet: SheetOutput,
+}
+
+#[derive(Args, Debug)]
+pub struct LetterArgs {
+    /// Which letter
+    #[arg(value_enum)]
+    pub kind: crate::report::letter::Kind,
+    /// The group id
+    pub group: String,
+    /// The person the letter is to or about (request, appointment, notification)
+    pub person: Option<String>,
+    /// reminder: the report year (default: the report due next)
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// reminder: the region whose section is missing (without it: the feedback)
+    #[arg(long, value_name = "R")]
+    pub region: Option<String>,
+    /// The letter's date (default: --at, else today)
+    #[arg(long, value_name = "D", value_parser = parse_date)]
+    pub date: Option<Date>,
+    #[command(flatten)]
+    pub out: ReportOutput,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DueFormat {
+    Table,
+    Md,
+    Json,
+    Ics,
+    Xlsx,
+}
+
+#[derive(Args, Debug)]
+pub struct DueArgs {
+    /// List what falls due within this many days after --at (and everything overdue)
+    #[arg(long, value_name = "DAYS", default_value_t = crate::report::due::DEFAULT_WITHIN,
+          value_parser = clap::value_parser!(i64).range(0..=36500))]
+    pub within: i64,
+    /// Only this group (repeatable)
+    #[arg(long = "group", value_name = "ID")]
+    pub groups: Vec<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DueFormat::Table)]
+    pub format: DueFormat,
+    /// Write to this file instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -144,6 +144,7 @@ fn field(f: &Field) -> Value {
     let mut schema = ty(f.ty);
     let doc = match f.ty {
         Ty::Date => format!("{} A date without quotes, e.g. 2025-03-14.", f.doc),
+        Ty::Time => format!("{} A time without quotes, e.g. 10:00:00.", f.doc),
         _ => f.doc.to_string(),
     };
     schema["description"] = json!(doc);
@@ -155,6 +156,7 @@ fn ty(ty: Ty) -> Value {
         Ty::Str => json!({ "type": "string" }),
         Ty::OrgNumber => json!({ "type": "string", "pattern": "^[0-9]{9}$" }),
         Ty::Date => json!({ "type": "string", "format": "date" }),
+        Ty::Time => json!({ "type": "string", "format": "partial-time" }),
         Ty::Count => json!({ "type": "integer", "minimum": 0 }),
         Ty::Year => json!({ "type": "integer", "minimum": 1900, "maximum": 9999 }),
         Ty::MonthDay => json!({

@@ -152,6 +152,9 @@ fn command(op: &Op, force: bool) -> Command {
             mode: ModeArg::Digital,
             status: MeetingStatusArg::Planned,
             milestone: None,
+            start: None,
+            end: None,
+            link: None,
             edit,
         })),
         Op::PersonAdd(n) => Command::Person(PersonCommand::Add(PersonAddArgs {

@@ -173,3 +173,89 @@ fn the_balance_check_catches_broken_xml() {
     assert!(std::panic::catch_unwind(|| assert_balanced("<a>")).is_err());
     assert_balanced("<?xml version=\"1.0\"?><a><b/><c>x</c></a>");
 }
+
+/// Every table's cells, from document.xml: for each table, the column widths and, per cell, its
+/// column and words (with whether they are bold, as a header row is).
+/// One table: its column widths, and each word of each cell with its column and boldness.
+type Table = (Vec<usize>, Vec<(usize, String, bool)>);
+
+fn tables(xml: &str) -> Vec<Table> {
+    let mut out = Vec::new();
+    for table in xml.split("<w:tbl>").skip(1) {
+        let table = table.split("</w:tbl>").next().unwrap_or("");
+        let widths: Vec<usize> = table
+            .split("<w:gridCol w:w=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap().parse().unwrap())
+            .collect();
+        let mut cells = Vec::new();
+        for row in table.split("<w:tr>").skip(1) {
+            let head = row.starts_with("<w:trPr><w:tblHeader/>");
+            for (col, cell) in row.split("<w:tc>").skip(1).enumerate() {
+                let text: String = cell
+                    .split("<w:t xml:space=\"preserve\">")
+                    .skip(1)
+                    .map(|t| t.split("</w:t>").next().unwrap_or(""))
+                    .collect::<Vec<_>>()
+                    .join("");
+                let text = text
+                    .replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">");
+                let bold = head || cell.contains("<w:b/>");
+                for word in text.split_whitespace() {
+                    cells.push((col, word.to_string(), bold));
+                }
+            }
+        }
+        out.push((widths, cells));
+    }
+    out
+}
+
+/// The rule the columns are sized by: no word in a cell is wider than its column at the
+/// template's font size (Calibri/Carlito 11 pt, `text_width`), so that Word never breaks a word
+/// or a date; checked for every table of the example's reports and letters, where it must hold.
+#[test]
+fn no_word_is_wider_than_its_column() {
+    let cases: &[&[&str]] = &[
+        &["report", "annual", "nkt-ms", "--year", "2025"],
+        &["report", "annual", "senja-omstilling", "--year", "2025"],
+        &["report", "region", "helse-nord", "--year", "2025"],
+        &["report", "inputs", "senja-omstilling"],
+        &[
+            "--lang", "en", "report", "annual", "nkt-ms", "--year", "2025",
+        ],
+        &["letter", "constituted", "nkt-ms"],
+    ];
+    let mut checked = 0;
+    for args in cases {
+        let xml = entry(
+            &docx("registry-example", "2026-11-22", args),
+            "word/document.xml",
+        );
+        for (widths, cells) in tables(&xml) {
+            let margins = mandat::report::docx::CELL_MARGINS;
+            let need = |w: &str, bold: bool| mandat::report::docx::text_width(w, bold);
+            // When even the widest words do not fit on the page side by side, only the widest
+            // columns give way: a word may break there, at the table's widest column, and only
+            // there.
+            let mut widest = vec![0; widths.len()];
+            for (col, word, bold) in &cells {
+                widest[*col] = widest[*col].max(need(word, *bold) + margins);
+            }
+            let fits = widest.iter().sum::<usize>() <= 11906 - 2 * 1134;
+            let cap = widths.iter().copied().max().unwrap_or(0);
+            for (col, word, bold) in cells {
+                let room = widths[col] - margins;
+                let n = need(&word, bold);
+                assert!(
+                    n <= room || (!fits && widths[col] == cap),
+                    "{args:?}: «{word}» needs {n} twips, column {col} has {room}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 200, "only {checked} words checked");
+}

@@ -142,8 +142,20 @@ fn check(cal: &Component) -> Vec<String> {
             .iter()
             .find(|(n, _)| n.starts_with("DTSTART"))
             .expect("DTSTART");
-        assert_eq!(start.0, "DTSTART;VALUE=DATE");
-        assert!(start.1.len() == 8 && start.1.chars().all(|c| c.is_ascii_digit()));
+        // All-day, or timed in Europe/Oslo (a meeting with `start`).
+        match start.0.as_str() {
+            "DTSTART;VALUE=DATE" => {
+                assert!(start.1.len() == 8 && start.1.chars().all(|c| c.is_ascii_digit()))
+            }
+            "DTSTART;TZID=Europe/Oslo" => {
+                assert!(
+                    start.1.len() == 15 && start.1.as_bytes()[8] == b'T',
+                    "{}",
+                    start.1
+                )
+            }
+            other => panic!("unexpected {other}"),
+        }
         for p in ["SUMMARY", "DESCRIPTION", "LOCATION"] {
             if let Some(v) = e.get(p) {
                 assert_text(v);
@@ -195,10 +207,22 @@ fn gaps_calendar_has_cancelled_and_planned_meetings() {
         event("nkt-hull/meeting/2025-11-27@mandat").get("STATUS"),
         Some("CANCELLED")
     );
-    assert_eq!(
-        event("nkt-hull/meeting/2026-04-16@mandat").get("DTSTART"),
-        Some("20260416")
-    );
+    // A meeting with start, end and link: a timed event with its URL.
+    let timed = event("nkt-hull/meeting/2026-04-16@mandat");
+    assert_eq!(timed.get("DTSTART"), Some("20260416T093000"));
+    assert_eq!(timed.get("DTEND"), Some("20260416T110000"));
+    assert_eq!(timed.get("URL"), Some("https://meet.example.no/nk-hull"));
+    assert_eq!(timed.get("SUMMARY"), Some("Møte: Referansegruppen NK hull"));
+    // A report deadline warns a week before.
+    let report = event("nkt-hull/report/2025@mandat");
+    let alarm = report
+        .children
+        .iter()
+        .find(|c| c.name == "VALARM")
+        .expect("a VALARM");
+    assert_eq!(alarm.get("TRIGGER"), Some("-P7D"));
+    assert_eq!(alarm.get("ACTION"), Some("DISPLAY"));
+    assert_eq!(cal.get("NAME"), Some("Testregister med hull"));
     let bergen = event("nkt-hull/meeting/2025-03-20-bergen@mandat");
     assert_eq!(bergen.get("LOCATION"), Some("Haukeland\\, Bergen"));
     assert_eq!(

@@ -48,6 +48,9 @@ pub(super) static COMMANDS: &[(&str, &str, Option<&str>)] = &[
     ("import registry", "Les en arbeidsbok med ett ark per gruppe (eller en gruppekolonne) inn i registeret", None),
     ("import template", "Skriv en tom arbeidsbok satt opp for `import members` og `import registry`", None),
     ("site", "Skriv gruppenes offentlige nettsted til en mappe", None),
+    ("report kickoff", "Skriv utkastene til et års årsrapport (grupper med profilen national-service)", None),
+    ("due", "Alt som har forfalt eller forfaller snart, sortert etter frist", None),
+    ("letter", "Brevene mandatet krever: forespørsel, oppnevning, kunngjøring, konstituering, påminnelse", None),
 ];
 
 /// `(path, argument id, help)`. `*` only for what means the same in every command: the global
@@ -188,6 +191,28 @@ pub(super) static ARGS: &[(&str, &str, &str)] = &[
     ("site", "out", "Mappen nettstedet skrives til (opprettes om den mangler; avvises om den har andre filer)"),
     ("site", "groups", "Bare denne gruppen (kan gjentas); standard: alle grupper"),
     ("site", "include_minutes", "Publiser referatene fra avholdte møter på gruppesidene"),
+    ("meeting new", "start", "Når møtet begynner, norsk tid (TT:MM)"),
+    ("meeting new", "end", "Når møtet slutter, norsk tid (TT:MM); etter --start"),
+    ("meeting new", "link", "Videolenken til et digitalt eller hybrid møte"),
+    ("report annual", "details", "Legg til et vedlegg for koordinatoren: regel-id-er, filer og frister"),
+    ("report region", "details", "Legg til et vedlegg for koordinatoren: regel-id-er, filer og frister"),
+    ("report inputs", "details", "Legg til et vedlegg for koordinatoren: regel-id-er, filer og frister"),
+    ("report kickoff", "group", "Gruppens id"),
+    ("report kickoff", "year", "Året rapporten gjelder"),
+    ("due", "within", "Vis det som forfaller innen så mange dager etter --at (og alt som har forfalt)"),
+    ("due", "groups", "Bare denne gruppen (kan gjentas)"),
+    ("due", "format", "Utdataformat"),
+    ("due", "output", "Skriv til denne filen i stedet for til standard utdata"),
+    ("letter", "kind", "Hvilket brev"),
+    ("letter", "group", "Gruppens id"),
+    ("letter", "person", "Personen brevet er til eller om (request, appointment, notification)"),
+    ("letter", "year", "reminder: rapportåret (standard: rapporten som forfaller neste gang)"),
+    ("letter", "region", "reminder: regionen som mangler sin del (uten: tilbakemeldingen)"),
+    ("letter", "date", "Brevets dato (standard: --at, ellers i dag)"),
+    ("letter", "format", "Utdataformat"),
+    ("letter", "output", "Skriv til denne filen i stedet for til standard utdata"),
+    ("letter", "include_contact", "Vis e-postadresser og telefonnumre (utelatt som standard)"),
+    ("letter", "details", "Legg til et vedlegg for koordinatoren: regel-id-er, filer og frister"),
 ];
 
 /// Placeholders of values in help and usage: `(English, Norwegian)`.

@@ -48,6 +48,29 @@ pub fn new(args: &MeetingNewArgs, global: &Global) -> anyhow::Result<Outcome> {
         };
         return Err(bad(lang, text));
     }
+    if let (Some(start), Some(end)) = (args.start, args.end)
+        && end <= start
+    {
+        let (s, e) = (start.format("%H:%M"), end.format("%H:%M"));
+        return Err(bad(
+            lang,
+            t!(
+                "--end {e} is not after --start {s}",
+                "--end {e} er ikke etter --start {s}"
+            ),
+        ));
+    }
+    if let Some(link) = &args.link
+        && !crate::report::markdown::safe_url(link)
+    {
+        return Err(bad(
+            lang,
+            t!(
+                "--link must be a web address starting with https:// or http://",
+                "--link må være en nettadresse som begynner med https:// eller http://"
+            ),
+        ));
+    }
     let day = args.date;
     let d = ymd(day);
     let rel = format!("groups/{g}/meetings/{d}.md");
@@ -82,6 +105,15 @@ pub fn new(args: &MeetingNewArgs, global: &Global) -> anyhow::Result<Outcome> {
     let _ = writeln!(text, "date = {}", date(day));
     let _ = writeln!(text, "status = {}", toml_edit::Value::from(status));
     let _ = writeln!(text, "mode = {}", toml_edit::Value::from(mode));
+    if let Some(start) = args.start {
+        let _ = writeln!(text, "start = {}", start.format("%H:%M:%S"));
+    }
+    if let Some(end) = args.end {
+        let _ = writeln!(text, "end = {}", end.format("%H:%M:%S"));
+    }
+    if let Some(link) = &args.link {
+        let _ = writeln!(text, "link = {}", toml_edit::Value::from(link.as_str()));
+    }
     if let Some(m) = &args.milestone {
         let _ = writeln!(text, "milestone = {}", toml_edit::Value::from(m.as_str()));
     }

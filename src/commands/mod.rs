@@ -2,9 +2,11 @@
 
 pub mod calendar;
 pub mod completions;
+pub mod due;
 pub mod expenses;
 pub mod explain;
 pub mod init;
+pub mod letter;
 pub mod manpage;
 pub mod report;
 pub mod rules;
@@ -73,6 +75,8 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<Outcome> {
         Command::Report(cmd) => report::run(&cmd, global),
         Command::Expenses(args) => expenses::run(&args, global),
         Command::Calendar(args) => calendar::run(&args, global),
+        Command::Due(args) => due::run(&args, global),
+        Command::Letter(args) => letter::run(&args, global),
         Command::Schema(args) => schema::run(&args, global),
         Command::Completions(args) => completions::run(&args),
         Command::Manpage(args) => manpage::run(&args, global),

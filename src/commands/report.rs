@@ -7,7 +7,8 @@ use anyhow::bail;
 
 use super::{Outcome, evaluation_date, language, print, registry_root};
 use crate::cli::{
-    AnnualArgs, Global, InputsArgs, RegionArgs, ReportCommand, ReportFormat, ReportOutput,
+    AnnualArgs, Global, InputsArgs, KickoffArgs, RegionArgs, ReportCommand, ReportFormat,
+    ReportOutput,
 };
 use crate::i18n::Lang;
 use crate::registry::{self, Group, Loaded, Scope};
@@ -19,6 +20,7 @@ pub fn run(cmd: &ReportCommand, global: &Global) -> anyhow::Result<Outcome> {
         ReportCommand::Annual(args) => run_annual(args, global),
         ReportCommand::Region(args) => run_region(args, global),
         ReportCommand::Inputs(args) => run_inputs(args, global),
+        ReportCommand::Kickoff(args) => run_kickoff(args, global),
     }
 }
 
@@ -64,10 +66,12 @@ fn run_annual(args: &AnnualArgs, global: &Global) -> anyhow::Result<Outcome> {
     check_year(args.year, global)?;
     let (root, loaded) = load_group(global, &args.group)?;
     let opts = options(global, &loaded.registry, &args.out);
+    check_output(&root, &args.out, opts.lang)?;
     let day = report::as_of(args.year, opts.at);
     let diagnostics = rules::check(&loaded.registry, day, loaded.diagnostics.clone());
     let g = group(&loaded, &args.group)?;
     let view = annual::build(&loaded.registry, g, args.year, diagnostics, opts);
+    let view = with_details(&view, &args.out)?;
     let bytes = render::render("annual", args.out.format, &view, &root, opts.lang)?;
     write(&bytes, &args.out, opts.lang)
 }
@@ -95,6 +99,7 @@ fn run_region(args: &RegionArgs, global: &Global) -> anyhow::Result<Outcome> {
         );
     }
     let opts = options(global, reg, &args.out);
+    check_output(&root, &args.out, opts.lang)?;
     let view = region::build(reg, &args.region, args.year, opts);
     if args.out.format == ReportFormat::Xlsx {
         let path = crate::output::xlsx::need_output(args.out.output.as_deref(), opts.lang)?;
@@ -106,6 +111,7 @@ fn run_region(args: &RegionArgs, global: &Global) -> anyhow::Result<Outcome> {
         )?;
         return Ok(Outcome::Ok);
     }
+    let view = with_details(&view, &args.out)?;
     let bytes = render::render("region", args.out.format, &view, &root, opts.lang)?;
     write(&bytes, &args.out, opts.lang)
 }
@@ -141,6 +147,7 @@ fn run_inputs(args: &InputsArgs, global: &Global) -> anyhow::Result<Outcome> {
         );
     }
     let opts = options(global, &loaded.registry, &args.out);
+    check_output(&root, &args.out, opts.lang)?;
     let view = inputs::build(
         &loaded.registry,
         g,
@@ -150,6 +157,112 @@ fn run_inputs(args: &InputsArgs, global: &Global) -> anyhow::Result<Outcome> {
     );
     let bytes = render::render("inputs", args.out.format, &view, &root, opts.lang)?;
     write(&bytes, &args.out, opts.lang)
+}
+
+/// `report kickoff`: the year's stubs, written through the edit machinery; existing files kept.
+fn run_kickoff(args: &KickoffArgs, global: &Global) -> anyhow::Result<Outcome> {
+    check_year(args.year, global)?;
+    let s = super::writing::Session::open(global, &[&args.group], &[])?;
+    let (lang, year, gid) = (s.lang, args.year, args.group.as_str());
+    let g = group(&s.before, gid)?;
+    if g.profile() != Some(registry::Profile::NationalService) {
+        return Err(super::writing::bad(
+            lang,
+            t!(
+                "report kickoff is for national-service groups; {gid} has no regional sections or feedback to start",
+                "report kickoff gjelder grupper for nasjonale tjenester; {gid} har ingen regionale deler eller tilbakemelding å starte"
+            ),
+        ));
+    }
+    let stubs = report::kickoff::stubs(s.reg(), g, year, lang);
+    let mut kept = Vec::new();
+    let mut written = Vec::new();
+    let mut plan_changes = Vec::new();
+    for stub in stubs {
+        if s.root.join(&stub.rel).exists() {
+            kept.push(stub.rel);
+        } else {
+            written.push(stub.rel.clone());
+            plan_changes.push(stub);
+        }
+    }
+    let mut notes = Vec::new();
+    for k in &kept {
+        notes.push(t!(
+            "kept {k} (it exists already)",
+            "beholdt {k} (den finnes allerede)"
+        ));
+    }
+    if g.chair_on(crate::registry::dec31(year)).is_none() {
+        let rel = report::kickoff::feedback_rel(g, year);
+        notes.push(t!(
+            "not written: {rel}, the group has no chair on 31 December {year} to write it",
+            "ikke skrevet: {rel}, gruppen har ingen leder 31. desember {year} som kan skrive den"
+        ));
+    }
+    let no_member: Vec<&str> = s
+        .reg()
+        .regions
+        .iter()
+        .map(|r| r.id.as_str())
+        .filter(|r| g.section_author(r, year).is_none())
+        .collect();
+    for r in no_member {
+        let name = s.reg().region_name(r);
+        notes.push(t!(
+            "no section for {name}: nobody held its regional seat in {year}",
+            "ingen del for {name}: ingen hadde regionplassen i {year}"
+        ));
+    }
+    for n in &notes {
+        print(&format!("{}\n", n.get(lang)))?;
+    }
+    if plan_changes.is_empty() {
+        print(&format!(
+            "{}\n",
+            t!(
+                "nothing to write: every stub of {gid}'s annual report {year} exists already",
+                "ingenting å skrive: alle utkastene til årsrapporten {year} for {gid} finnes allerede"
+            )
+            .get(lang)
+        ))?;
+        return Ok(Outcome::Ok);
+    }
+    let n = written.len();
+    let files = written.join(", ");
+    let mut plan = crate::edit::Plan::new(t!(
+        "started {gid}'s annual report {year}: wrote {n} stub files ({files})",
+        "startet årsrapporten {year} for {gid}: skrev {n} utkastfiler ({files})"
+    ));
+    for stub in plan_changes {
+        plan = plan.change(stub.rel, None, stub.text);
+    }
+    s.finish(plan, args.edit, global, false)
+}
+
+/// The view, with `details` set for the templates when `--details` asks for the coordinator's
+/// appendix (the json stays the view itself).
+fn with_details<T: serde::Serialize>(
+    view: &T,
+    out: &ReportOutput,
+) -> anyhow::Result<serde_json::Value> {
+    let mut v = serde_json::to_value(view)?;
+    if out.details
+        && out.format != ReportFormat::Json
+        && let Some(o) = v.as_object_mut()
+    {
+        o.insert("details".to_string(), serde_json::Value::Bool(true));
+    }
+    Ok(v)
+}
+
+/// `-o FILE` never overwrites a file the registry reads (cli.md): see
+/// [`crate::output::refuse_registry_file`], the one check every `-o` goes through.
+pub fn check_output(root: &std::path::Path, out: &ReportOutput, lang: Lang) -> anyhow::Result<()> {
+    match &out.output {
+        Some(path) => crate::output::refuse_registry_file(root, path, lang),
+        None => Ok(()),
+    }
 }
 
 /// Writes a report to `-o FILE` or standard output (a `.docx` never to a terminal).

@@ -1,7 +1,6 @@
 //! `mandat status [GROUP]`: per group, the seats as of `--at` (active, pending with the step
 //! that is missing, vacant), the chair and the next deadlines. Never e-mail or phone.
 
-use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use crate::cli::{Global, StatusArgs};
@@ -212,9 +211,13 @@ fn chair_line(reg: &Registry, g: &Group, at: Date, lang: Lang) -> String {
 }
 
 /// The next deadlines: the next meeting, the annual report, terms that end within 90 days.
+/// The report's parts and the terms come from [`Registry::obligations`], as in `mandat due`, so
+/// that the two agree (a kickoff stub is a part still missing).
 fn deadlines(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<String> {
     use chrono::Datelike;
+    use registry::ObligationKind;
     let mut out = Vec::new();
+    let owed = reg.obligations(g, at);
     let next = g
         .meetings
         .iter()
@@ -252,16 +255,14 @@ fn deadlines(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<String> {
             let report_year = reg.config.current_report_year(at);
             let due = reg.config.report_due(report_year);
             let expected = reg.regions.len() + 1;
-            let present: BTreeSet<String> = g
-                .reports
+            // Counted as `due` counts them: a blank stub is not delivered.
+            let n = reg
+                .regions
                 .iter()
-                .filter(|r| r.folder_year == Some(report_year))
-                .map(|r| match &r.kind {
-                    SectionKind::Feedback => "feedback".to_string(),
-                    SectionKind::Regional(s) => s.clone(),
-                })
-                .collect();
-            let n = present.len().min(expected);
+                .map(|r| SectionKind::Regional(r.id.value.clone()))
+                .chain([SectionKind::Feedback])
+                .filter(|k| reg.delivered_section(g, report_year, k).is_some())
+                .count();
             let due = ymd(due);
             out.push(match lang {
                 Lang::En => {
@@ -306,14 +307,10 @@ fn deadlines(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<String> {
     let horizon = at
         .checked_add_days(chrono::Days::new(90))
         .unwrap_or(Date::MAX);
-    for m in g.active_on(at) {
-        if let Some(t) = m
-            .term_end
-            .as_ref()
-            .filter(|t| t.value >= at && t.value <= horizon)
-        {
-            let who = reg.person_name(m.person_id().unwrap_or("?"));
-            let t = ymd(t.value);
+    for o in &owed {
+        if o.kind == ObligationKind::TermEnd && o.due >= at && o.due <= horizon {
+            let who = reg.person_name(o.person.as_deref().unwrap_or("?"));
+            let t = ymd(o.due);
             out.push(match lang {
                 Lang::En => format!("term ends: {who} on {t}"),
                 Lang::Nb => format!("periode går ut: {who} {t}"),

@@ -879,6 +879,7 @@ impl Loader {
             schema::GROUP_FILE
         );
         g.name = root.str("name");
+        g.short_name = root.str("short-name");
         g.profile = root.enumerated("profile", parse_profile);
         g.service = root.str("service");
         g.host = root.str_list("host").map(|l| l.value).unwrap_or_default();
@@ -1089,9 +1090,13 @@ impl Loader {
             status: None,
             mode: None,
             location: None,
+            start: None,
+            end: None,
+            link: None,
             milestone: None,
             attendees: None,
             absent: Vec::new(),
+            in_person: None,
             inputs: Vec::new(),
             body: Span::new(file, end..end),
             minutes_blank: true,
@@ -1114,6 +1119,10 @@ impl Loader {
         m.status = root.enumerated("status", parse_meeting_status);
         m.mode = root.enumerated("mode", parse_mode);
         m.location = root.str("location");
+        m.start = root.time("start");
+        m.end = root.time("end");
+        m.link = root.str("link");
+        m.in_person = root.str_list("in-person").map(|l| l.value);
         m.milestone = root.str("milestone");
         m.attendees = root.str_list("attendees");
         m.absent = root.str_list("absent").map(|l| l.value).unwrap_or_default();

@@ -257,9 +257,16 @@ pub struct Meeting {
     pub status: Option<Sp<MeetingStatus>>,
     pub mode: Option<Sp<Mode>>,
     pub location: Option<Sp<String>>,
+    /// `start` and `end`: local times in Europe/Oslo.
+    pub start: Option<Sp<chrono::NaiveTime>>,
+    pub end: Option<Sp<chrono::NaiveTime>>,
+    /// The video link of a digital or hybrid meeting.
+    pub link: Option<Sp<String>>,
     pub milestone: Option<Sp<String>>,
     pub attendees: Option<Sp<Vec<Sp<String>>>>,
     pub absent: Vec<Sp<String>>,
+    /// `in-person`: of the attendees, who came in person; `None` when not recorded.
+    pub in_person: Option<Vec<Sp<String>>>,
     pub inputs: Vec<Input>,
     /// The Markdown body, byte range in the file.
     pub body: Span,
@@ -318,6 +325,8 @@ pub struct Group {
     /// `group.toml`; `None` when the folder has none.
     pub file: Option<FileId>,
     pub name: Option<Sp<String>>,
+    /// `short-name`: for calendars, tables and page titles.
+    pub short_name: Option<Sp<String>>,
     pub profile: Option<Sp<Profile>>,
     pub service: Option<Sp<String>>,
     pub host: Vec<Sp<String>>,
@@ -344,6 +353,7 @@ impl Group {
             id,
             file: None,
             name: None,
+            short_name: None,
             profile: None,
             service: None,
             host: Vec::new(),

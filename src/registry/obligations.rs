@@ -106,11 +106,12 @@ impl Registry {
                     let Some(appointed) = &m.appointed else {
                         continue;
                     };
-                    let mut o = Obligation::new(
-                        group,
-                        ObligationKind::Notification,
-                        add_days(appointed.value, 30),
-                    );
+                    // cli.md: «appointed more than 30 days ago and not notified».
+                    let due = add_days(appointed.value, 30);
+                    if due >= at {
+                        continue;
+                    }
+                    let mut o = Obligation::new(group, ObligationKind::Notification, due);
                     o.person = m.person_id().map(str::to_string);
                     o.region = m.region_id().map(str::to_string);
                     out.push(o);
@@ -174,8 +175,8 @@ impl Registry {
             let due = self.config.report_due(year);
             for region in &self.regions {
                 let rid = region.id.as_str();
-                if group
-                    .section(year, &SectionKind::Regional(rid.to_string()))
+                if self
+                    .delivered_section(group, year, &SectionKind::Regional(rid.to_string()))
                     .is_some()
                 {
                     continue;
@@ -189,7 +190,10 @@ impl Registry {
                     .map(str::to_string);
                 out.push(o);
             }
-            if group.section(year, &SectionKind::Feedback).is_none() {
+            if self
+                .delivered_section(group, year, &SectionKind::Feedback)
+                .is_none()
+            {
                 let mut o = Obligation::new(group, ObligationKind::Feedback, due);
                 o.year = Some(year);
                 o.who = group.chair_on(dec31(year).min(at)).map(str::to_string);

@@ -50,6 +50,11 @@ impl<'a, 'i> Record<'a, 'i> {
         as_date(v.get_ref()).map(|d| Sp::new(d, self.span_of(v)))
     }
 
+    pub fn time(&self, key: &str) -> Option<Sp<chrono::NaiveTime>> {
+        let v = self.get(key)?;
+        as_time(v.get_ref()).map(|t| Sp::new(t, self.span_of(v)))
+    }
+
     pub fn int(&self, key: &str) -> Option<Sp<i64>> {
         let v = self.get(key)?;
         as_int(v.get_ref()).map(|n| Sp::new(n, self.span_of(v)))
@@ -162,6 +167,21 @@ pub fn as_date(v: &DeValue<'_>) -> Option<Date> {
     }
 }
 
+/// A TOML local time (`10:00:00`), without a date or an offset.
+pub fn as_time(v: &DeValue<'_>) -> Option<chrono::NaiveTime> {
+    match v {
+        DeValue::Datetime(dt) if dt.date.is_none() && dt.offset.is_none() => {
+            let t = dt.time?;
+            chrono::NaiveTime::from_hms_opt(
+                u32::from(t.hour),
+                u32::from(t.minute),
+                u32::from(t.second.unwrap_or(0)),
+            )
+        }
+        _ => None,
+    }
+}
+
 fn as_int(v: &DeValue<'_>) -> Option<i64> {
     let n = v.as_integer()?;
     i64::from_str_radix(&n.as_str().replace('_', ""), n.radix()).ok()
@@ -192,6 +212,10 @@ fn expected(ty: Ty, name: &str) -> Text {
         Ty::Date => t!(
             "a date like 2025-03-14 (without quotes)",
             "en dato som 2025-03-14 (uten anførselstegn)"
+        ),
+        Ty::Time => t!(
+            "a time like 10:00:00 (without quotes)",
+            "et klokkeslett som 10:00:00 (uten anførselstegn)"
         ),
         Ty::Count => t!("a whole number of 0 or more", "et heltall på 0 eller mer"),
         Ty::Year => t!("a year like 2025", "et årstall som 2025"),
@@ -323,6 +347,11 @@ fn check_value(
             ),
             None => wrong(out),
         },
+        Ty::Time => {
+            if as_time(v).is_none() {
+                wrong(out);
+            }
+        }
         Ty::Date => match v {
             // An invalid calendar date was reported by the parser already.
             DeValue::Datetime(dt) if dt.date.is_none() && dt.time.is_none() => {}
@@ -521,6 +550,10 @@ fn example_help(ty: Ty, name: &str, found: &DeValue<'_>) -> Text {
         (Ty::Date, _) => t!(
             "write it as `{name} = 2025-03-14`",
             "skriv det som `{name} = 2025-03-14`"
+        ),
+        (Ty::Time, _) => t!(
+            "write it as `{name} = 10:00:00`",
+            "skriv det som `{name} = 10:00:00`"
         ),
         (Ty::Str, DeValue::Table(_)) => t!(
             "`{name}` takes one value, not a table: `{name} = \"...\"`",

@@ -9,6 +9,8 @@ pub enum Ty {
     /// A string of exactly nine digits.
     OrgNumber,
     Date,
+    /// A local time of day, `10:00:00` (TOML local time).
+    Time,
     /// A non-negative integer.
     Count,
     /// A year as an integer.
@@ -224,6 +226,12 @@ pub const WAIVER: &[Field] = &[
 pub const GROUP_FILE: &[Field] = &[
     f("name", Ty::Str, true, "The group's name."),
     f(
+        "short-name",
+        Ty::Str,
+        false,
+        "A short name for calendars, tables and page titles.",
+    ),
+    f(
         "profile",
         Ty::Enum(PROFILES),
         true,
@@ -424,6 +432,24 @@ pub const MEETING_FRONT: &[Field] = &[
     ),
     f("location", Ty::Str, false, "Where the meeting is held."),
     f(
+        "start",
+        Ty::Time,
+        false,
+        "When the meeting starts, Europe/Oslo (e.g. 10:00:00).",
+    ),
+    f(
+        "end",
+        Ty::Time,
+        false,
+        "When the meeting ends, Europe/Oslo; after start.",
+    ),
+    f(
+        "link",
+        Ty::Str,
+        false,
+        "The video link of a digital or hybrid meeting.",
+    ),
+    f(
         "milestone",
         Ty::Str,
         false,
@@ -440,6 +466,12 @@ pub const MEETING_FRONT: &[Field] = &[
         Ty::StrList,
         false,
         "Person ids of members who were absent.",
+    ),
+    f(
+        "in-person",
+        Ty::StrList,
+        false,
+        "Of the attendees, who came in person (a hybrid meeting).",
     ),
     f(
         "input",

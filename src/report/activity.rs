@@ -81,6 +81,9 @@ pub struct MeetingView {
     pub inputs: Vec<InputView>,
     /// The minutes' Markdown body; empty when none was written.
     pub minutes: String,
+    /// Whether the minutes open with their own heading (then the report adds none: no doubled
+    /// headings).
+    pub minutes_titled: bool,
 }
 
 impl MeetingView {
@@ -137,6 +140,7 @@ impl MeetingView {
                 .map(|i| InputView::new(reg, m, i, opts))
                 .collect(),
             minutes: text(body.trim(), opts),
+            minutes_titled: body.trim_start().starts_with('#'),
         }
     }
 }
@@ -179,10 +183,8 @@ pub fn section(
     kind: &SectionKind,
     opts: Options,
 ) -> SectionView {
-    let found = g
-        .reports
-        .iter()
-        .find(|s| s.folder_year == Some(year) && s.kind == *kind);
+    // A blank stub (a `report kickoff` file not yet written in) is a missing section (cli.md).
+    let found = reg.delivered_section(g, year, kind);
     let (region, file_name) = match kind {
         SectionKind::Regional(r) => (Some(OrgRef::region(reg, r)), format!("{r}.md")),
         SectionKind::Feedback => (None, "feedback.md".to_string()),

@@ -44,6 +44,9 @@ pub struct AnnualReport {
     /// One per region, in the order of organisations.toml; only for national-service groups.
     pub sections: Vec<SectionView>,
     pub compliance: Vec<Finding>,
+    /// The opening summary, sentence by sentence: the mandate in short, meetings held,
+    /// attendance, inputs and what became of them, vacancies.
+    pub summary: Vec<String>,
 }
 
 /// One failed rule.
@@ -54,6 +57,8 @@ pub struct Finding {
     pub severity: String,
     pub severity_label: String,
     pub message: String,
+    /// The message without the file it names, for the report's body.
+    pub plain: String,
     pub file: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
@@ -83,7 +88,9 @@ pub fn build(
                 .map(move |i| InputView::new(reg, m, i, opts))
         })
         .collect();
+    let summary = summary(reg, g, year, &meetings, day, opts.lang);
     AnnualReport {
+        summary,
         report: "annual",
         lang: opts.lang.to_string(),
         registry: reg
@@ -145,6 +152,7 @@ fn findings(
                 }
                 .to_string(),
                 message: super::model::text(d.message.get(opts.lang), opts),
+                plain: without_paths(&super::model::text(d.message.get(opts.lang), opts)),
                 file: l.file.to_string(),
                 line: l.line,
             }
@@ -164,5 +172,155 @@ fn about_later_year(file: &str, year: i32) -> bool {
             .is_some_and(|y| y > year),
         ["groups", _, "reports", folder, _] => folder.parse::<i32>().is_ok_and(|y| y > year),
         _ => false,
+    }
+}
+
+/// A message without the parenthesised file paths the rules add («(reports/2025/x.md)»), for a
+/// report a reader pastes; the coordinator's appendix keeps them.
+pub fn without_paths(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(open) = rest.find(" (") {
+        let after = &rest[open + 2..];
+        match after.find(')') {
+            Some(close) if looks_like_path(&after[..close]) => {
+                out.push_str(&rest[..open]);
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..open + 2]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn looks_like_path(s: &str) -> bool {
+    !s.contains(' ') && (s.contains('/') || s.ends_with(".md") || s.ends_with(".toml"))
+}
+
+/// The opening summary of the annual report, in the reader's language.
+fn summary(
+    reg: &Registry,
+    g: &Group,
+    year: i32,
+    meetings: &[&crate::registry::Meeting],
+    day: crate::registry::Date,
+    lang: crate::i18n::Lang,
+) -> Vec<String> {
+    use crate::i18n::Lang;
+    use crate::registry::InputStatus;
+    let mut out = Vec::new();
+    let service = g.service.as_ref().map(|s| s.value.as_str());
+    match (g.profile(), service, lang) {
+        (Some(Profile::NationalService), Some(s), Lang::Nb) => out.push(format!(
+            "Referansegruppen skal bidra til at {s} drives i tråd med mandatet og er likeverdig tilgjengelig i hele landet; den møtes minst én gang i året og gir tilbakemelding på tjenestens arbeid i årsrapporten."
+        )),
+        (Some(Profile::NationalService), Some(s), Lang::En) => out.push(format!(
+            "The reference group helps {s} work according to its mandate and be equally available across the country; it meets at least once a year and gives feedback on the service's work in the annual report."
+        )),
+        _ => {}
+    }
+    let held: Vec<_> = meetings.iter().filter(|m| m.is_held()).collect();
+    let (mut came, mut expected) = (0usize, 0usize);
+    for m in &held {
+        let Some(d) = m.day() else { continue };
+        let active: Vec<&str> = g.active_on(d).filter_map(|x| x.person_id()).collect();
+        expected += active.len();
+        came += active
+            .iter()
+            .filter(|p| m.attendee_ids().any(|a| a.value == **p))
+            .count();
+    }
+    let n = held.len();
+    let rate = (expected > 0).then(|| (came * 100 + expected / 2) / expected);
+    out.push(match (n, rate, lang) {
+        (0, _, Lang::Nb) => format!("Gruppen holdt ingen møter i {year}."),
+        (0, _, Lang::En) => format!("The group held no meetings in {year}."),
+        (n, Some(r), Lang::Nb) => format!(
+            "Gruppen holdt {n} {} i {year}; medlemmene møtte til {r} prosent av plassene.",
+            if n == 1 { "møte" } else { "møter" }
+        ),
+        (n, Some(r), Lang::En) => format!(
+            "The group held {n} {} in {year}; members attended {r} per cent of their seats.",
+            if n == 1 { "meeting" } else { "meetings" }
+        ),
+        (n, None, Lang::Nb) => format!(
+            "Gruppen holdt {n} {} i {year}.",
+            if n == 1 { "møte" } else { "møter" }
+        ),
+        (n, None, Lang::En) => format!(
+            "The group held {n} {} in {year}.",
+            if n == 1 { "meeting" } else { "meetings" }
+        ),
+    });
+    let inputs: Vec<_> = meetings.iter().flat_map(|m| m.inputs.iter()).collect();
+    let count = |s: InputStatus| {
+        inputs
+            .iter()
+            .filter(|i| i.status.as_ref().map(|x| x.value) == Some(s))
+            .count()
+    };
+    let (open, fwd, ans, closed) = (
+        count(InputStatus::Open),
+        count(InputStatus::Forwarded),
+        count(InputStatus::Answered),
+        count(InputStatus::Closed),
+    );
+    let total = inputs.len();
+    out.push(match (total, lang) {
+        (0, Lang::Nb) => "Det ble ikke registrert innspill.".to_string(),
+        (0, Lang::En) => "No inputs were recorded.".to_string(),
+        (t, Lang::Nb) => format!("Gruppen kom med {t} innspill: {fwd} sendt videre, {ans} besvart, {closed} avsluttet og {open} fortsatt åpne."),
+        (t, Lang::En) => format!("The group raised {t} inputs: {fwd} forwarded, {ans} answered, {closed} closed and {open} still open."),
+    });
+    if g.profile() == Some(Profile::NationalService) {
+        let vacant: Vec<&str> = reg
+            .regions
+            .iter()
+            .map(|r| r.id.as_str())
+            .filter(|r| !vacancies(reg, g, r, jan1(year), dec31(year).min(day)).is_empty())
+            .map(|r| reg.region_name(r))
+            .collect();
+        out.push(match (vacant.is_empty(), lang) {
+            (true, Lang::Nb) => "Alle de regionale plassene var besatt hele året.".to_string(),
+            (true, Lang::En) => "Every regional seat was filled all year.".to_string(),
+            (false, Lang::Nb) if vacant.len() == 1 => {
+                format!("Plassen til {} sto ledig en del av året.", vacant[0])
+            }
+            (false, Lang::En) if vacant.len() == 1 => {
+                format!("The seat of {} was vacant for part of the year.", vacant[0])
+            }
+            (false, Lang::Nb) => format!(
+                "Plassene til {} sto ledige en del av året.",
+                vacant.join(" og ")
+            ),
+            (false, Lang::En) => format!(
+                "The seats of {} were vacant for part of the year.",
+                vacant.join(" and ")
+            ),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::without_paths;
+
+    #[test]
+    fn file_paths_leave_the_message_and_words_stay() {
+        assert_eq!(
+            without_paths(
+                "årsrapporten for 2025 mangler delen fra Helse Vest RHF (reports/2025/helse-vest.md)"
+            ),
+            "årsrapporten for 2025 mangler delen fra Helse Vest RHF"
+        );
+        assert_eq!(
+            without_paths("a seat (the regional one) is vacant"),
+            "a seat (the regional one) is vacant"
+        );
     }
 }

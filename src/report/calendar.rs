@@ -3,9 +3,14 @@
 //!
 //! Deterministic by design, so that re-exporting gives the same bytes and calendar programs
 //! update events instead of duplicating them:
-//! - every event is an all-day event (`DTSTART;VALUE=DATE`): the registry records dates, not
-//!   times; the calendar carries a `VTIMEZONE` for Europe/Oslo and `X-WR-TIMEZONE` so that
-//!   clients place the days in Norwegian time;
+//! - a meeting with `start` (and `end`) is a timed event in Europe/Oslo (`DTSTART;TZID=...`);
+//!   without an end it lasts an hour; every other event is an all-day event
+//!   (`DTSTART;VALUE=DATE`); the calendar carries a `VTIMEZONE` for Europe/Oslo and
+//!   `X-WR-TIMEZONE` so that clients place the days in Norwegian time;
+//! - events are titled by the group's `short-name`, else its name with the long phrases of
+//!   service names shortened ([`short_label`]); a meeting's `link` is its `URL` and is in its
+//!   description; a report deadline has an alarm (`VALARM`) a week before;
+//! - the calendar is named (`NAME`, RFC 7986, and `X-WR-CALNAME`) after the registry;
 //! - `UID`s come from registry content: `<group>/meeting/<file stem>`, `<group>/report/<year>`,
 //!   `<group>/term-end/<person>/<appointed>` (then `@mandat`);
 //! - `DTSTAMP` is the evaluation date (`--at`) at 00:00 UTC, not the clock;
@@ -46,10 +51,15 @@ pub fn status_id(s: MeetingStatus) -> &'static str {
     }
 }
 
-/// One all-day event.
+/// One event: all-day, or timed when `times` is given.
 struct Event {
     uid: String,
     day: Date,
+    /// Local start and end in Europe/Oslo.
+    times: Option<(chrono::NaiveTime, chrono::NaiveTime)>,
+    url: Option<String>,
+    /// An alarm a week before, with this text.
+    alarm: Option<String>,
     summary: String,
     description: String,
     location: Option<String>,
@@ -74,6 +84,10 @@ pub fn build(reg: &Registry, groups: &[&Group], opts: Options) -> String {
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
         format!(
+            "NAME:{}",
+            escape(reg.config.name.as_ref().map_or("mandat", |n| n.as_str()))
+        ),
+        format!(
             "X-WR-CALNAME:{}",
             escape(reg.config.name.as_ref().map_or("mandat", |n| n.as_str()))
         ),
@@ -85,13 +99,27 @@ pub fn build(reg: &Registry, groups: &[&Group], opts: Options) -> String {
         lines.push("BEGIN:VEVENT".into());
         lines.push(format!("UID:{}", e.uid));
         lines.push(format!("DTSTAMP:{stamp}"));
-        lines.push(format!("DTSTART;VALUE=DATE:{}", e.day.format("%Y%m%d")));
-        let next = e.day.succ_opt().unwrap_or(e.day);
-        lines.push(format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")));
+        match e.times {
+            Some((start, end)) => {
+                let at = |t: chrono::NaiveTime| {
+                    format!("{}T{}", e.day.format("%Y%m%d"), t.format("%H%M%S"))
+                };
+                lines.push(format!("DTSTART;TZID=Europe/Oslo:{}", at(start)));
+                lines.push(format!("DTEND;TZID=Europe/Oslo:{}", at(end)));
+            }
+            None => {
+                lines.push(format!("DTSTART;VALUE=DATE:{}", e.day.format("%Y%m%d")));
+                let next = e.day.succ_opt().unwrap_or(e.day);
+                lines.push(format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")));
+            }
+        }
         lines.push(format!("SUMMARY:{}", escape(&e.summary)));
         lines.push(format!("DESCRIPTION:{}", escape(&e.description)));
         if let Some(l) = &e.location {
             lines.push(format!("LOCATION:{}", escape(l)));
+        }
+        if let Some(u) = &e.url {
+            lines.push(format!("URL:{}", escape_uri(u)));
         }
         lines.push(format!("STATUS:{}", e.status));
         lines.push(format!(
@@ -102,6 +130,13 @@ pub fn build(reg: &Registry, groups: &[&Group], opts: Options) -> String {
                 "OPAQUE"
             }
         ));
+        if let Some(text) = &e.alarm {
+            lines.push("BEGIN:VALARM".into());
+            lines.push("ACTION:DISPLAY".into());
+            lines.push(format!("DESCRIPTION:{}", escape(text)));
+            lines.push("TRIGGER;RELATED=START:-P7D".into());
+            lines.push("END:VALARM".into());
+        }
         lines.push("END:VEVENT".into());
     }
     lines.push("END:VCALENDAR".into());
@@ -112,8 +147,46 @@ pub fn build(reg: &Registry, groups: &[&Group], opts: Options) -> String {
     out
 }
 
-fn group_name(g: &Group) -> &str {
-    g.name.as_ref().map_or(g.id.as_str(), |n| n.as_str())
+fn group_name(g: &Group) -> String {
+    short_label(g)
+}
+
+/// What a calendar, a table or a page title calls a group: its `short-name`, else its name with
+/// the long phrases of Norwegian service names shortened («Nasjonal kompetansetjeneste» → «NK»).
+pub fn short_label(g: &Group) -> String {
+    if let Some(s) = &g.short_name {
+        return s.value.clone();
+    }
+    let name = g.name.as_ref().map_or(g.id.as_str(), |n| n.as_str());
+    let mut out = name.to_string();
+    for prefix in [
+        "Referansegruppen for ",
+        "Referansegruppen i ",
+        "Referansegruppe for ",
+    ] {
+        if let Some(rest) = out.strip_prefix(prefix) {
+            out = rest.to_string();
+            break;
+        }
+    }
+    for (long, short) in [
+        ("Nasjonal kompetansetjeneste", "NK"),
+        ("nasjonal kompetansetjeneste", "NK"),
+        ("Nasjonal behandlingstjeneste", "NBT"),
+        ("nasjonal behandlingstjeneste", "NBT"),
+    ] {
+        out = out.replace(long, short);
+    }
+    let mut chars = out.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => out,
+    }
+}
+
+/// A URI value: no line breaks, nothing a calendar reads as a new property.
+fn escape_uri(u: &str) -> String {
+    u.chars().filter(|c| !c.is_control()).collect()
 }
 
 fn meetings(g: &Group, lang: Lang, out: &mut Vec<Event>) {
@@ -125,7 +198,7 @@ fn meetings(g: &Group, lang: Lang, out: &mut Vec<Event>) {
         let mut description = format!(
             "{}: {}\n{}: {}",
             pick(lang, "Group", "Gruppe"),
-            group_name(g),
+            g.name.as_ref().map_or(g.id.as_str(), |n| n.as_str()),
             pick(lang, "Status", "Status"),
             super::labels::meeting_status(status, lang)
         );
@@ -136,6 +209,13 @@ fn meetings(g: &Group, lang: Lang, out: &mut Vec<Event>) {
                 super::labels::mode(mode, lang)
             ));
         }
+        if let Some(link) = &m.link {
+            description.push_str(&format!(
+                "\n{}: {}",
+                pick(lang, "Video link", "Videolenke"),
+                escape_uri(&link.value)
+            ));
+        }
         if let Some(ms) = m.milestone.as_ref().and_then(|id| {
             g.milestones
                 .iter()
@@ -144,9 +224,25 @@ fn meetings(g: &Group, lang: Lang, out: &mut Vec<Event>) {
             let name = ms.name.as_ref().map_or("", |n| n.as_str());
             description.push_str(&format!("\n{}: {name}", pick(lang, "Milestone", "Milepæl")));
         }
+        let times = m.start.as_ref().map(|s| {
+            let end = m
+                .end
+                .as_ref()
+                .map(|e| e.value)
+                .filter(|e| *e > s.value)
+                .unwrap_or_else(|| s.value + chrono::Duration::hours(1));
+            (s.value, end)
+        });
         out.push(Event {
             uid: format!("{}/meeting/{}@mandat", g.id, m.stem),
             day,
+            times,
+            url: m
+                .link
+                .as_ref()
+                .filter(|l| super::markdown::safe_url(&l.value))
+                .map(|l| l.value.clone()),
+            alarm: None,
             summary: format!("{}: {}", pick(lang, "Meeting", "Møte"), group_name(g)),
             description,
             location: match (&m.location, mode) {
@@ -182,20 +278,31 @@ fn reports(reg: &Registry, g: &Group, opts: Options, out: &mut Vec<Event>) {
     for year in years {
         let due = reg.config.report_due(year);
         let lang = opts.lang;
+        let title = format!(
+            "{} {year}: {}",
+            pick(lang, "Annual report", "Årsrapport"),
+            group_name(g)
+        );
         out.push(Event {
             uid: format!("{}/report/{year}@mandat", g.id),
             day: due,
-            summary: format!("{} {year}: {}", pick(lang, "Annual report", "Årsrapport"), group_name(g)),
-            description: format!(
-                "{} {}: {}",
-                pick(lang, "Due", "Frist"),
-                iso(due),
-                pick(
-                    lang,
-                    "the section from each of the four regional representatives and the group's feedback (reports/",
-                    "delen fra hver av de fire regionale representantene og gruppens tilbakemelding (reports/"
-                )
-            ) + &format!("{year}/)"),
+            times: None,
+            url: None,
+            alarm: Some(match lang {
+                Lang::En => format!("{title}: due in a week"),
+                Lang::Nb => format!("{title}: frist om en uke"),
+            }),
+            summary: title,
+            description: match lang {
+                Lang::En => format!(
+                    "Due {}: the section from each of the four regional representatives and the group's feedback on the service.",
+                    super::dates::long(due, lang)
+                ),
+                Lang::Nb => format!(
+                    "Frist {}: delen fra hver av de fire regionale representantene og gruppens tilbakemelding på tjenesten.",
+                    super::dates::long(due, lang)
+                ),
+            },
             location: None,
             status: "CONFIRMED",
             transparent: true,
@@ -220,6 +327,9 @@ fn term_ends(reg: &Registry, g: &Group, lang: Lang, out: &mut Vec<Event>) {
         out.push(Event {
             uid: format!("{}/term-end/{person}/{appointed}@mandat", g.id),
             day: term_end.value,
+            times: None,
+            url: None,
+            alarm: None,
             summary: format!(
                 "{}: {} ({})",
                 pick(lang, "Term ends", "Perioden går ut"),
@@ -278,6 +388,22 @@ pub fn fold(line: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_group_without_short_name_gets_a_shortened_name() {
+        let mut g = Group::new("nkt-ms".into());
+        let span = crate::source::Span::new(0, 0..0);
+        g.name = Some(crate::source::Sp::new(
+            "Referansegruppen for Nasjonal kompetansetjeneste for multippel sklerose".into(),
+            span,
+        ));
+        assert_eq!(short_label(&g), "NK for multippel sklerose");
+        g.short_name = Some(crate::source::Sp::new(
+            "Referansegruppen NK MS".into(),
+            span,
+        ));
+        assert_eq!(short_label(&g), "Referansegruppen NK MS");
+    }
 
     #[test]
     fn text_is_escaped() {

@@ -9,8 +9,9 @@
 //! - a user representative's (role `user`) is paid by the responsible HF;
 //! - the meeting itself (rooms, food) is paid by the responsible HF;
 //! - at a digital meeting nobody travels, so no attendee has travel costs;
-//! - at a hybrid meeting the minutes do not say who came in person, so every attendee is
-//!   counted as a possible trip (the basis says so);
+//! - at a hybrid meeting with `in-person` recorded, only those listed travelled; the others took
+//!   part remotely (basis `remote`, no payer); without `in-person` the minutes do not say who
+//!   came in person, so every attendee is counted as a possible trip (the basis says so);
 //! - municipal-advisory groups: the owner (the municipality) pays the meeting and the costs of
 //!   members who represent a constituency or users (role `constituency` or `user`: volunteers
 //!   from councils, relatives and organisations, like user representatives in M 3.1); other
@@ -62,7 +63,7 @@ pub struct Attendee {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payer: Option<OrgRef>,
     /// `employer`, `user-representative` (responsible HF or owner pays), `digital`
-    /// (no travel), `hybrid-employer`/`hybrid-user-representative` (a trip only if they came in
+    /// (no travel), `remote` (a hybrid meeting attended from afar), `hybrid-employer`/`hybrid-user-representative` (a trip only if they came in
     /// person), `no-employer`.
     pub basis: String,
 }
@@ -134,9 +135,14 @@ fn costs(
             let represents_users =
                 role == Some(Role::User) || (municipal && role == Some(Role::Constituency));
             let employer = reg.person_employer(&a.value).map(|e| OrgRef::org(reg, e));
-            let hybrid = mode == Some(Mode::Hybrid);
+            // With `in-person` recorded, a hybrid meeting is known seat by seat.
+            let known = m.in_person.as_ref();
+            let remote = mode == Some(Mode::Hybrid)
+                && known.is_some_and(|l| !l.iter().any(|p| p.value == a.value));
+            let hybrid = mode == Some(Mode::Hybrid) && known.is_none();
             let (payer, basis) = match (mode, represents_users, employer) {
                 (Some(Mode::Digital), _, _) => (None, "digital"),
+                _ if remote => (None, "remote"),
                 (_, true, _) => (
                     host.clone(),
                     if hybrid {
@@ -199,6 +205,7 @@ pub fn basis_label(basis: &str, municipal: bool, lang: Lang) -> String {
         "employer" => l["basis_employer"].to_string(),
         "user-representative" => user.to_string(),
         "digital" => l["basis_digital"].to_string(),
+        "remote" => l["basis_remote"].to_string(),
         "hybrid-employer" => format!("{}; {}", l["basis_employer"], l["basis_hybrid"]),
         "hybrid-user-representative" => format!("{user}; {}", l["basis_hybrid"]),
         _ => l["basis_no_employer"].to_string(),

@@ -74,12 +74,24 @@ labels! {
     not_submitted_yet: "Not submitted yet", "Ikke levert ennå";
     due: "Due", "Frist";
     compliance: "Compliance", "Etterlevelse av mandatet";
+    period_in_year: "In the year", "I året";
+    appointed: "Appointed", "Oppnevnt";
+    term_end: "Term ends", "Funksjonstid til";
+    days: "days", "dager";
+    appendix: "Appendix for the coordinator", "Vedlegg for koordinator";
+    appendix_note: "Rule ids and files, for whoever keeps the registry.", "Regel-id-er og filer, for den som fører registeret.";
     compliance_ok: "No rule of the mandate was broken.", "Ingen regler i mandatet ble brutt.";
     compliance_as_of: "Checked as of", "Kontrollert per";
     severity: "Severity", "Alvorlighet";
     rule: "Rule", "Regel";
     file: "File", "Fil";
     region_title: "Regional overview", "Regional oversikt";
+    overview: "Overview", "Oversikt";
+    group: "Group", "Gruppe";
+    attendance: "Attended", "Oppmøte";
+    terms_ending: "Terms ending within a year", "Funksjonstid som går ut innen et år";
+    inputs_to_region: "Inputs taken to the RHF", "Innspill tatt videre til RHF-et";
+    section_text: "The region's section", "Regionens del";
     groups: "Groups", "Grupper";
     no_groups: "No groups.", "Ingen grupper.";
     representative: "Representative", "Representant";
@@ -102,6 +114,7 @@ labels! {
     basis_user: "user representative: the responsible HF pays", "brukerrepresentant: ansvarlig helseforetak betaler";
     basis_user_municipal: "represents users or a constituency: the owner pays", "representerer brukere eller et råd: eieren betaler";
     basis_digital: "digital meeting: no travel", "digitalt møte: ingen reise";
+    basis_remote: "took part remotely: no travel", "deltok digitalt: ingen reise";
     basis_hybrid: "hybrid meeting: only if they came in person", "hybridmøte: bare hvis vedkommende møtte fysisk";
     basis_no_employer: "no employer recorded", "ingen arbeidsgiver registrert";
     no_held_meetings: "No meetings held this year.", "Ingen møter holdt dette året.";
@@ -197,6 +210,88 @@ pub fn input_status(s: InputStatus, lang: Lang) -> &'static str {
     t.get(lang)
 }
 
+/// The known constituencies (målgrupper) by id: their names as a reader writes them.
+const CONSTITUENCIES: &[(&str, StaticText)] = &[
+    (
+        "eldreradet",
+        StaticText {
+            en: "the council for the elderly",
+            nb: "eldrerådet",
+        },
+    ),
+    (
+        "brukerradet",
+        StaticText {
+            en: "the user council",
+            nb: "brukerrådet",
+        },
+    ),
+    (
+        "parorende",
+        StaticText {
+            en: "next of kin",
+            nb: "pårørende",
+        },
+    ),
+    (
+        "interesseorganisasjoner",
+        StaticText {
+            en: "interest organisations",
+            nb: "interesseorganisasjoner",
+        },
+    ),
+    (
+        "ungdomsradet",
+        StaticText {
+            en: "the youth council",
+            nb: "ungdomsrådet",
+        },
+    ),
+    (
+        "radet-for-personer-med-funksjonsnedsettelse",
+        StaticText {
+            en: "the council for persons with disabilities",
+            nb: "rådet for personer med funksjonsnedsettelse",
+        },
+    ),
+    (
+        "pasienter",
+        StaticText {
+            en: "patients",
+            nb: "pasienter",
+        },
+    ),
+    (
+        "brukere",
+        StaticText {
+            en: "users",
+            nb: "brukere",
+        },
+    ),
+    (
+        "ansatte",
+        StaticText {
+            en: "employees",
+            nb: "ansatte",
+        },
+    ),
+    (
+        "tillitsvalgte",
+        StaticText {
+            en: "union representatives",
+            nb: "tillitsvalgte",
+        },
+    ),
+];
+
+/// A constituency's display name: from the table, else the id with its hyphens as spaces.
+pub fn constituency(id: &str, lang: Lang) -> String {
+    CONSTITUENCIES
+        .iter()
+        .find(|(k, _)| *k == id)
+        .map_or_else(|| id.replace('-', " "), |(_, t)| t.get(lang).to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,5 +303,17 @@ mod tests {
         let n = keys.len();
         keys.dedup();
         assert_eq!(n, keys.len());
+    }
+}
+
+#[cfg(test)]
+mod constituency_tests {
+    use super::*;
+
+    #[test]
+    fn constituencies_read_as_words_in_both_languages() {
+        assert_eq!(constituency("parorende", Lang::Nb), "pårørende");
+        assert_eq!(constituency("parorende", Lang::En), "next of kin");
+        assert_eq!(constituency("nye-brukere", Lang::Nb), "nye brukere");
     }
 }

@@ -13,10 +13,14 @@
 pub mod activity;
 pub mod annual;
 pub mod calendar;
+pub mod dates;
 pub mod docx;
+pub mod due;
 pub mod expenses;
 pub mod inputs;
+pub mod kickoff;
 pub mod labels;
+pub mod letter;
 pub mod markdown;
 pub mod model;
 pub mod privacy;

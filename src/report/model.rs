@@ -139,6 +139,35 @@ pub struct Seat {
     pub end_reason: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub term_end: Option<String>,
+    /// The part of the period the seat was held, in words: «hele året», «fra 2. september 2025».
+    pub period: String,
+    /// The real appointment date and the planned term end, in words (empty when not recorded).
+    pub appointed_text: String,
+    pub term_end_text: String,
+}
+
+/// The part of `from..=to` (a year) a seat was held, in words.
+fn period_text(
+    appointed: Option<Date>,
+    ended: Option<Date>,
+    from: Date,
+    to: Date,
+    lang: crate::i18n::Lang,
+) -> String {
+    use crate::i18n::Lang;
+    let start = appointed.filter(|a| *a > from);
+    let end = ended.filter(|e| *e < to);
+    let d = |x: Date| super::dates::long(x, lang);
+    match (start, end, lang) {
+        (None, None, Lang::Nb) => "hele året".to_string(),
+        (None, None, Lang::En) => "the whole year".to_string(),
+        (Some(s), None, Lang::Nb) => format!("fra {}", d(s)),
+        (Some(s), None, Lang::En) => format!("from {}", d(s)),
+        (None, Some(e), Lang::Nb) => format!("til {}", d(e)),
+        (None, Some(e), Lang::En) => format!("until {}", d(e)),
+        (Some(s), Some(e), Lang::Nb) => format!("fra {} til {}", d(s), d(e)),
+        (Some(s), Some(e), Lang::En) => format!("from {} until {}", d(s), d(e)),
+    }
 }
 
 /// Sort key of seats: regional seats in region order, then service, user, other, constituency;
@@ -164,7 +193,9 @@ impl Seat {
         let ended = m.ended.as_ref().map(|e| e.value);
         let detail: Vec<String> = [
             m.region_id().map(|r| reg.region_name(r).to_string()),
-            m.constituency.as_ref().map(|c| c.value.clone()),
+            m.constituency
+                .as_ref()
+                .map(|c| labels::constituency(&c.value, opts.lang)),
             m.organisation
                 .as_ref()
                 .map(|o| reg.org_name(&o.value).to_string()),
@@ -186,6 +217,13 @@ impl Seat {
             ended: ended.map(iso),
             end_reason: m.end_reason.as_ref().map(|r| text(&r.value, opts)),
             term_end: m.term_end.as_ref().map(|t| iso(t.value)),
+            period: period_text(appointed, ended, from, to, opts.lang),
+            appointed_text: appointed
+                .map_or_else(String::new, |a| super::dates::long(a, opts.lang)),
+            term_end_text: m
+                .term_end
+                .as_ref()
+                .map_or_else(String::new, |t| super::dates::long(t.value, opts.lang)),
         }
     }
 }

@@ -38,6 +38,16 @@ pub struct RegionGroup {
     /// The region's proposed but not yet appointed members.
     pub pending: Vec<Pending>,
     pub meetings: Vec<RegionMeeting>,
+    /// The chair on the as-of day, by name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chair: Option<String>,
+    /// The group's terms that end within a year after the as-of day: «name (seat), date».
+    pub terms_ending: Vec<String>,
+    /// The inputs of the year taken to this RHF (`to` names the region).
+    pub inputs: Vec<super::activity::InputView>,
+    /// Of the held meetings with a representative in the seat, how many they attended.
+    pub attended: usize,
+    pub attendable: usize,
 }
 
 /// A meeting of the year, and whether the region was there.
@@ -99,7 +109,7 @@ fn group(reg: &Registry, g: &Group, region: &str, year: i32, opts: Options) -> R
         .retain(|s| s.role == "regional" && s.region.as_ref().is_some_and(|r| r.id == region));
     let mut pending = pending_on(reg, g, day, opts);
     pending.retain(|p| p.region.as_ref().is_some_and(|r| r.id == region));
-    let meetings = meetings_in(g, year)
+    let meetings: Vec<RegionMeeting> = meetings_in(g, year)
         .into_iter()
         .map(|m| {
             let rep = m.day().and_then(|d| {
@@ -141,7 +151,47 @@ fn group(reg: &Registry, g: &Group, region: &str, year: i32, opts: Options) -> R
             }
         })
         .collect();
+    let region_name = reg.region_name(region).to_lowercase();
+    let region_short = region_name.trim_end_matches(" rhf").to_string();
+    let inputs = meetings_in(g, year)
+        .into_iter()
+        .flat_map(|m| m.inputs.iter().map(move |i| (m, i)))
+        .filter(|(_, i)| {
+            i.to.as_ref().is_some_and(|t| {
+                let t = t.value.to_lowercase();
+                t.contains(&region_short) || t.contains(region)
+            })
+        })
+        .map(|(m, i)| super::activity::InputView::new(reg, m, i, opts))
+        .collect();
+    let horizon = crate::registry::add_days(day, 365);
+    let mut ending: Vec<(crate::registry::Date, String)> = g
+        .active_on(day)
+        .filter_map(|m| {
+            let t = m.term_end.as_ref()?.value;
+            (t >= day && t <= horizon).then(|| {
+                let name = reg.person_name(m.person_id().unwrap_or(""));
+                let seat = m.role().map_or("", |r| super::labels::role(r, opts.lang));
+                (
+                    t,
+                    format!("{name} ({seat}), {}", super::dates::long(t, opts.lang)),
+                )
+            })
+        })
+        .collect();
+    ending.sort();
+    let held_with_rep: Vec<&RegionMeeting> = meetings
+        .iter()
+        .filter(|m: &&RegionMeeting| matches!(m.attended.as_str(), "yes" | "no" | "not-recorded"))
+        .collect();
+    let attended = held_with_rep.iter().filter(|m| m.attended == "yes").count();
+    let attendable = held_with_rep.len();
     RegionGroup {
+        chair: g.chair_on(day).map(|c| reg.person_name(c).to_string()),
+        terms_ending: ending.into_iter().map(|(_, s)| s).collect(),
+        inputs,
+        attended,
+        attendable,
         group: GroupHead::new(reg, g),
         representatives,
         section: section(

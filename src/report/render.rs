@@ -67,7 +67,8 @@ pub fn template<T: Serialize>(
     root: &Path,
     lang: Lang,
 ) -> anyhow::Result<String> {
-    let env = environment(root);
+    let mut env = environment(root);
+    env.add_filter("longdate", move |s: String| longdate(&s, lang));
     let mut ctx = object_entries(&serde_json::to_value(view)?);
     let labels: BTreeMap<String, Value> = labels::for_lang(lang)
         .into_iter()
@@ -149,6 +150,7 @@ fn environment(root: &Path) -> Environment<'static> {
         }
         Ok(BUILTIN
             .iter()
+            .chain(super::letter::TEMPLATES)
             .find(|(n, _)| *n == name)
             .map(|(_, src)| src.to_string()))
     });
@@ -194,6 +196,15 @@ fn names_filter(list: Vec<Value>) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// `{{ day | longdate }}`: an ISO date as the reader writes it («3. desember 2026»); any other
+/// text is left as it is.
+fn longdate(s: &str, lang: Lang) -> String {
+    match crate::registry::Date::parse_from_str(s, "%Y-%m-%d") {
+        Ok(d) => super::dates::long(d, lang),
+        Err(_) => s.to_string(),
+    }
 }
 
 /// `{{ text | cell }}`: safe inside a Markdown table cell (no `|`, no line breaks).
