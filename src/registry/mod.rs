@@ -3,11 +3,15 @@
 //! Files → [`load`] → [`Registry`] plus the `syntax`, `schema` and file-level diagnostics found
 //! while reading. Nothing here judges the mandate; that is [`crate::rules`].
 
+mod build;
+mod files;
 pub mod frontmatter;
 pub mod lifecycle;
 pub mod load;
 pub mod model;
 pub mod obligations;
+mod other_files;
+mod parse;
 mod prefetch;
 pub mod read;
 pub mod schema;
