@@ -15,8 +15,8 @@ use crate::rule_id::RuleId;
 use crate::source::{FileId, SourceFile, Span};
 use crate::t;
 
-/// Files larger than this are reported, not read.
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+pub use super::one_file::MAX_FILE_BYTES;
+use super::one_file::{self as one, Refused};
 
 /// How the whole registry is read from disk (see [`prefetch`]); the result is the same.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +47,9 @@ pub(super) struct Loader {
     /// For each group whose whole folder the reader listed, the text files in it that the
     /// loader did not read: the `pii` walk takes them from here instead of walking the folder.
     pub(super) walked_groups: std::collections::HashMap<String, Vec<SourceFile>>,
+    /// Folders (with a trailing `/`) that are links out of the registry, reported once; nothing
+    /// under them is read.
+    pub(super) blocked: Vec<String>,
 }
 
 pub(super) fn syntax_at(span: Span, message: Text) -> Diagnostic {
@@ -117,7 +120,7 @@ impl Loader {
             // Read ahead, which happens only without an overlay.
             let mut names: Vec<String> = listing
                 .into_iter()
-                .filter(|(name, is_dir)| *is_dir == dirs && !name.starts_with('.'))
+                .filter(|(name, is_dir)| wanted(name, *is_dir, dirs))
                 .map(|(name, _)| name)
                 .collect();
             names.sort();
@@ -125,6 +128,11 @@ impl Loader {
         }
         let path = self.root.join(rel);
         let mut names: Vec<String> = self.overlay_names(rel, dirs);
+        // A folder that is a link is listed only when it stays in the registry.
+        if self.is_blocked(rel) || !self.folder_link_stays(rel) {
+            names.sort();
+            return Ok(names);
+        }
         // Only the few names from the overlay can repeat a name on disk.
         let from_overlay = names.len();
         let entries = match fs::read_dir(&path) {
@@ -140,6 +148,14 @@ impl Loader {
             if name.starts_with('.') {
                 continue;
             }
+            // A name the format uses for a file (`*.toml`, `*.md`) is listed as one whatever it
+            // is: reading it reports a folder there.
+            if !dirs && is_file_name(&name) {
+                if !names[..from_overlay].contains(&name) {
+                    names.push(name);
+                }
+                continue;
+            }
             // The folder listing tells the type without a stat; only a link needs a look.
             let Ok(kind) = entry.file_type() else {
                 continue;
@@ -152,7 +168,7 @@ impl Loader {
             } else {
                 kind
             };
-            if kind.is_dir() == dirs && !names[..from_overlay].contains(&name) {
+            if wanted(&name, kind.is_dir(), dirs) && !names[..from_overlay].contains(&name) {
                 names.push(name);
             }
         }
@@ -193,7 +209,9 @@ impl Loader {
                 .overlay
                 .keys()
                 .any(|k| k.starts_with(&format!("{rel}/")));
-            if in_overlay || self.kind_of(&rel).is_some_and(|k| k.is_dir()) {
+            if in_overlay
+                || (!self.is_blocked(&rel) && self.kind_of(&rel).is_some_and(|k| k.is_dir()))
+            {
                 dirs.push(g.clone());
             }
         }
@@ -213,42 +231,45 @@ impl Loader {
                 fs::metadata(&path).ok().map(|m| m.file_type())
             }
             Ok(target) => {
-                let shown = target.display().to_string();
-                self.diags.push(
-                    Diagnostic::new(
-                        RuleId::Syntax,
-                        Place::File(rel.to_string()),
-                        t!(
-                            "`{rel}` is a symbolic link to {shown}, outside the registry; it is not followed",
-                            "`{rel}` er en symbolsk lenke til {shown}, utenfor registeret; den blir ikke fulgt"
-                        ),
-                    )
-                    .help(t!(
-                        "copy the file into the registry instead of linking to it",
-                        "kopier filen inn i registeret i stedet for å lenke til den"
-                    )),
-                );
+                self.refused(rel, Refused::OutOfRegistry(target));
                 None
             }
             Err(e) => {
-                let err = e.to_string();
-                self.diags.push(
-                    Diagnostic::new(
-                        RuleId::Syntax,
-                        Place::File(rel.to_string()),
-                        t!(
-                            "`{rel}` is a symbolic link that cannot be followed: {err}",
-                            "`{rel}` er en symbolsk lenke som ikke kan følges: {err}"
-                        ),
-                    )
-                    .help(t!(
-                        "remove the link or point it at a file in the registry",
-                        "fjern lenken eller la den peke på en fil i registeret"
-                    )),
-                );
+                self.refused(rel, Refused::BrokenLink(e));
                 None
             }
         }
+    }
+
+    /// Whether folder `rel`, when it is a symbolic link, leads to a place in the registry. One
+    /// that does not is reported once and blocked: nothing under it is read.
+    pub(in crate::registry) fn folder_link_stays(&mut self, rel: &str) -> bool {
+        if !fs::symlink_metadata(self.root.join(rel)).is_ok_and(|m| m.file_type().is_symlink()) {
+            return true;
+        }
+        if self.kind_of(rel).is_some() {
+            return true;
+        }
+        self.blocked.push(format!("{rel}/"));
+        false
+    }
+
+    /// Whether `rel` lies under a folder link that leads out of the registry (already reported).
+    pub(in crate::registry) fn is_blocked(&self, rel: &str) -> bool {
+        !self.blocked.is_empty()
+            && self
+                .blocked
+                .iter()
+                .any(|b| rel.starts_with(b.as_str()) || b.strip_suffix('/') == Some(rel))
+    }
+
+    /// Reports a file that was not read, as a `syntax` error at its path.
+    pub(in crate::registry) fn refused(&mut self, rel: &str, why: Refused) {
+        let mut d = Diagnostic::new(RuleId::Syntax, Place::File(rel.to_string()), why.text(rel));
+        if let Some(help) = why.help() {
+            d = d.help(help);
+        }
+        self.diags.push(d);
     }
 
     /// Reads a file as text. Returns `None`, with a diagnostic, when it cannot be parsed.
@@ -261,6 +282,9 @@ impl Loader {
         if let Some(bytes) = self.batch.take_file(rel) {
             return self.push_read(rel, bytes);
         }
+        if self.is_blocked(rel) {
+            return None;
+        }
         let path = self.root.join(rel);
         // One stat for a plain file; a link is first checked to stay inside the registry.
         let mut meta = fs::symlink_metadata(&path).ok()?;
@@ -268,44 +292,13 @@ impl Loader {
             self.kind_of(rel)?;
             meta = fs::metadata(&path).ok()?;
         }
-        if !meta.is_file() {
-            return None;
-        }
-        let size = meta.len();
-        if size > MAX_FILE_BYTES {
-            let (mib, limit) = (
-                format!("{:.1}", size as f64 / (1024.0 * 1024.0)),
-                MAX_FILE_BYTES / (1024 * 1024),
-            );
-            self.diags.push(
-                Diagnostic::new(
-                    RuleId::Syntax,
-                    Place::File(rel.to_string()),
-                    t!(
-                        "`{rel}` is {mib} MiB, more than the limit of {limit} MiB; it was not read",
-                        "`{rel}` er {mib} MiB, mer enn grensen på {limit} MiB; filen ble ikke lest"
-                    ),
-                )
-                .help(t!(
-                    "split the file or move large content out of the registry",
-                    "del opp filen eller flytt stort innhold ut av registeret"
-                )),
-            );
-            return None;
-        }
-        let bytes = match read_known_size(&path, size) {
-            Ok(b) => b,
-            Err(e) => {
-                let err = e.to_string();
-                self.diags.push(Diagnostic::new(
-                    RuleId::Syntax,
-                    Place::File(rel.to_string()),
-                    t!("cannot read `{rel}`: {err}", "kan ikke lese `{rel}`: {err}"),
-                ));
-                return None;
+        match one::read_checked(&path, &meta) {
+            Ok(bytes) => self.push_read(rel, bytes),
+            Err(why) => {
+                self.refused(rel, why);
+                None
             }
-        };
-        self.push_read(rel, bytes)
+        }
     }
 
     /// Adds a file read from disk, reporting it when it is not UTF-8.
@@ -367,6 +360,23 @@ impl Loader {
     }
 }
 
+/// Whether a folder listing keeps an entry: folders (`dirs`) or files. A name the format uses
+/// for a file is kept among the files even when it is something else (a folder, a FIFO), so that
+/// reading it reports what it is instead of skipping it.
+fn wanted(name: &str, is_dir: bool, dirs: bool) -> bool {
+    !name.starts_with('.')
+        && if dirs {
+            is_dir
+        } else {
+            !is_dir || is_file_name(name)
+        }
+}
+
+/// A name the format gives to files: `*.toml` or `*.md`.
+fn is_file_name(name: &str) -> bool {
+    name.ends_with(".toml") || name.ends_with(".md")
+}
+
 /// The text of bytes read from a file, with U+FFFD for bytes that are not UTF-8.
 pub(super) fn lossy_text(bytes: Vec<u8>) -> String {
     match String::from_utf8(bytes) {
@@ -382,16 +392,4 @@ pub(super) fn is_text_file(path: &Path) -> bool {
             .iter()
             .any(|t| ext.eq_ignore_ascii_case(t))
     })
-}
-
-/// Reads a file whose size a stat just gave. `fs::read` would stat it a second time for the
-/// size (one `statx` per file, 420,000 at 10,000 groups); reading through `Take` gives std no
-/// size hint to look for, and the buffer is sized from `size` (a file that grew is still read
-/// whole).
-pub(super) fn read_known_size(path: &Path, size: u64) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let file = fs::File::open(path)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
-    file.take(u64::MAX).read_to_end(&mut bytes)?;
-    Ok(bytes)
 }

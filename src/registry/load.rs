@@ -90,7 +90,7 @@ impl std::error::Error for LoadError {}
 pub fn find_root(start: &Path) -> Option<PathBuf> {
     start
         .ancestors()
-        .find(|dir| dir.join("registry.toml").is_file())
+        .find(|dir| fs::symlink_metadata(dir.join("registry.toml")).is_ok())
         .map(Path::to_path_buf)
 }
 
@@ -120,7 +120,9 @@ fn load_inner(
     how: ReadAhead,
 ) -> Result<Loaded, LoadError> {
     let meta = fs::metadata(root).map_err(|e| LoadError::Unreadable(root.to_path_buf(), e))?;
-    if !meta.is_dir() || !root.join("registry.toml").is_file() {
+    // Whatever registry.toml is, it makes a registry: the loader reports it if it is not a
+    // regular file.
+    if !meta.is_dir() || fs::symlink_metadata(root.join("registry.toml")).is_err() {
         return Err(LoadError::NotARegistry(root.to_path_buf()));
     }
     let canonical_root =
@@ -139,7 +141,12 @@ fn load_inner(
         ahead: None,
         batch: Batch::default(),
         walked_groups: std::collections::HashMap::new(),
+        blocked: Vec::new(),
     };
+    // `groups/` or `people/` as a link out of the registry is reported once, and not read.
+    for top in ["groups", "people"] {
+        l.folder_link_stays(top);
+    }
     let config = l.load_config();
     let (organisations_file, regions, organisations) = l.load_organisations();
     let group_dirs = match scope {
@@ -199,7 +206,10 @@ fn load_inner(
             ids.into_iter()
                 .filter(|id| {
                     let rel = format!("people/{id}.toml");
-                    is_valid_id(id) && (overlay.contains_key(&rel) || root.join(&rel).is_file())
+                    // Whatever is there is read, and reported if it is not a regular file.
+                    is_valid_id(id)
+                        && (overlay.contains_key(&rel)
+                            || fs::symlink_metadata(root.join(&rel)).is_ok())
                 })
                 .filter_map(|id| l.load_person(&id))
                 .collect()

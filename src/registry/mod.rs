@@ -10,6 +10,7 @@ pub mod lifecycle;
 pub mod load;
 pub mod model;
 pub mod obligations;
+pub mod one_file;
 mod other_files;
 mod parse;
 mod prefetch;

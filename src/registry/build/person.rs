@@ -39,6 +39,9 @@ impl Loader {
     /// the file was reported, and references to the person are not reported again as unknown.
     /// A link that leaves the registry or dangles does not make a person.
     pub(in crate::registry) fn unreadable_person(&mut self, id: &str, rel: &str) -> Option<Person> {
+        if self.is_blocked(rel) {
+            return None;
+        }
         let meta = fs::symlink_metadata(self.root.join(rel)).ok()?;
         if meta.file_type().is_symlink() {
             return None;
