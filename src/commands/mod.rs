@@ -6,6 +6,7 @@ pub mod expenses;
 pub mod explain;
 pub mod init;
 pub mod manpage;
+pub mod output;
 pub mod report;
 pub mod rules;
 pub mod schema;

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 
 use super::{Outcome, evaluation_date, language, print, registry_root};
 use crate::cli::{
@@ -69,7 +69,7 @@ fn run_annual(args: &AnnualArgs, global: &Global) -> anyhow::Result<Outcome> {
     let g = group(&loaded, &args.group)?;
     let view = annual::build(&loaded.registry, g, args.year, diagnostics, opts);
     let bytes = render::render("annual", args.out.format, &view, &root, opts.lang)?;
-    write(&bytes, &args.out, opts.lang)
+    write(&root, &bytes, &args.out, opts.lang)
 }
 
 fn run_region(args: &RegionArgs, global: &Global) -> anyhow::Result<Outcome> {
@@ -97,7 +97,7 @@ fn run_region(args: &RegionArgs, global: &Global) -> anyhow::Result<Outcome> {
     let opts = options(global, reg, &args.out);
     let view = region::build(reg, &args.region, args.year, opts);
     let bytes = render::render("region", args.out.format, &view, &root, opts.lang)?;
-    write(&bytes, &args.out, opts.lang)
+    write(&root, &bytes, &args.out, opts.lang)
 }
 
 fn run_inputs(args: &InputsArgs, global: &Global) -> anyhow::Result<Outcome> {
@@ -139,18 +139,18 @@ fn run_inputs(args: &InputsArgs, global: &Global) -> anyhow::Result<Outcome> {
         opts,
     );
     let bytes = render::render("inputs", args.out.format, &view, &root, opts.lang)?;
-    write(&bytes, &args.out, opts.lang)
+    write(&root, &bytes, &args.out, opts.lang)
 }
 
 /// Writes a report to `-o FILE` or standard output (a `.docx` never to a terminal).
-pub fn write(bytes: &[u8], out: &ReportOutput, lang: Lang) -> anyhow::Result<Outcome> {
+pub fn write(
+    root: &std::path::Path,
+    bytes: &[u8],
+    out: &ReportOutput,
+    lang: Lang,
+) -> anyhow::Result<Outcome> {
     match &out.output {
-        Some(path) => {
-            std::fs::write(path, bytes)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            let p = path.display();
-            eprintln!("{}", t!("wrote {p}", "skrev {p}").get(lang));
-        }
+        Some(path) => super::output::write_output(root, path, bytes, lang)?,
         None if out.format == ReportFormat::Docx => {
             if std::io::stdout().is_terminal() {
                 bail!(
