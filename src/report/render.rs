@@ -122,21 +122,35 @@ fn plain_name(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }
 
+/// How many instructions a report template may run: the built-in templates need a few thousand
+/// per group; a registry's own template that loops far beyond that stops with an error.
+const TEMPLATE_FUEL: u64 = 500_000_000;
+
 fn environment(root: &Path) -> Environment<'static> {
     let mut env = Environment::new();
-    let dir = root.join("templates");
+    // A registry's own template is code from the checkout: a nested loop over a long list
+    // must end with an error, not run for hours.
+    env.set_fuel(Some(TEMPLATE_FUEL));
+    let root = root.to_path_buf();
     env.set_loader(move |name| {
         if !plain_name(name) {
             return Ok(None);
         }
-        let custom = dir.join(name);
-        if custom.is_file() {
-            return std::fs::read_to_string(&custom).map(Some).map_err(|e| {
-                Error::new(
-                    ErrorKind::InvalidOperation,
-                    format!("cannot read {}: {e}", custom.display()),
-                )
-            });
+        // Through the file store: size-limited, never a FIFO, never a link out of the registry.
+        let rel = format!("templates/{name}");
+        match crate::registry::one_file::read_in_registry(&root, &rel) {
+            Ok(bytes) => {
+                return String::from_utf8(bytes).map(Some).map_err(|_| {
+                    Error::new(
+                        ErrorKind::InvalidOperation,
+                        format!("cannot read {rel}: it is not valid UTF-8"),
+                    )
+                });
+            }
+            Err(crate::registry::one_file::Refused::Missing) => {}
+            Err(why) => {
+                return Err(Error::new(ErrorKind::InvalidOperation, why.text(&rel).en));
+            }
         }
         Ok(BUILTIN
             .iter()
