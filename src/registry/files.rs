@@ -46,7 +46,10 @@ pub(super) struct Loader {
     pub(super) batch: Batch,
     /// For each group whose whole folder the reader listed, the text files in it that the
     /// loader did not read: the `pii` walk takes them from here instead of walking the folder.
-    pub(super) walked_groups: std::collections::HashMap<String, Vec<SourceFile>>,
+    pub(super) walked_groups: std::collections::HashMap<String, (Vec<SourceFile>, Vec<String>)>,
+    /// The regular files the `pii` walk met but did not keep (not text, or too large): their
+    /// names are looked at too.
+    pub(super) unread: Vec<String>,
     /// Folders (with a trailing `/`) that are links out of the registry, reported once; nothing
     /// under them is read.
     pub(super) blocked: Vec<String>,
@@ -99,14 +102,14 @@ impl Loader {
     /// must see. They are kept for [`Loader::read_other_text_files`], which then need not walk
     /// the folder.
     pub(in crate::registry) fn keep_other_text_files(&mut self, dir: &str) {
-        let Some(others) = std::mem::take(&mut self.batch).into_other_files() else {
+        let Some((others, unread)) = std::mem::take(&mut self.batch).into_other_files() else {
             return;
         };
         let others = others
             .into_iter()
             .map(|(rel, bytes)| SourceFile::new(rel, lossy_text(bytes)))
             .collect();
-        self.walked_groups.insert(dir.to_string(), others);
+        self.walked_groups.insert(dir.to_string(), (others, unread));
     }
 
     /// Names in a folder under the root, sorted; only folders (`dirs`) or only files.
@@ -303,6 +306,25 @@ impl Loader {
 
     /// Adds a file read from disk, reporting it when it is not UTF-8.
     pub(in crate::registry) fn push_read(&mut self, rel: &str, bytes: Vec<u8>) -> Option<FileId> {
+        if let Some(text) = utf16_text(&bytes) {
+            // Kept decoded, so that `pii` sees its digits; not parsed.
+            self.files.push(SourceFile::new(rel.to_string(), text));
+            let id = self.files.len() - 1;
+            self.diags.push(
+                syntax_at(
+                    Span::new(id, 0..0),
+                    t!(
+                        "`{rel}` is UTF-16 text, not UTF-8",
+                        "`{rel}` er UTF-16-tekst, ikke UTF-8"
+                    ),
+                )
+                .help(t!(
+                    "save the file as UTF-8 in your editor",
+                    "lagre filen som UTF-8 i redigeringsprogrammet"
+                )),
+            );
+            return None;
+        }
         match String::from_utf8(bytes) {
             Ok(text) => {
                 self.files.push(SourceFile::new(rel.to_string(), text));
@@ -377,12 +399,57 @@ fn is_file_name(name: &str) -> bool {
     name.ends_with(".toml") || name.ends_with(".md")
 }
 
-/// The text of bytes read from a file, with U+FFFD for bytes that are not UTF-8.
+/// The text of bytes read from a file, with U+FFFD for bytes that are not UTF-8; UTF-16 text
+/// (as Windows tools save it) is decoded, so that the `pii` rule sees its digits.
 pub(super) fn lossy_text(bytes: Vec<u8>) -> String {
+    if let Some(text) = utf16_text(&bytes) {
+        return text;
+    }
     match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     }
+}
+
+/// The text of UTF-16 bytes: with a byte-order mark, or without one when every other byte is
+/// zero (text in the Latin alphabet). `None` for anything else.
+pub(super) fn utf16_text(bytes: &[u8]) -> Option<String> {
+    let (little, body) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (true, rest),
+        [0xFE, 0xFF, rest @ ..] => (false, rest),
+        // Text in UTF-8 never starts with a zero byte: most files are ruled out by two bytes.
+        [a, b, ..] if bytes.len() >= 4 && bytes.len() % 2 == 0 && ((*a == 0) != (*b == 0)) => {
+            let zeros = |parity: usize| {
+                bytes
+                    .iter()
+                    .skip(parity)
+                    .step_by(2)
+                    .filter(|b| **b == 0)
+                    .count()
+            };
+            let (even, odd, half) = (zeros(0), zeros(1), bytes.len() / 2);
+            if odd == half && even == 0 {
+                (true, bytes)
+            } else if even == half && odd == 0 {
+                (false, bytes)
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    };
+    let units = body.chunks_exact(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
 }
 
 /// Whether the `pii` walk looks in a file of this name: .md, .txt, .toml or .csv, in any case.

@@ -142,6 +142,7 @@ fn load_inner(
         batch: Batch::default(),
         walked_groups: std::collections::HashMap::new(),
         blocked: Vec::new(),
+        unread: Vec::new(),
     };
     // `groups/` or `people/` as a link out of the registry is reported once, and not read.
     for top in ["groups", "people"] {
@@ -219,6 +220,7 @@ fn load_inner(
     if let Scope::All = scope {
         l.read_other_text_files();
     }
+    l.identity_numbers_in_paths();
     let mut people: Vec<Person> = people;
     people.shrink_to_fit();
     people.sort_by(|a, b| a.id.cmp(&b.id));

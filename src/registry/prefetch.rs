@@ -59,6 +59,10 @@ pub(super) struct Batch {
     dirs: Entries<Vec<(String, bool)>>,
     /// The text files read (by [`is_text_file`]), by path relative to the root.
     files: Entries<Vec<u8>>,
+    /// The other regular files met (not text files, or over the size limit, or unreadable), by
+    /// path relative to the root: the `pii` walk looks at their names, and streams through the
+    /// large text files.
+    unread: Vec<String>,
     /// For a group: every folder under the group's folder was listed here, so the files left in
     /// `files` once the loader has taken its own are all the group's other text files.
     complete: bool,
@@ -90,14 +94,16 @@ impl Batch {
     }
 
     /// When the reader listed every folder of the group: the text files the loader did not
-    /// take.
-    pub(super) fn into_other_files(self) -> Option<Vec<(String, Vec<u8>)>> {
+    /// take, and the paths of the regular files it did not read.
+    pub(super) fn into_other_files(self) -> Option<(Vec<(String, Vec<u8>)>, Vec<String>)> {
         self.complete.then(|| {
-            self.files
+            let read = self
+                .files
                 .items
                 .into_iter()
                 .filter_map(|(rel, bytes)| Some((rel, bytes?)))
-                .collect()
+                .collect();
+            (read, self.unread)
         })
     }
 }
@@ -371,11 +377,14 @@ fn read_tree(root: &Path, rel: &str, batch: &mut Batch) {
             if name != ".git" {
                 read_tree(root, &child, batch);
             }
-        } else if kind.is_file()
-            && is_text_file(Path::new(&name))
-            && let Some(bytes) = read_small(&path)
-        {
-            batch.files.push(child, bytes);
+        } else if kind.is_file() {
+            match is_text_file(Path::new(&name))
+                .then(|| read_small(&path))
+                .flatten()
+            {
+                Some(bytes) => batch.files.push(child, bytes),
+                None => batch.unread.push(child),
+            }
         }
     }
 }
@@ -413,7 +422,8 @@ fn read_people(root: &Path, ids: &[String], plain: &HashSet<String>) -> Batch {
 /// the size limit; `None` when it cannot be read (the loader then reads it and reports why).
 fn read_small(path: &Path) -> Option<Vec<u8>> {
     use std::io::Read;
-    let file = fs::File::open(path).ok()?;
+    // Non-blocking: a FIFO put where the listing saw a file does not hang the reader.
+    let file = super::one_file::open_nonblocking(path).ok()?;
     // The size from the open file: no second lookup of the path.
     let meta = file.metadata().ok()?;
     if !meta.is_file() || meta.len() > MAX_FILE_BYTES {

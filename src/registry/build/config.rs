@@ -24,6 +24,7 @@ impl Loader {
             schema::REGISTRY_FILE
         );
         config.rules = root.rules("rules");
+        super::guards::keep_guards_on(&mut config.rules, &mut self.diags);
         if let Some(reg) = root.table("registry") {
             config.name = reg.str("name");
             config.language = reg.str("language");

@@ -119,6 +119,7 @@ impl Loader {
         g.established = root.date("established");
         g.dissolved = root.date("dissolved");
         g.rules = root.rules("rules");
+        super::guards::keep_guards_on(&mut g.rules, &mut self.diags);
         if let Some(p) = g.profile() {
             let profile = p.as_str();
             let required = PROFILE_REQUIRES
@@ -167,6 +168,7 @@ impl Loader {
                 until: w.date("until"),
             })
             .collect();
+        super::guards::keep_guards_unwaived(&mut g.waivers, &mut self.diags);
         for w in &g.waivers {
             if let Some(rule) = &w.rule
                 && RuleId::parse(&rule.value).is_none()

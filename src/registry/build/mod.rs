@@ -3,6 +3,7 @@
 
 mod config;
 mod group;
+pub mod guards;
 pub mod keywords;
 mod meeting;
 mod members;
