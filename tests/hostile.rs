@@ -76,7 +76,10 @@ fn a_lock_file_that_links_out_of_the_registry_is_refused_and_creates_nothing() {
     let run = mandat(&root, END);
     assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
     assert!(run.stderr.contains(".mandat.lock"), "{}", run.stderr);
-    assert!(!target.exists(), "the lock created a file outside the registry");
+    assert!(
+        !target.exists(),
+        "the lock created a file outside the registry"
+    );
     assert_eq!(snapshot(&root), before);
 }
 
@@ -97,7 +100,12 @@ fn a_registry_toml_that_is_a_fifo_hangs_no_command() {
     // Without --lang, the language is probed from registry.toml before anything is loaded.
     for args in [&["validate"][..], &["list", "groups"], &["status"], END] {
         let run = mandat(&root, args);
-        assert!(matches!(run.code, 0..=2), "{args:?}: {}{}", run.stdout, run.stderr);
+        assert!(
+            matches!(run.code, 0..=2),
+            "{args:?}: {}{}",
+            run.stdout,
+            run.stderr
+        );
     }
     let run = mandat(&root, &["validate"]);
     assert!(run.stdout.contains("FIFO"), "{}", run.stdout);
@@ -112,7 +120,11 @@ fn a_registry_toml_linked_to_dev_zero_is_not_read() {
     assert!(matches!(run.code, 0..=2), "{}{}", run.stdout, run.stderr);
     let run = mandat(&root, &["validate"]);
     assert_eq!(run.code, 1);
-    assert!(run.stdout.contains("outside the registry"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("outside the registry"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -121,7 +133,10 @@ fn a_people_folder_that_links_out_of_the_registry_is_not_written_through() {
     let elsewhere = dir.path().join("people-elsewhere");
     fs::rename(root.join("people"), &elsewhere).unwrap();
     std::os::unix::fs::symlink(&elsewhere, root.join("people")).unwrap();
-    let run = mandat(&root, &["person", "add", "new-person", "--name", "Ny Person"]);
+    let run = mandat(
+        &root,
+        &["person", "add", "new-person", "--name", "Ny Person"],
+    );
     assert_ne!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert!(!elsewhere.join("new-person.toml").exists());
     let run = mandat(&root, &["validate"]);
@@ -251,4 +266,30 @@ fn a_registry_template_that_loops_for_ever_ends_with_an_error() {
     let run = mandat(&root, &["report", "annual", "nkt-demo", "--year", "2025"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("fuel"), "{}", run.stderr);
+}
+
+#[test]
+fn a_megabyte_name_is_cut_in_tables_and_costs_no_minute() {
+    let (_dir, root) = fixture();
+    let name = "Kari ".repeat(200_000);
+    fs::write(
+        root.join("people/kari-nordmann.toml"),
+        format!("name = \"{}\"\n", name.trim_end()),
+    )
+    .unwrap();
+    for args in [&["list", "people"][..], &["status"], &["list", "members"]] {
+        let start = Instant::now();
+        let run = mandat(&root, args);
+        assert!(matches!(run.code, 0 | 1), "{args:?}: {}", run.stderr);
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "{args:?} took {:?}",
+            start.elapsed()
+        );
+        assert!(
+            run.stdout.len() < 100_000,
+            "{args:?}: {} bytes",
+            run.stdout.len()
+        );
+    }
 }
