@@ -175,7 +175,11 @@ fn generate(name: &str, reg: &Path, outside: &Path) {
                 "+++\ndate = 2025-11-01\nstatus = \"planned\"\nmode = \"digital\"\n+++\n",
             )
             .unwrap();
-            fs::write(reg.join(format!("groups/nkt-test/scan-{fnr}.png")), [0x89, b'P']).unwrap();
+            fs::write(
+                reg.join(format!("groups/nkt-test/scan-{fnr}.png")),
+                [0x89, b'P'],
+            )
+            .unwrap();
         }
         "pii-note" => {
             let text = format!("Ring Ola, fnr {}\n", identity_number());

@@ -418,7 +418,9 @@ pub(super) fn utf16_text(bytes: &[u8]) -> Option<String> {
         [0xFF, 0xFE, rest @ ..] => (true, rest),
         [0xFE, 0xFF, rest @ ..] => (false, rest),
         // Text in UTF-8 never starts with a zero byte: most files are ruled out by two bytes.
-        [a, b, ..] if bytes.len() >= 4 && bytes.len() % 2 == 0 && ((*a == 0) != (*b == 0)) => {
+        [a, b, ..]
+            if bytes.len() >= 4 && bytes.len().is_multiple_of(2) && ((*a == 0) != (*b == 0)) =>
+        {
             let zeros = |parity: usize| {
                 bytes
                     .iter()

@@ -95,7 +95,7 @@ impl Batch {
 
     /// When the reader listed every folder of the group: the text files the loader did not
     /// take, and the paths of the regular files it did not read.
-    pub(super) fn into_other_files(self) -> Option<(Vec<(String, Vec<u8>)>, Vec<String>)> {
+    pub(super) fn into_other_files(self) -> Option<OtherFiles> {
         self.complete.then(|| {
             let read = self
                 .files
@@ -107,6 +107,10 @@ impl Batch {
         })
     }
 }
+
+/// A walked group's other files: the text files read (path, bytes), and the paths of the
+/// regular files not read.
+pub(super) type OtherFiles = (Vec<(String, Vec<u8>)>, Vec<String>);
 
 /// Things by path, in the order they were read. A lookup starts where the last one ended: the
 /// loader asks in nearly the same order, so most lookups compare one path.
