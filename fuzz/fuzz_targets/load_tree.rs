@@ -49,6 +49,15 @@ const FOLDERS: &[&str] = &[
     "groups/nkt-test/reports/2025",
 ];
 
+/// Writes a file, unless something that is not a regular file is there: writing into a FIFO
+/// that an earlier operation made would block the harness itself.
+fn write_plain(path: &Path, bytes: &[u8]) {
+    if fs::symlink_metadata(path).is_ok_and(|m| !m.is_file()) {
+        return;
+    }
+    let _ = fs::write(path, bytes);
+}
+
 fn replace_with_folder(path: &Path) {
     let _ = fs::remove_file(path);
     let _ = fs::create_dir_all(path);
@@ -74,9 +83,7 @@ fuzz_target!(|data: &[u8]| {
         let (rel, _) = BASE[usize::from(*pick) % BASE.len()];
         let path = root.join(rel);
         match op % 6 {
-            0 => {
-                let _ = fs::write(&path, bytes);
-            }
+            0 => write_plain(&path, bytes),
             1 if rel != "registry.toml" => {
                 replace_with_folder(&path);
                 not_files.push(rel);
@@ -105,7 +112,7 @@ fuzz_target!(|data: &[u8]| {
                     .take(60)
                     .collect();
                 if !name.is_empty() && name != "." && name != ".." {
-                    let _ = fs::write(root.join(folder).join(name), bytes);
+                    write_plain(&root.join(folder).join(name), bytes);
                 }
             }
         }
