@@ -99,7 +99,10 @@ impl SourceFile {
             // Only a released file has no text: read it again, as the loader read it.
             self.released_from
                 .as_ref()
-                .and_then(|root| std::fs::read(root.join(&self.rel)).ok())
+                .map(|root| root.join(&self.rel))
+                // Only a regular file is read again: what became a FIFO meanwhile would block.
+                .filter(|path| std::fs::metadata(path).is_ok_and(|m| m.is_file()))
+                .and_then(|path| std::fs::read(path).ok())
                 .map(|bytes| match String::from_utf8(bytes) {
                     Ok(text) => text,
                     Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),

@@ -135,8 +135,91 @@ fn generate(name: &str, reg: &Path, outside: &Path) {
             )
             .unwrap();
         }
+        // Files that are not files (rules.md, added in the second round).
+        "group-toml-folder" => {
+            fs::remove_file(reg.join("groups/nkt-test/group.toml")).unwrap();
+            fs::create_dir_all(reg.join("groups/nkt-test/group.toml")).unwrap();
+        }
+        "meeting-folder" => {
+            fs::create_dir_all(reg.join("groups/nkt-test/meetings/2025-10-01.md")).unwrap();
+        }
+        "person-fifo" => mkfifo(&reg.join("people/fifo-person.toml")),
+        "registry-toml-fifo" => {
+            fs::remove_file(reg.join("registry.toml")).unwrap();
+            mkfifo(&reg.join("registry.toml"));
+        }
+        "registry-toml-dev-zero" => {
+            fs::remove_file(reg.join("registry.toml")).unwrap();
+            symlink(Path::new("/dev/zero"), &reg.join("registry.toml"));
+        }
+        "people-folder-outside" => {
+            let elsewhere = outside.join("people");
+            fs::rename(reg.join("people"), &elsewhere).unwrap();
+            symlink(&elsewhere, &reg.join("people"));
+        }
+        "meetings-folder-outside" => {
+            let elsewhere = outside.join("meetings");
+            fs::rename(reg.join("groups/nkt-test/meetings"), &elsewhere).unwrap();
+            symlink(&elsewhere, &reg.join("groups/nkt-test/meetings"));
+        }
+        // No identity number leaves the tool: in names, UTF-16 and large files too.
+        "pii-in-file-names" => {
+            let fnr = identity_number();
+            fs::write(
+                reg.join(format!("people/p{fnr}.toml")),
+                "name = \"Per Nummer\"\n",
+            )
+            .unwrap();
+            fs::write(
+                reg.join(format!("groups/nkt-test/meetings/2025-11-01-{fnr}.md")),
+                "+++\ndate = 2025-11-01\nstatus = \"planned\"\nmode = \"digital\"\n+++\n",
+            )
+            .unwrap();
+            fs::write(
+                reg.join(format!("groups/nkt-test/scan-{fnr}.png")),
+                [0x89, b'P'],
+            )
+            .unwrap();
+        }
+        "pii-note" => {
+            let text = format!("Ring Ola, fnr {}\n", identity_number());
+            fs::write(reg.join("groups/nkt-test/notat.txt"), text).unwrap();
+        }
+        "pii-utf16" => {
+            let text = format!("Navn;Fødselsnummer\r\nOla;{}\r\n", identity_number());
+            let mut bytes = vec![0xFF, 0xFE];
+            bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+            fs::write(reg.join("groups/nkt-test/deltakere.csv"), bytes).unwrap();
+        }
+        "pii-large-csv" => {
+            let mut text = String::from("navn;telefon\n");
+            while text.len() <= LIMIT + 1024 {
+                text.push_str("Ola Nordmann;00000000\n");
+            }
+            text.push_str(&format!("Kari Nordmann;{}\n", identity_number()));
+            fs::write(reg.join("groups/nkt-test/eksport.csv"), text).unwrap();
+        }
         other => panic!("unknown generator `{other}`"),
     }
+}
+
+/// A valid identity number (fødselsnummer), for the `pii` cases.
+fn identity_number() -> String {
+    (0..100_000)
+        .map(|n| format!("010190{n:05}"))
+        .find(|s| mandat::pii_scan::is_identity_number(s.as_bytes()))
+        .unwrap()
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success());
+}
+
+#[cfg(not(unix))]
+fn mkfifo(_path: &Path) {
+    panic!("the FIFO cases need a Unix system");
 }
 
 #[cfg(unix)]

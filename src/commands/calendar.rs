@@ -6,7 +6,6 @@ use super::{Outcome, evaluation_date, language, print, registry_root};
 use crate::cli::{CalendarArgs, Global};
 use crate::registry::{self, Group, Scope};
 use crate::report::{Options, calendar};
-use crate::t;
 
 pub fn run(args: &CalendarArgs, global: &Global) -> anyhow::Result<Outcome> {
     let root = registry_root(global)?;
@@ -28,11 +27,7 @@ pub fn run(args: &CalendarArgs, global: &Global) -> anyhow::Result<Outcome> {
     groups.sort_by(|a, b| a.id.cmp(&b.id));
     let ics = calendar::build(reg, &groups, opts);
     match &args.output {
-        Some(path) => {
-            super::write_file(path, ics.as_bytes())?;
-            let p = path.display();
-            eprintln!("{}", t!("wrote {p}", "skrev {p}").get(lang));
-        }
+        Some(path) => super::output::write_output(&root, path, ics.as_bytes(), lang)?,
         None => print(&ics)?,
     }
     Ok(Outcome::Ok)

@@ -38,7 +38,7 @@ pub fn run(args: &ExpensesArgs, global: &Global) -> anyhow::Result<Outcome> {
         }
     };
     if let Some(path) = &args.sheet.output {
-        crate::output::save_text(path, &text, opts.lang)?;
+        super::output::write_output(&root, path, text.as_bytes(), opts.lang)?;
         return Ok(Outcome::Ok);
     }
     print(&text)?;

@@ -58,10 +58,11 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
         fs::write(dir.join(sub).join(".gitkeep"), "")?;
     }
     fs::write(dir.join("registry.toml"), registry)?;
-    // The lock file of commands that write (docs/commands.md) does not belong in git; a folder
+    // The lock file of commands that write (docs/commands.md) and the temporary files of an
+    // edit killed half-way do not belong in git; a folder
     // that already has a .gitignore keeps it as it is.
     if !dir.join(".gitignore").exists() {
-        fs::write(dir.join(".gitignore"), ".mandat.lock\n")?;
+        fs::write(dir.join(".gitignore"), ".mandat.lock\n.mandat-*.tmp\n")?;
     }
     fs::write(dir.join("organisations.toml"), ORGANISATIONS)?;
     let done = t!(

@@ -54,5 +54,5 @@ pub fn run(args: &LetterArgs, global: &Global) -> anyhow::Result<Outcome> {
         }
     };
     let bytes = letter::render(&built, args.out.format, &root, lang)?;
-    write(&bytes, &args.out, lang)
+    write(&root, &bytes, &args.out, lang)
 }

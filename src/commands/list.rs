@@ -221,7 +221,7 @@ pub fn run(args: &ListArgs, global: &Global) -> anyhow::Result<Outcome> {
         }
     };
     if let Some(path) = &args.sheet.output {
-        crate::output::save_text(path, &text, lang)?;
+        super::output::write_output(&root, path, text.as_bytes(), lang)?;
         return Ok(Outcome::Ok);
     }
     print(&text)?;

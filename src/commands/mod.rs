@@ -8,6 +8,7 @@ pub mod explain;
 pub mod init;
 pub mod letter;
 pub mod manpage;
+pub mod output;
 pub mod report;
 pub mod rules;
 pub mod schema;

@@ -73,7 +73,7 @@ fn run_annual(args: &AnnualArgs, global: &Global) -> anyhow::Result<Outcome> {
     let view = annual::build(&loaded.registry, g, args.year, diagnostics, opts);
     let view = with_details(&view, &args.out)?;
     let bytes = render::render("annual", args.out.format, &view, &root, opts.lang)?;
-    write(&bytes, &args.out, opts.lang)
+    write(&root, &bytes, &args.out, opts.lang)
 }
 
 fn run_region(args: &RegionArgs, global: &Global) -> anyhow::Result<Outcome> {
@@ -113,7 +113,7 @@ fn run_region(args: &RegionArgs, global: &Global) -> anyhow::Result<Outcome> {
     }
     let view = with_details(&view, &args.out)?;
     let bytes = render::render("region", args.out.format, &view, &root, opts.lang)?;
-    write(&bytes, &args.out, opts.lang)
+    write(&root, &bytes, &args.out, opts.lang)
 }
 
 fn run_inputs(args: &InputsArgs, global: &Global) -> anyhow::Result<Outcome> {
@@ -156,7 +156,7 @@ fn run_inputs(args: &InputsArgs, global: &Global) -> anyhow::Result<Outcome> {
         opts,
     );
     let bytes = render::render("inputs", args.out.format, &view, &root, opts.lang)?;
-    write(&bytes, &args.out, opts.lang)
+    write(&root, &bytes, &args.out, opts.lang)
 }
 
 /// `report kickoff`: the year's stubs, written through the edit machinery; existing files kept.
@@ -266,13 +266,14 @@ pub fn check_output(root: &std::path::Path, out: &ReportOutput, lang: Lang) -> a
 }
 
 /// Writes a report to `-o FILE` or standard output (a `.docx` never to a terminal).
-pub fn write(bytes: &[u8], out: &ReportOutput, lang: Lang) -> anyhow::Result<Outcome> {
+pub fn write(
+    root: &std::path::Path,
+    bytes: &[u8],
+    out: &ReportOutput,
+    lang: Lang,
+) -> anyhow::Result<Outcome> {
     match &out.output {
-        Some(path) => {
-            super::write_file(path, bytes)?;
-            let p = path.display();
-            eprintln!("{}", t!("wrote {p}", "skrev {p}").get(lang));
-        }
+        Some(path) => super::output::write_output(root, path, bytes, lang)?,
         None if out.format == ReportFormat::Docx => {
             if std::io::stdout().is_terminal() {
                 bail!(

@@ -33,6 +33,19 @@ fn is_abbreviation(word: &str) -> bool {
     (1..=3).contains(&word.chars().count()) && word.chars().all(char::is_uppercase)
 }
 
+/// The most characters a terminal table shows of one cell: a paragraph. A longer one (a name
+/// pasted with a whole document) is cut with an ellipsis, so that the table stays readable and
+/// fitting it stays fast.
+pub const MAX_CELL_CHARS: usize = 400;
+
+/// `cell`, cut to [`MAX_CELL_CHARS`] characters with an ellipsis.
+fn cut(cell: String) -> String {
+    match cell.char_indices().nth(MAX_CELL_CHARS) {
+        Some((at, _)) => format!("{}…", &cell[..at]),
+        None => cell,
+    }
+}
+
 /// `text` with each line's last word glued to the word before when it is an abbreviation (the
 /// "HF" of "Oslo universitetssykehus HF"), so that it does not wrap onto a line of its own.
 fn keep_tail(text: String) -> String {
@@ -201,8 +214,13 @@ fn fit(header: &[String], body: &[Vec<String>], room: usize) -> Option<Vec<usize
                 .unwrap_or(0)
         })
         .collect();
+    // No column is wider than the room (nor narrower than its longest word): the widths tried
+    // for each cell are at most the room's, so fitting is linear in a cell's length.
     let max: Vec<usize> = (0..header.len())
-        .map(|i| cells(i).flat_map(|c| c.lines()).map(len).max().unwrap_or(0))
+        .map(|i| {
+            let widest = cells(i).flat_map(|c| c.lines()).map(len).max().unwrap_or(0);
+            widest.min(room).max(min[i])
+        })
         .collect();
     if max.iter().sum::<usize>() <= room {
         return Some(max);
@@ -356,7 +374,7 @@ impl Rows {
             .map(|r| {
                 shown
                     .iter()
-                    .map(|&i| keep_tail((self.columns[i].shown)(&r[i], lang)))
+                    .map(|&i| keep_tail(cut((self.columns[i].shown)(&r[i], lang))))
                     .collect()
             })
             .collect();
@@ -447,6 +465,26 @@ mod tests {
             ]),
         ];
         (header, body)
+    }
+
+    #[test]
+    fn a_megabyte_cell_is_cut_and_the_table_is_fitted_in_linear_time() {
+        static COLUMNS: [Column; 2] = [col("id", "Id", "Id"), col("name", "Name", "Navn")];
+        let long = "ord ".repeat(250_000);
+        let rows = Rows {
+            columns: &COLUMNS,
+            rows: vec![
+                vec!["a".into(), long.clone()],
+                vec!["b".into(), "x".repeat(1_000_000)],
+            ],
+        };
+        let start = std::time::Instant::now();
+        let table = rows.table(Lang::Nb);
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+        assert!(table.contains('…'), "{table}");
+        assert!(table.len() < 4 * MAX_CELL_CHARS, "{}", table.len());
+        assert_eq!(cut("æøå".repeat(200)).chars().count(), MAX_CELL_CHARS + 1);
+        assert_eq!(cut("kort".into()), "kort");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use crate::cli::{EditOptions, Global};
 use crate::diagnostic::{self, RenderOptions};
-use crate::edit::write::{Lock, LockError};
+use crate::edit::write::{self, Lock, LockError};
 use crate::edit::{MdDoc, Plan, TomlDoc, check};
 use crate::i18n::{Lang, Text};
 use crate::registry::{self, Date, LoadError, Loaded, Overlay, Scope, is_valid_id};
@@ -66,8 +66,11 @@ pub fn check_id(what: &str, id: &str, lang: Lang) -> anyhow::Result<()> {
 /// else English.
 pub fn early_lang(global: &Global, root: &std::path::Path) -> Lang {
     global.lang.unwrap_or_else(|| {
-        std::fs::read_to_string(root.join("registry.toml"))
+        // Through the file store: a registry.toml that is a FIFO or a link to /dev/zero is not
+        // read (the loader reports it).
+        crate::registry::one_file::read_in_registry(root, "registry.toml")
             .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
             .and_then(|t| t.trim_start_matches('\u{feff}').parse::<toml::Table>().ok())
             .and_then(|t| {
                 t.get("registry")?
@@ -104,12 +107,19 @@ impl Session {
                     ),
                 )
             }
+            LockError::NotAFile { .. } => bad(
+                lang0,
+                t!(
+                    "the lock file .mandat.lock is not a regular file (a link, a FIFO, a folder or a device), so it is not used; remove it and run the command again",
+                    "låsefilen .mandat.lock er ikke en vanlig fil (en lenke, en FIFO, en mappe eller en enhet), så den blir ikke brukt; fjern den og kjør kommandoen på nytt"
+                ),
+            ),
             other => other.into(),
         })?;
         let mut extra = Overlay::new();
         for p in people {
             let rel = format!("people/{p}.toml");
-            if !root.join(&rel).is_file() {
+            if std::fs::symlink_metadata(root.join(&rel)).is_err() {
                 return Err(bad(lang0, unknown_person(&root, p)));
             }
             extra.insert(rel.clone(), read_text(&root, &rel, lang0)?);
@@ -139,7 +149,8 @@ impl Session {
 
     /// A TOML file of the registry, ready for editing; a new empty one if it does not exist.
     pub fn toml(&self, rel: &str) -> anyhow::Result<(Option<String>, TomlDoc)> {
-        if !self.root.join(rel).exists() {
+        // Only nothing at all is a new file: a dangling link or a FIFO is read, and refused.
+        if std::fs::symlink_metadata(self.root.join(rel)).is_err() {
             return Ok((None, TomlDoc::empty()));
         }
         let text = read_text(&self.root, rel, self.lang)?;
@@ -266,22 +277,44 @@ impl Session {
             );
             return Ok(Outcome::Ok);
         }
+        // Every file is looked at before any is written, so that a refusal writes nothing.
         for c in &plan.changes {
-            let path = self.root.join(&c.rel);
-            crate::edit::write::write_atomic(&path, c.new.as_bytes()).map_err(|e| {
-                let rel = &c.rel;
-                bad(
-                    lang,
-                    t!(
-                        "cannot write `{rel}`: {e}; the file is unchanged",
-                        "kan ikke skrive `{rel}`: {e}; filen er uendret"
-                    ),
-                )
-            })?;
+            write::destination(&self.root, &c.rel)
+                .and_then(|path| write::unchanged(&path, c.old.as_deref()))
+                .map_err(|e| write_error(lang, &c.rel, e))?;
+        }
+        for c in &plan.changes {
+            write::write_in_registry(&self.root, &c.rel, c.old.as_deref(), c.new.as_bytes())
+                .map_err(|e| write_error(lang, &c.rel, e))?;
         }
         print(&format!("{}\n", plan.summary.get(lang)))?;
         Ok(Outcome::Ok)
     }
+}
+
+/// Why a file of an edit was not written (exit 2), in the user's language.
+fn write_error(lang: Lang, rel: &str, e: write::WriteError) -> anyhow::Error {
+    let rel = crate::pii_scan::mask(&crate::source::shown(rel)).into_owned();
+    bad(
+        lang,
+        match e {
+            write::WriteError::Changed => t!(
+                "`{rel}` was changed on disk (by an editor or `git pull`?) after mandat read it; nothing was written, so that change is kept: run the command again",
+                "`{rel}` ble endret på disken (av et redigeringsprogram eller `git pull`?) etter at mandat leste den; ingenting ble skrevet, så den endringen er beholdt: kjør kommandoen på nytt"
+            ),
+            write::WriteError::Outside(target) => {
+                let target = target.display();
+                t!(
+                    "will not write `{rel}`: it leads through a symbolic link out of the registry, to {target}",
+                    "skriver ikke `{rel}`: den går via en symbolsk lenke ut av registeret, til {target}"
+                )
+            }
+            write::WriteError::Io(e) => t!(
+                "cannot write `{rel}`: {e}; the file is unchanged",
+                "kan ikke skrive `{rel}`: {e}; filen er uendret"
+            ),
+        },
+    )
 }
 
 fn pick(lang: Lang, en: &'static str, nb: &'static str) -> &'static str {
@@ -290,12 +323,8 @@ fn pick(lang: Lang, en: &'static str, nb: &'static str) -> &'static str {
 
 /// Reads a registry file as UTF-8 text for editing.
 pub fn read_text(root: &std::path::Path, rel: &str, lang: Lang) -> anyhow::Result<String> {
-    let bytes = std::fs::read(root.join(rel)).map_err(|e| {
-        bad(
-            lang,
-            t!("cannot read `{rel}`: {e}", "kan ikke lese `{rel}`: {e}"),
-        )
-    })?;
+    let bytes = crate::registry::one_file::read_in_registry(root, rel)
+        .map_err(|why| bad(lang, why.text(rel)))?;
     String::from_utf8(bytes).map_err(|_| {
         bad(
             lang,

@@ -20,7 +20,7 @@ pub fn render(diags: &[Diagnostic], files: &[SourceFile], opts: &CiOptions) -> S
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut props = format!("file={}", escape_property(&opts.path(l.file)));
+        let mut props = format!("file={}", escape_property(&opts.path(&l.file)));
         if let Some(line) = l.line {
             let _ = write!(props, ",line={line}");
         }

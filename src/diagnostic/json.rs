@@ -17,7 +17,7 @@ struct Item<'a> {
     rule: &'static str,
     severity: &'static str,
     message: &'a str,
-    file: &'a str,
+    file: std::borrow::Cow<'a, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]

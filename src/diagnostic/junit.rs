@@ -100,8 +100,8 @@ fn new_case<'a>(group: Option<&'a str>, opts: &CiOptions) -> Case<'a> {
 /// `severity[rule] file:line:col`, then the message, notes and help.
 fn describe(l: &Located<'_>, opts: &CiOptions) -> String {
     let place = match (l.line, l.column) {
-        (Some(line), Some(col)) => format!("{}:{line}:{col}", opts.path(l.file)),
-        _ => opts.path(l.file),
+        (Some(line), Some(col)) => format!("{}:{line}:{col}", opts.path(&l.file)),
+        _ => opts.path(&l.file),
     };
     format!(
         "{}[{}] {place}\n{}",

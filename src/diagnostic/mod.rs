@@ -117,7 +117,9 @@ impl Diagnostic {
 #[derive(Debug)]
 pub struct Located<'a> {
     pub diag: &'a Diagnostic,
-    pub file: &'a str,
+    /// The file's path, with any identity number in it masked (rules.md, "No identity number
+    /// leaves the tool"): every renderer prints this, never the path itself.
+    pub file: std::borrow::Cow<'a, str>,
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub source: Option<&'a SourceFile>,
@@ -131,7 +133,7 @@ impl Diagnostic {
                 let (line, column) = f.line_col(span.start);
                 Located {
                     diag: self,
-                    file: &f.rel,
+                    file: crate::pii_scan::mask(&f.rel),
                     line: Some(line),
                     column: Some(column),
                     source: Some(f),
@@ -139,7 +141,7 @@ impl Diagnostic {
             }
             Place::File(path) => Located {
                 diag: self,
-                file: path,
+                file: crate::pii_scan::mask(path),
                 line: None,
                 column: None,
                 source: None,

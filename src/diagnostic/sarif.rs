@@ -205,7 +205,7 @@ fn result<'a>(d: &'a Diagnostic, files: &[SourceFile], opts: &CiOptions) -> Sari
         locations: [Location {
             physical_location: PhysicalLocation {
                 artifact_location: ArtifactLocation {
-                    uri: uri_path(&opts.path(l.file)),
+                    uri: uri_path(&opts.path(&l.file)),
                     uri_base_id: URI_BASE_ID,
                 },
                 region,

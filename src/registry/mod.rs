@@ -2,12 +2,24 @@
 //!
 //! Files → [`load`] → [`Registry`] plus the `syntax`, `schema` and file-level diagnostics found
 //! while reading. Nothing here judges the mandate; that is [`crate::rules`].
+//!
+//! - `load`: what to load and in which order;
+//! - `files` and [`one_file`]: the file store (disk, overlay, read-ahead by `prefetch`, size
+//!   and link limits, files that are not files, UTF-8);
+//! - `parse`: TOML and front matter into tables; `build/`: one builder per file kind, with the
+//!   guards that cannot be switched off;
+//! - `other_files`: the `pii` walk over the other files (their text, their names, large exports).
 
+mod build;
+mod files;
 pub mod frontmatter;
 pub mod lifecycle;
 pub mod load;
 pub mod model;
 pub mod obligations;
+pub mod one_file;
+mod other_files;
+mod parse;
 pub mod parser_text;
 mod prefetch;
 pub mod read;

@@ -18,7 +18,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, mpsc};
 
-use super::load::{MAX_FILE_BYTES, is_text_file};
+use super::files::{MAX_FILE_BYTES, is_text_file};
 
 /// How many batches go to the loader at a time: handing over each on its own wakes the loader's
 /// thread 10,000 times at 10,000 groups.
@@ -59,6 +59,10 @@ pub(super) struct Batch {
     dirs: Entries<Vec<(String, bool)>>,
     /// The text files read (by [`is_text_file`]), by path relative to the root.
     files: Entries<Vec<u8>>,
+    /// The other regular files met (not text files, or over the size limit, or unreadable), by
+    /// path relative to the root: the `pii` walk looks at their names, and streams through the
+    /// large text files.
+    unread: Vec<String>,
     /// For a group: every folder under the group's folder was listed here, so the files left in
     /// `files` once the loader has taken its own are all the group's other text files.
     complete: bool,
@@ -90,17 +94,23 @@ impl Batch {
     }
 
     /// When the reader listed every folder of the group: the text files the loader did not
-    /// take.
-    pub(super) fn into_other_files(self) -> Option<Vec<(String, Vec<u8>)>> {
+    /// take, and the paths of the regular files it did not read.
+    pub(super) fn into_other_files(self) -> Option<OtherFiles> {
         self.complete.then(|| {
-            self.files
+            let read = self
+                .files
                 .items
                 .into_iter()
                 .filter_map(|(rel, bytes)| Some((rel, bytes?)))
-                .collect()
+                .collect();
+            (read, self.unread)
         })
     }
 }
+
+/// A walked group's other files: the text files read (path, bytes), and the paths of the
+/// regular files not read.
+pub(super) type OtherFiles = (Vec<(String, Vec<u8>)>, Vec<String>);
 
 /// Things by path, in the order they were read. A lookup starts where the last one ended: the
 /// loader asks in nearly the same order, so most lookups compare one path.
@@ -371,11 +381,14 @@ fn read_tree(root: &Path, rel: &str, batch: &mut Batch) {
             if name != ".git" {
                 read_tree(root, &child, batch);
             }
-        } else if kind.is_file()
-            && is_text_file(Path::new(&name))
-            && let Some(bytes) = read_small(&path)
-        {
-            batch.files.push(child, bytes);
+        } else if kind.is_file() {
+            match is_text_file(Path::new(&name))
+                .then(|| read_small(&path))
+                .flatten()
+            {
+                Some(bytes) => batch.files.push(child, bytes),
+                None => batch.unread.push(child),
+            }
         }
     }
 }
@@ -413,7 +426,8 @@ fn read_people(root: &Path, ids: &[String], plain: &HashSet<String>) -> Batch {
 /// the size limit; `None` when it cannot be read (the loader then reads it and reports why).
 fn read_small(path: &Path) -> Option<Vec<u8>> {
     use std::io::Read;
-    let file = fs::File::open(path).ok()?;
+    // Non-blocking: a FIFO put where the listing saw a file does not hang the reader.
+    let file = super::one_file::open_nonblocking(path).ok()?;
     // The size from the open file: no second lookup of the path.
     let meta = file.metadata().ok()?;
     if !meta.is_file() || meta.len() > MAX_FILE_BYTES {

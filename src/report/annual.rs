@@ -140,7 +140,7 @@ fn findings(
         .iter()
         .filter(|d| d.group.as_deref() == Some(g.id.as_str()))
         .filter(|d| d.year.is_none_or(|y| y == year))
-        .filter(|d| !about_later_year(d.locate(&reg.files).file, year))
+        .filter(|d| !about_later_year(&d.locate(&reg.files).file, year))
         .map(|d| {
             let l = d.locate(&reg.files);
             Finding {

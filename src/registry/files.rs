@@ -1,0 +1,464 @@
+//! The file store: where the registry's bytes come from. The disk (with a reader thread ahead of
+//! the loader, see [`prefetch`]), an overlay of files an edit would write, the size limit, links
+//! that must stay in the registry, and UTF-8. Everything the loader reads goes through
+//! [`Loader::read`]; nothing here parses or judges what a file says.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::load::{LoadError, Overlay};
+use super::prefetch::{self, Batch, Job, Reader};
+use crate::diagnostic::{Diagnostic, Place};
+use crate::i18n::Text;
+use crate::rule_id::RuleId;
+use crate::source::{FileId, SourceFile, Span};
+use crate::t;
+
+pub use super::one_file::MAX_FILE_BYTES;
+use super::one_file::{self as one, Refused};
+
+/// How the whole registry is read from disk (see [`prefetch`]); the result is the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum ReadAhead {
+    /// File by file, as the loader comes to each (as for an overlay or some groups).
+    Off,
+    /// Folder by folder, on the loader's thread.
+    Inline,
+    /// Folder by folder, on a thread of its own.
+    Thread,
+}
+
+/// The loader's state: the files read so far and what reading them found. The builders of each
+/// file kind (`build/`) and the `pii` walk (`other_files`) are further `impl` blocks on it.
+pub(super) struct Loader {
+    pub(super) root: PathBuf,
+    pub(super) canonical_root: PathBuf,
+    pub(super) files: Vec<SourceFile>,
+    pub(super) diags: Vec<Diagnostic>,
+    pub(super) overlay: Overlay,
+    /// Where released files are read again from; `None` when no text is released (see
+    /// [`Loader::release_from`]).
+    pub(super) release_root: Option<std::sync::Arc<Path>>,
+    /// The reader thread's batches, when one reads ahead (see [`prefetch`]).
+    pub(super) ahead: Option<Reader>,
+    /// What the reader read for the group or people being loaded now; empty without a reader.
+    pub(super) batch: Batch,
+    /// For each group whose whole folder the reader listed, the text files in it that the
+    /// loader did not read: the `pii` walk takes them from here instead of walking the folder.
+    pub(super) walked_groups: std::collections::HashMap<String, (Vec<SourceFile>, Vec<String>)>,
+    /// The regular files the `pii` walk met but did not keep (not text, or too large): their
+    /// names are looked at too.
+    pub(super) unread: Vec<String>,
+    /// Folders (with a trailing `/`) that are links out of the registry, reported once; nothing
+    /// under them is read.
+    pub(super) blocked: Vec<String>,
+}
+
+pub(super) fn syntax_at(span: Span, message: Text) -> Diagnostic {
+    Diagnostic::at(RuleId::Syntax, span, message)
+}
+
+impl Loader {
+    /// Reads the group folders and people files folder by folder (see [`prefetch`]): on a
+    /// thread of its own when the machine has a second core, else on this one. Not when the
+    /// groups folder is a link, which the `pii` walk does not follow.
+    pub(in crate::registry) fn read_ahead(
+        &mut self,
+        how: ReadAhead,
+        group_dirs: &[String],
+        person_stems: &[String],
+    ) {
+        let groups_is_dir =
+            fs::symlink_metadata(self.root.join("groups")).is_ok_and(|m| m.is_dir());
+        if how == ReadAhead::Off || !groups_is_dir {
+            return;
+        }
+        let mut jobs: Vec<Job> = group_dirs.iter().cloned().map(Job::Group).collect();
+        jobs.extend(
+            person_stems
+                .chunks(prefetch::PEOPLE_PER_BATCH)
+                .map(|chunk| Job::People(chunk.to_vec())),
+        );
+        let root = self.root.clone();
+        self.ahead = match how {
+            // A thread that cannot be started reads nothing ahead: the loader reads from disk.
+            ReadAhead::Thread => Reader::spawn(root, jobs).ok(),
+            ReadAhead::Inline => Some(Reader::inline(root, jobs)),
+            ReadAhead::Off => None,
+        };
+    }
+
+    /// Takes the reader's next batch: the one for the group or people loaded next.
+    pub(in crate::registry) fn next_batch(&mut self) {
+        self.batch = match &mut self.ahead {
+            Some(reader) => reader.next(),
+            None => Batch::default(),
+        };
+    }
+
+    /// After group `dir` is loaded: when the reader listed its whole folder, the text files it
+    /// read that the loader did not take are the group's other text files, which the `pii` rule
+    /// must see. They are kept for [`Loader::read_other_text_files`], which then need not walk
+    /// the folder.
+    pub(in crate::registry) fn keep_other_text_files(&mut self, dir: &str) {
+        let Some((others, unread)) = std::mem::take(&mut self.batch).into_other_files() else {
+            return;
+        };
+        let others = others
+            .into_iter()
+            .map(|(rel, bytes)| SourceFile::new(rel, lossy_text(bytes)))
+            .collect();
+        self.walked_groups.insert(dir.to_string(), (others, unread));
+    }
+
+    /// Names in a folder under the root, sorted; only folders (`dirs`) or only files.
+    /// A missing folder is empty.
+    pub(in crate::registry) fn list_dir(
+        &mut self,
+        rel: &str,
+        dirs: bool,
+    ) -> Result<Vec<String>, LoadError> {
+        if let Some(listing) = self.batch.take_dir(rel) {
+            // Read ahead, which happens only without an overlay.
+            let mut names: Vec<String> = listing
+                .into_iter()
+                .filter(|(name, is_dir)| wanted(name, *is_dir, dirs))
+                .map(|(name, _)| name)
+                .collect();
+            names.sort();
+            return Ok(names);
+        }
+        let path = self.root.join(rel);
+        let mut names: Vec<String> = self.overlay_names(rel, dirs);
+        // A folder that is a link is listed only when it stays in the registry.
+        if self.is_blocked(rel) || !self.folder_link_stays(rel) {
+            names.sort();
+            return Ok(names);
+        }
+        // Only the few names from the overlay can repeat a name on disk.
+        let from_overlay = names.len();
+        let entries = match fs::read_dir(&path) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                names.sort();
+                return Ok(names);
+            }
+            Err(e) => return Err(LoadError::Unreadable(path, e)),
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            // A name the format uses for a file (`*.toml`, `*.md`) is listed as one whatever it
+            // is: reading it reports a folder there.
+            if !dirs && is_file_name(&name) {
+                if !names[..from_overlay].contains(&name) {
+                    names.push(name);
+                }
+                continue;
+            }
+            // The folder listing tells the type without a stat; only a link needs a look.
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let kind = if kind.is_symlink() {
+                match self.kind_of(&format!("{rel}/{name}")) {
+                    Some(k) => k,
+                    None => continue,
+                }
+            } else {
+                kind
+            };
+            if wanted(&name, kind.is_dir(), dirs) && !names[..from_overlay].contains(&name) {
+                names.push(name);
+            }
+        }
+        names.sort();
+        Ok(names)
+    }
+
+    /// The names directly in folder `rel` that the overlay adds: folders or files.
+    pub(in crate::registry) fn overlay_names(&self, rel: &str, dirs: bool) -> Vec<String> {
+        let prefix = format!("{rel}/");
+        let mut names: Vec<String> = Vec::new();
+        for path in self.overlay.keys() {
+            let Some(rest) = path.strip_prefix(&prefix) else {
+                continue;
+            };
+            let name = match rest.split_once('/') {
+                Some((dir, _)) if dirs => dir,
+                None if !dirs => rest,
+                _ => continue,
+            };
+            if !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
+            }
+        }
+        names
+    }
+
+    /// The wanted group folders that exist (on disk or in the overlay), without listing the
+    /// groups folder.
+    pub(in crate::registry) fn wanted_group_dirs(
+        &mut self,
+        wanted: &BTreeSet<String>,
+    ) -> Vec<String> {
+        let mut dirs = Vec::new();
+        for g in wanted {
+            let rel = format!("groups/{g}");
+            let in_overlay = self
+                .overlay
+                .keys()
+                .any(|k| k.starts_with(&format!("{rel}/")));
+            if in_overlay
+                || (!self.is_blocked(&rel) && self.kind_of(&rel).is_some_and(|k| k.is_dir()))
+            {
+                dirs.push(g.clone());
+            }
+        }
+        dirs
+    }
+
+    /// The file type behind a path, following a symlink only when it stays in the registry.
+    /// A symlink that leaves the registry, loops or dangles is reported and yields `None`.
+    pub(in crate::registry) fn kind_of(&mut self, rel: &str) -> Option<fs::FileType> {
+        let path = self.root.join(rel);
+        let meta = fs::symlink_metadata(&path).ok()?;
+        if !meta.file_type().is_symlink() {
+            return Some(meta.file_type());
+        }
+        match fs::canonicalize(&path) {
+            Ok(target) if target.starts_with(&self.canonical_root) => {
+                fs::metadata(&path).ok().map(|m| m.file_type())
+            }
+            Ok(target) => {
+                self.refused(rel, Refused::OutOfRegistry(target));
+                None
+            }
+            Err(e) => {
+                self.refused(rel, Refused::BrokenLink(e));
+                None
+            }
+        }
+    }
+
+    /// Whether folder `rel`, when it is a symbolic link, leads to a place in the registry. One
+    /// that does not is reported once and blocked: nothing under it is read.
+    pub(in crate::registry) fn folder_link_stays(&mut self, rel: &str) -> bool {
+        if !fs::symlink_metadata(self.root.join(rel)).is_ok_and(|m| m.file_type().is_symlink()) {
+            return true;
+        }
+        if self.kind_of(rel).is_some() {
+            return true;
+        }
+        self.blocked.push(format!("{rel}/"));
+        false
+    }
+
+    /// Whether `rel` lies under a folder link that leads out of the registry (already reported).
+    pub(in crate::registry) fn is_blocked(&self, rel: &str) -> bool {
+        !self.blocked.is_empty()
+            && self
+                .blocked
+                .iter()
+                .any(|b| rel.starts_with(b.as_str()) || b.strip_suffix('/') == Some(rel))
+    }
+
+    /// Reports a file that was not read, as a `syntax` error at its path.
+    pub(in crate::registry) fn refused(&mut self, rel: &str, why: Refused) {
+        let mut d = Diagnostic::new(RuleId::Syntax, Place::File(rel.to_string()), why.text(rel));
+        if let Some(help) = why.help() {
+            d = d.help(help);
+        }
+        self.diags.push(d);
+    }
+
+    /// Reads a file as text. Returns `None`, with a diagnostic, when it cannot be parsed.
+    pub(in crate::registry) fn read(&mut self, rel: &str) -> Option<FileId> {
+        if let Some(text) = self.overlay.get(rel) {
+            self.files
+                .push(SourceFile::new(rel.to_string(), text.clone()));
+            return Some(self.files.len() - 1);
+        }
+        if let Some(bytes) = self.batch.take_file(rel) {
+            return self.push_read(rel, bytes);
+        }
+        if self.is_blocked(rel) {
+            return None;
+        }
+        let path = self.root.join(rel);
+        // One stat for a plain file; a link is first checked to stay inside the registry.
+        let mut meta = fs::symlink_metadata(&path).ok()?;
+        if meta.file_type().is_symlink() {
+            self.kind_of(rel)?;
+            meta = fs::metadata(&path).ok()?;
+        }
+        match one::read_checked(&path, &meta) {
+            Ok(bytes) => self.push_read(rel, bytes),
+            Err(why) => {
+                self.refused(rel, why);
+                None
+            }
+        }
+    }
+
+    /// Adds a file read from disk, reporting it when it is not UTF-8.
+    pub(in crate::registry) fn push_read(&mut self, rel: &str, bytes: Vec<u8>) -> Option<FileId> {
+        if let Some(text) = utf16_text(&bytes) {
+            // Kept decoded, so that `pii` sees its digits; not parsed.
+            self.files.push(SourceFile::new(rel.to_string(), text));
+            let id = self.files.len() - 1;
+            self.diags.push(
+                syntax_at(
+                    Span::new(id, 0..0),
+                    t!(
+                        "`{rel}` is UTF-16 text, not UTF-8",
+                        "`{rel}` er UTF-16-tekst, ikke UTF-8"
+                    ),
+                )
+                .help(t!(
+                    "save the file as UTF-8 in your editor",
+                    "lagre filen som UTF-8 i redigeringsprogrammet"
+                )),
+            );
+            return None;
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                self.files.push(SourceFile::new(rel.to_string(), text));
+                Some(self.files.len() - 1)
+            }
+            Err(e) => {
+                // Kept with replacement characters, so that `pii` still sees the rest; the
+                // offsets up to the first invalid byte are the file's own.
+                let valid = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                self.files.push(SourceFile::new(rel.to_string(), text));
+                let id = self.files.len() - 1;
+                self.diags.push(
+                    syntax_at(
+                        Span::new(id, valid..valid),
+                        t!(
+                            "`{rel}` is not valid UTF-8 (invalid byte at offset {valid})",
+                            "`{rel}` er ikke gyldig UTF-8 (ugyldig byte ved posisjon {valid})"
+                        ),
+                    )
+                    .help(t!(
+                        "save the file as UTF-8 in your editor",
+                        "lagre filen som UTF-8 i redigeringsprogrammet"
+                    )),
+                );
+                None
+            }
+        }
+    }
+
+    /// Releases the text of the files read since `first` (they are parsed) that hold no
+    /// identity number, when the whole registry is being read from disk: at 10,000 groups the
+    /// text is 260 MB that no rule needs. The `pii` rule looks only in the files kept; a
+    /// released file is read again if a diagnostic needs to quote it.
+    pub(in crate::registry) fn release_from(&mut self, first: FileId) {
+        let Some(root) = &self.release_root else {
+            return;
+        };
+        for f in &mut self.files[first..] {
+            if !f.text().is_empty() && crate::pii_scan::find(f.text()).is_empty() {
+                f.release(root.clone());
+            }
+        }
+    }
+
+    /// Reads `rel` if it exists; `Err(())` when it does not.
+    pub(in crate::registry) fn read_if_exists(&mut self, rel: &str) -> Result<Option<FileId>, ()> {
+        if !self.overlay.contains_key(rel)
+            && !self.batch.has_file(rel)
+            && fs::symlink_metadata(self.root.join(rel)).is_err()
+        {
+            return Err(());
+        }
+        Ok(self.read(rel))
+    }
+}
+
+/// Whether a folder listing keeps an entry: folders (`dirs`) or files. A name the format uses
+/// for a file is kept among the files even when it is something else (a folder, a FIFO), so that
+/// reading it reports what it is instead of skipping it.
+fn wanted(name: &str, is_dir: bool, dirs: bool) -> bool {
+    !name.starts_with('.')
+        && if dirs {
+            is_dir
+        } else {
+            !is_dir || is_file_name(name)
+        }
+}
+
+/// A name the format gives to files: `*.toml` or `*.md`.
+fn is_file_name(name: &str) -> bool {
+    name.ends_with(".toml") || name.ends_with(".md")
+}
+
+/// The text of bytes read from a file, with U+FFFD for bytes that are not UTF-8; UTF-16 text
+/// (as Windows tools save it) is decoded, so that the `pii` rule sees its digits.
+pub(super) fn lossy_text(bytes: Vec<u8>) -> String {
+    if let Some(text) = utf16_text(&bytes) {
+        return text;
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    }
+}
+
+/// The text of UTF-16 bytes: with a byte-order mark, or without one when every other byte is
+/// zero (text in the Latin alphabet). `None` for anything else.
+pub(super) fn utf16_text(bytes: &[u8]) -> Option<String> {
+    let (little, body) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (true, rest),
+        [0xFE, 0xFF, rest @ ..] => (false, rest),
+        // Text in UTF-8 never starts with a zero byte: most files are ruled out by two bytes.
+        [a, b, ..]
+            if bytes.len() >= 4 && bytes.len().is_multiple_of(2) && ((*a == 0) != (*b == 0)) =>
+        {
+            let zeros = |parity: usize| {
+                bytes
+                    .iter()
+                    .skip(parity)
+                    .step_by(2)
+                    .filter(|b| **b == 0)
+                    .count()
+            };
+            let (even, odd, half) = (zeros(0), zeros(1), bytes.len() / 2);
+            if odd == half && even == 0 {
+                (true, bytes)
+            } else if even == half && odd == 0 {
+                (false, bytes)
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    };
+    let units = body.chunks_exact(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
+}
+
+/// Whether the `pii` walk looks in a file of this name: .md, .txt, .toml or .csv, in any case.
+pub(super) fn is_text_file(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| {
+        ["md", "txt", "toml", "csv"]
+            .iter()
+            .any(|t| ext.eq_ignore_ascii_case(t))
+    })
+}
