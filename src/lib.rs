@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod edit;
 pub mod i18n;
 pub mod json_schema;
+pub mod keywords;
 pub mod pii_scan;
 pub mod registry;
 pub mod report;

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::cli::{Global, MeetingNewArgs, MeetingStatusArg, ModeArg};
+use crate::cli::{Global, MeetingNewArgs};
 use crate::edit::Plan;
 use crate::edit::doc::{date, str_array};
 use crate::i18n::Lang;
@@ -68,16 +68,8 @@ pub fn new(args: &MeetingNewArgs, global: &Global) -> anyhow::Result<Outcome> {
             attendees.push(p);
         }
     }
-    let status = match args.status {
-        MeetingStatusArg::Planned => "planned",
-        MeetingStatusArg::Held => "held",
-        MeetingStatusArg::Cancelled => "cancelled",
-    };
-    let mode = match args.mode {
-        ModeArg::Digital => "digital",
-        ModeArg::Physical => "physical",
-        ModeArg::Hybrid => "hybrid",
-    };
+    let status = args.status.as_str();
+    let mode = args.mode.as_str();
     let mut text = String::from("+++\n");
     let _ = writeln!(text, "date = {}", date(day));
     let _ = writeln!(text, "status = {}", toml_edit::Value::from(status));

@@ -1,6 +1,6 @@
 //! `mandat person add`: one new file in people/.
 
-use crate::cli::{GenderArg, Global, PersonAddArgs};
+use crate::cli::{Global, PersonAddArgs};
 use crate::edit::doc::set;
 use crate::edit::{Plan, TomlDoc};
 use crate::registry::id_from_name;
@@ -56,15 +56,7 @@ pub fn add(args: &PersonAddArgs, global: &Global) -> anyhow::Result<Outcome> {
         set(t, "phone", p.as_str());
     }
     if let Some(g) = args.gender {
-        set(
-            t,
-            "gender",
-            match g {
-                GenderArg::Female => "female",
-                GenderArg::Male => "male",
-                GenderArg::Other => "other",
-            },
-        );
+        set(t, "gender", g.as_str());
     }
     let name = args.name.trim();
     let plan = Plan::new(t!(

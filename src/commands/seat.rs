@@ -9,25 +9,15 @@
 
 use toml_edit::Table;
 
-use crate::cli::{AppointArgs, ConsentArgs, EndArgs, Global, NotifyArgs, ProposeArgs, RoleArg};
+use crate::cli::{AppointArgs, ConsentArgs, EndArgs, Global, NotifyArgs, ProposeArgs};
 use crate::edit::doc::{date, get_date, get_str, set_in_order};
 use crate::edit::{Plan, TomlDoc};
 use crate::i18n::{Lang, Text};
-use crate::registry::{Date, Profile, Registry};
+use crate::registry::{Date, Profile, Registry, Role};
 use crate::t;
 
 use super::Outcome;
 use super::writing::{Session, bad, check_id, refuse, with_org_hint, ymd};
-
-pub fn role_str(r: RoleArg) -> &'static str {
-    match r {
-        RoleArg::Regional => "regional",
-        RoleArg::Service => "service",
-        RoleArg::User => "user",
-        RoleArg::Other => "other",
-        RoleArg::Constituency => "constituency",
-    }
-}
 
 /// The order of a member's fields in format.md; new fields are put in it.
 const MEMBER_ORDER: &[&str] = &[
@@ -80,7 +70,7 @@ fn last_entry(doc: &mut TomlDoc, person: &str, f: impl Fn(&Table) -> bool) -> Op
 /// The seat's fields the command line gives: where a role needs a region, organisation or
 /// constituency, they must be there and known.
 struct SeatArgs<'a> {
-    role: RoleArg,
+    role: Role,
     region: Option<&'a str>,
     organisation: Option<&'a str>,
     constituency: Option<&'a str>,
@@ -89,7 +79,7 @@ struct SeatArgs<'a> {
 impl SeatArgs<'_> {
     fn check(&self, s: &Session, group: &str) -> anyhow::Result<()> {
         let (reg, lang) = (s.reg(), s.lang);
-        let role = role_str(self.role);
+        let role = self.role.as_str();
         let need = |flag: &str, ids: Option<String>| {
             let text = match ids {
                 Some(ids) => t!(
@@ -104,13 +94,13 @@ impl SeatArgs<'_> {
             bad(lang, text)
         };
         match self.role {
-            RoleArg::Regional if self.region.is_none() => {
+            Role::Regional if self.region.is_none() => {
                 return Err(need("region", Some(known_regions(reg))));
             }
-            RoleArg::User if self.organisation.is_none() => {
+            Role::User if self.organisation.is_none() => {
                 return Err(need("organisation", None));
             }
-            RoleArg::Constituency if self.constituency.is_none() => {
+            Role::Constituency if self.constituency.is_none() => {
                 let g = reg.group(group).expect("the group was loaded");
                 let ids: Vec<&str> = g.constituencies.iter().map(|k| k.value.as_str()).collect();
                 if ids.is_empty() {
@@ -123,20 +113,16 @@ impl SeatArgs<'_> {
         // A flag the role does not use would be written anyway and then mean nothing (a user
         // seat with a region): say so rather than record it.
         let stray = [
-            (
-                "region",
-                self.region.is_some(),
-                self.role != RoleArg::Regional,
-            ),
+            ("region", self.region.is_some(), self.role != Role::Regional),
             (
                 "organisation",
                 self.organisation.is_some(),
-                matches!(self.role, RoleArg::Regional | RoleArg::Service),
+                matches!(self.role, Role::Regional | Role::Service),
             ),
             (
                 "constituency",
                 self.constituency.is_some(),
-                self.role != RoleArg::Constituency,
+                self.role != Role::Constituency,
             ),
         ];
         if let Some((flag, ..)) = stray.iter().find(|(_, given, foreign)| *given && *foreign) {
@@ -165,7 +151,7 @@ impl SeatArgs<'_> {
         {
             // A user seat's organisation is always a user organisation; other bodies vary.
             let kind = match self.role {
-                RoleArg::User => t!("\"user-organisation\"", "\"user-organisation\""),
+                Role::User => t!("\"user-organisation\"", "\"user-organisation\""),
                 _ => t!(
                     "one of those docs/format.md lists",
                     "en av dem docs/format.md viser"
@@ -199,7 +185,7 @@ impl SeatArgs<'_> {
 
     fn write(&self, t: &mut Table, person: &str) {
         set(t, "person", person);
-        set(t, "role", role_str(self.role));
+        set(t, "role", self.role.as_str());
         if let Some(r) = self.region {
             set(t, "region", r);
         }
@@ -259,7 +245,7 @@ pub fn propose(args: &ProposeArgs, global: &Global) -> anyhow::Result<Outcome> {
     seat.write(&mut t, p);
     set(&mut t, "proposed", date(day));
     doc.push_table("member", t)?;
-    let (who, role) = (name(s.reg(), p), role_str(args.role));
+    let (who, role) = (name(s.reg(), p), args.role.as_str());
     let plan = Plan::new(t!(
         "proposed {who} for a {role} seat in {g} ({rel})",
         "foreslo {who} til en plass med rollen {role} i {g} ({rel})"

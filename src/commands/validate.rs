@@ -52,7 +52,9 @@ pub fn run(args: &ValidateArgs, global: &Global) -> anyhow::Result<Outcome> {
             t.push_str(&diagnostic::human::summary_line(summary, opts));
             t
         }
-        ValidateFormat::Sarif => diagnostic::sarif::render(&diags, &reg.files, &ci),
+        ValidateFormat::Sarif => {
+            diagnostic::sarif::render(&diags, &reg.files, &crate::rules::catalog(), &ci)
+        }
         ValidateFormat::Junit => {
             let groups: Vec<&str> = reg
                 .groups

@@ -890,7 +890,8 @@ impl Loader {
             Some(Profile::MunicipalAdvisory) => {
                 &["owner", "process", "reports-to", "constituencies"]
             }
-            None => &[],
+            // An advisory body needs only name, profile and established (format.md).
+            Some(Profile::Advisory) | None => &[],
         };
         if let Some(p) = g.profile() {
             let profile = p.as_str();
@@ -1326,72 +1327,31 @@ fn parser_message(msg: &str, value: &str) -> Text {
 }
 
 fn parse_org_kind(s: &str) -> Option<OrgKind> {
-    Some(match s {
-        "hf" => OrgKind::Hf,
-        "private-hospital" => OrgKind::PrivateHospital,
-        "joint-hf" => OrgKind::JointHf,
-        "user-organisation" => OrgKind::UserOrganisation,
-        "municipality" => OrgKind::Municipality,
-        "university" => OrgKind::University,
-        "other" => OrgKind::Other,
-        _ => return None,
-    })
+    s.parse().ok()
 }
 
 fn parse_gender(s: &str) -> Option<Gender> {
-    Some(match s {
-        "female" => Gender::Female,
-        "male" => Gender::Male,
-        "other" => Gender::Other,
-        _ => return None,
-    })
+    s.parse().ok()
 }
 
 fn parse_profile(s: &str) -> Option<Profile> {
-    Some(match s {
-        "national-service" => Profile::NationalService,
-        "municipal-advisory" => Profile::MunicipalAdvisory,
-        _ => return None,
-    })
+    s.parse().ok()
 }
 
 pub fn parse_role(s: &str) -> Option<Role> {
-    Some(match s {
-        "regional" => Role::Regional,
-        "service" => Role::Service,
-        "user" => Role::User,
-        "other" => Role::Other,
-        "constituency" => Role::Constituency,
-        _ => return None,
-    })
+    s.parse().ok()
 }
 
 fn parse_meeting_status(s: &str) -> Option<MeetingStatus> {
-    Some(match s {
-        "planned" => MeetingStatus::Planned,
-        "held" => MeetingStatus::Held,
-        "cancelled" => MeetingStatus::Cancelled,
-        _ => return None,
-    })
+    s.parse().ok()
 }
 
 fn parse_mode(s: &str) -> Option<Mode> {
-    Some(match s {
-        "digital" => Mode::Digital,
-        "physical" => Mode::Physical,
-        "hybrid" => Mode::Hybrid,
-        _ => return None,
-    })
+    s.parse().ok()
 }
 
 fn parse_input_status(s: &str) -> Option<InputStatus> {
-    Some(match s {
-        "open" => InputStatus::Open,
-        "forwarded" => InputStatus::Forwarded,
-        "answered" => InputStatus::Answered,
-        "closed" => InputStatus::Closed,
-        _ => return None,
-    })
+    s.parse().ok()
 }
 
 #[cfg(all(test, unix))]

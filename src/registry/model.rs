@@ -10,89 +10,9 @@ use crate::source::{FileId, SourceFile, Sp, Span};
 
 pub type Date = NaiveDate;
 
-/// A rule level as configured in `[rules]`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Level {
-    Off,
-    Warning,
-    Error,
-}
+pub use crate::rule_id::{Level, Profile};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Profile {
-    NationalService,
-    MunicipalAdvisory,
-}
-
-impl Profile {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Profile::NationalService => "national-service",
-            Profile::MunicipalAdvisory => "municipal-advisory",
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OrgKind {
-    Hf,
-    PrivateHospital,
-    JointHf,
-    UserOrganisation,
-    Municipality,
-    University,
-    Other,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Role {
-    Regional,
-    Service,
-    User,
-    Other,
-    Constituency,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Regional => "regional",
-            Role::Service => "service",
-            Role::User => "user",
-            Role::Other => "other",
-            Role::Constituency => "constituency",
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Gender {
-    Female,
-    Male,
-    Other,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MeetingStatus {
-    Planned,
-    Held,
-    Cancelled,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    Digital,
-    Physical,
-    Hybrid,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum InputStatus {
-    Open,
-    Forwarded,
-    Answered,
-    Closed,
-}
+pub use crate::keywords::{Gender, InputStatus, MeetingStatus, Mode, OrgKind, Role};
 
 /// `registry.toml`.
 #[derive(Debug)]

@@ -43,23 +43,17 @@ const fn f(name: &'static str, ty: Ty, required: bool, doc: &'static str) -> Fie
     }
 }
 
-pub const LEVELS: &[&str] = &["error", "warning", "off"];
+use super::model::{Gender, InputStatus, Level, MeetingStatus, Mode, OrgKind, Profile, Role};
+
+pub const LEVELS: &[&str] = Level::NAMES;
 pub const LANGUAGES: &[&str] = &["nb", "en"];
-pub const ORG_KINDS: &[&str] = &[
-    "hf",
-    "private-hospital",
-    "joint-hf",
-    "user-organisation",
-    "municipality",
-    "university",
-    "other",
-];
-pub const GENDERS: &[&str] = &["female", "male", "other"];
-pub const PROFILES: &[&str] = &["national-service", "municipal-advisory"];
-pub const ROLES: &[&str] = &["regional", "service", "user", "other", "constituency"];
-pub const MEETING_STATUSES: &[&str] = &["planned", "held", "cancelled"];
-pub const MODES: &[&str] = &["digital", "physical", "hybrid"];
-pub const INPUT_STATUSES: &[&str] = &["open", "forwarded", "answered", "closed"];
+pub const ORG_KINDS: &[&str] = OrgKind::NAMES;
+pub const GENDERS: &[&str] = Gender::NAMES;
+pub const PROFILES: &[&str] = Profile::NAMES;
+pub const ROLES: &[&str] = Role::NAMES;
+pub const MEETING_STATUSES: &[&str] = MeetingStatus::NAMES;
+pub const MODES: &[&str] = Mode::NAMES;
+pub const INPUT_STATUSES: &[&str] = InputStatus::NAMES;
 
 pub const REGISTRY_SECTION: &[Field] = &[
     f("name", Ty::Str, true, "The registry's name."),

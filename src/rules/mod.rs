@@ -5,24 +5,51 @@
 //! `[rules]`, else the registry's, else the default; softened findings are warnings; waivers and
 //! `off` silence. The result is sorted and deduplicated.
 
-pub mod annual;
-pub mod appointment;
-pub mod catalog;
-pub mod chair;
-pub mod composition;
-pub mod dates;
 pub mod doc;
-pub mod ids;
-pub mod meetings;
-pub mod municipal;
-pub mod pii;
-pub mod references;
+
+/// Declares the rule modules, one per rule id, and [`ALL`], in the order of [`RuleId::ALL`]
+/// (a test checks it).
+macro_rules! rules {
+    ($($module:ident),+ $(,)?) => {
+        $(pub mod $module;)+
+
+        /// Every rule, in the order of `mandat rules`.
+        pub static ALL: &[&Rule] = &[$(&$module::RULE),+];
+    };
+}
+
+rules! {
+    syntax,
+    schema,
+    ids,
+    references,
+    dates,
+    pii,
+    appointment_process,
+    minutes_recorded,
+    meeting_status,
+    minutes_attendance,
+    input_followed_up,
+    term_expiry,
+    gender_balance,
+    one_member_per_rhf,
+    host_region_other_hf,
+    regional_member_from_region,
+    service_represented,
+    user_represented,
+    chair_designated,
+    chair_outside_host_region,
+    annual_meeting,
+    annual_report,
+    appointment_notified,
+    constituencies_represented,
+    milestone_meeting,
+}
 
 use crate::diagnostic::{self, Diagnostic, Place, Severity};
 use crate::i18n::Text;
-use crate::registry::{Date, Group, Level, Registry};
-use crate::rule_id::RuleId;
-use catalog::Applies;
+use crate::registry::{Date, Group, Level, Member, Registry};
+use crate::rule_id::{Applies, RuleId, RuleMeta};
 
 /// What every rule reads.
 pub struct Ctx<'a> {
@@ -31,63 +58,45 @@ pub struct Ctx<'a> {
     pub at: Date,
 }
 
-type GroupCheck = fn(&Ctx, &Group, &mut Vec<Diagnostic>);
-type RegistryCheck = fn(&Ctx, &mut Vec<Diagnostic>);
+pub type GroupCheck = fn(&Ctx, &Group, &mut Vec<Diagnostic>);
+pub type RegistryCheck = fn(&Ctx, &mut Vec<Diagnostic>);
 
-/// Rules that look at the registry as a whole (files outside groups, every file's text).
-const REGISTRY_CHECKS: &[(RuleId, RegistryCheck)] = &[
-    (RuleId::Ids, ids::registry_ids),
-    (RuleId::References, references::registry_references),
-    (RuleId::Pii, pii::national_identity_numbers),
-];
+/// Where a rule's findings come from. A rule with neither is reported by the loader.
+#[derive(Clone, Copy)]
+pub struct Checks {
+    /// Looks at one group.
+    pub group: Option<GroupCheck>,
+    /// Looks at the registry as a whole (files outside groups, every file's text).
+    pub registry: Option<RegistryCheck>,
+}
 
-/// Rules that look at one group.
-const GROUP_CHECKS: &[(RuleId, GroupCheck)] = &[
-    (RuleId::Ids, ids::group_ids),
-    (RuleId::References, references::group_references),
-    (RuleId::Dates, dates::dates_in_order),
-    (RuleId::AppointmentProcess, appointment::appointment_process),
-    (RuleId::MinutesRecorded, meetings::minutes_recorded),
-    (RuleId::MeetingStatus, meetings::planned_meeting_not_past),
-    (RuleId::MinutesAttendance, meetings::attendees_were_members),
-    (RuleId::InputFollowedUp, meetings::inputs_followed_up),
-    (RuleId::TermExpiry, appointment::terms_not_expiring),
-    (RuleId::GenderBalance, composition::gender_balance),
-    (RuleId::OneMemberPerRhf, composition::one_member_per_region),
-    (
-        RuleId::HostRegionOtherHf,
-        composition::host_region_member_from_other_hf,
-    ),
-    (RuleId::ServiceRepresented, composition::service_represented),
-    (RuleId::UserRepresented, composition::user_represented),
-    (RuleId::ChairDesignated, chair::chair_designated),
-    (
-        RuleId::ChairOutsideHostRegion,
-        chair::chair_outside_host_region,
-    ),
-    (RuleId::AnnualMeeting, annual::annual_meeting),
-    (RuleId::AnnualReport, annual::annual_report),
-    (
-        RuleId::AppointmentNotified,
-        appointment::appointment_notified,
-    ),
-    (
-        RuleId::ConstituenciesRepresented,
-        municipal::constituencies_represented,
-    ),
-    (RuleId::MilestoneMeeting, municipal::milestone_meetings),
-];
+/// A rule: what it is, and how it is checked. Each file of this module declares one.
+pub struct Rule {
+    pub meta: RuleMeta,
+    pub checks: Checks,
+}
+
+/// The rule of an id.
+pub fn rule(id: RuleId) -> &'static Rule {
+    ALL[id as usize]
+}
+
+/// What every rule is, for the renderers and commands that show it.
+pub fn catalog() -> Vec<&'static RuleMeta> {
+    ALL.iter().map(|r| &r.meta).collect()
+}
 
 /// Whether a rule runs for a group on the evaluation date.
-fn applies(rule: RuleId, group: &Group, at: Date) -> bool {
-    let profile_ok = match catalog::info(rule).applies {
+fn applies(rule: &Rule, group: &Group, at: Date) -> bool {
+    let meta = &rule.meta;
+    let profile_ok = match meta.applies {
         Applies::Every => true,
         Applies::Only(p) => group.profile() == Some(p),
     };
     let dissolved = group.dissolved().is_some_and(|d| d < at);
     let alive_ok = !dissolved
-        || rule.is_file_level()
-        || matches!(rule, RuleId::AnnualMeeting | RuleId::AnnualReport);
+        || meta.file_level
+        || matches!(meta.id, RuleId::AnnualMeeting | RuleId::AnnualReport);
     profile_ok && alive_ok
 }
 
@@ -96,12 +105,14 @@ fn applies(rule: RuleId, group: &Group, at: Date) -> bool {
 pub fn check(reg: &Registry, at: Date, loaded: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let ctx = Ctx { reg, at };
     let mut raw = loaded;
-    for (_, run) in REGISTRY_CHECKS {
+    for run in ALL.iter().filter_map(|r| r.checks.registry) {
         run(&ctx, &mut raw);
     }
     for group in &reg.groups {
-        for (rule, run) in GROUP_CHECKS {
-            if applies(*rule, group, at) {
+        for rule in ALL {
+            if let Some(run) = rule.checks.group
+                && applies(rule, group, at)
+            {
                 run(&ctx, group, &mut raw);
             }
         }
@@ -135,7 +146,7 @@ fn settle(
     let level = group
         .and_then(|g| g.rules.get(name))
         .or_else(|| reg.config.rules.get(name))
-        .map_or(catalog::info(d.rule).default, |l| l.value);
+        .map_or(rule(d.rule).meta.default, |l| l.value);
     if level == Level::Off {
         return None;
     }
@@ -153,7 +164,7 @@ fn settle(
     } else {
         Severity::Error
     };
-    let clauses = catalog::info(d.rule).clauses;
+    let clauses = rule(d.rule).meta.clauses;
     if let Some(clause) = clauses.get(d.clause).or(clauses.first()) {
         let quote = format!("{}: «{}»", clause.source, clause.text);
         d.notes.insert(0, Text::new(quote.clone(), quote));
@@ -184,4 +195,64 @@ pub fn group_place(reg: &Registry, group: &Group) -> Place {
 pub fn file_start(reg: &Registry, file: usize) -> Place {
     let bom = reg.files[file].bom;
     Place::Span(crate::source::Span::new(file, bom..bom))
+}
+
+/// A member's person's name, for messages.
+pub fn member_name(ctx: &Ctx, m: &Member) -> String {
+    m.person_id()
+        .map_or_else(|| "?".to_string(), |p| ctx.reg.person_name(p).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_lists_every_rule_once_in_id_order() {
+        let ids: Vec<RuleId> = ALL.iter().map(|r| r.meta.id).collect();
+        assert_eq!(ids, RuleId::ALL.to_vec());
+    }
+
+    #[test]
+    fn each_rule_lives_in_the_file_named_after_its_id() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules");
+        for id in RuleId::ALL {
+            let path = format!("{dir}/{}.rs", id.as_str().replace('-', "_"));
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let declared = format!("id: RuleId::{id:?},");
+            assert!(text.contains(&declared), "{path} does not declare {id}");
+            assert!(
+                text.starts_with(&format!("//! `{id}`")),
+                "{path} does not start with its id"
+            );
+        }
+    }
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for r in ALL {
+            let m = &r.meta;
+            for t in [m.summary, m.purpose, m.fix] {
+                assert!(
+                    !t.en.trim().is_empty() && !t.nb.trim().is_empty(),
+                    "{}",
+                    m.id
+                );
+                assert_ne!(t.en, t.nb, "{}: untranslated text", m.id);
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_loaders_rules_have_no_check() {
+        for r in ALL {
+            let loader = r.checks.group.is_none() && r.checks.registry.is_none();
+            assert_eq!(
+                loader,
+                matches!(r.meta.id, RuleId::Syntax | RuleId::Schema),
+                "{}",
+                r.meta.id
+            );
+        }
+    }
 }

@@ -1,16 +1,49 @@
-//! The appointment process of M 3: consent, the leader's clearance, appointment by the right
-//! body, the announcement; and terms that run out.
+//! `appointment-process`: an active member lacks consent, leader clearance or an appointing body, or was appointed by the wrong RHF.
 
+use super::{Checks, Rule};
+use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use super::Ctx;
 use crate::diagnostic::Diagnostic;
-use crate::registry::{Group, Member, Profile, Role};
-use crate::rule_id::RuleId;
+use crate::registry::{Group, Member, Role};
 use crate::t;
 
-fn who(ctx: &Ctx, m: &Member) -> String {
-    m.person_id()
-        .map_or_else(|| "?".to_string(), |p| ctx.reg.person_name(p).to_string())
-}
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+            id: RuleId::AppointmentProcess,
+            applies: Applies::Every,
+            default: Level::Error,
+            file_level: false,
+            summary: text(
+                "an active member lacks consent, leader clearance or an appointing body, or was appointed by the wrong RHF",
+                "et aktivt medlem mangler samtykke, avklaring med leder eller hvem som oppnevnte, eller er oppnevnt av feil RHF",
+            ),
+            purpose: text(
+                "A member must have been asked and be willing, their leader must have cleared it, and the RHF of the region they represent (for a service member: of their employer's region) appoints them formally.",
+                "Et medlem skal være forespurt og villig, lederen skal ha avklart deltakelsen, og RHF-et i regionen medlemmet representerer (for tjenestens representant: arbeidsgiverens region) oppnevner formelt.",
+            ),
+            clauses: &[M3_APPOINT, M3_WILLING, M3_LEADER],
+            fix: text(
+                "Record the missing step with its date (`mandat consent GROUP PERSON --date D --leader-cleared D`), or correct `appointed-by` to the right region.",
+                "Registrer steget som mangler med dato (`mandat consent GRUPPE PERSON --date D --leader-cleared D`), eller rett `appointed-by` til riktig region.",
+            ),
+    },
+    checks: Checks { group: Some(appointment_process), registry: None },
+};
+
+const M3_APPOINT: Clause = Clause {
+    source: "M 3",
+    text: "Hvert regionale helseforetak (RHF) oppnevner medlemmer til referansegruppene med forankring i egen region.",
+};
+
+const M3_WILLING: Clause = Clause {
+    source: "M 3",
+    text: "Foreslåtte medlemmer skal ha blitt forespurt og ha sagt seg villig til å delta i referansegruppen.",
+};
+
+const M3_LEADER: Clause = Clause {
+    source: "M 3",
+    text: "Medlemmer skal ha sagt seg villig til å ta på seg oppdraget og deltakelse i referansegruppen må være avklart med vedkommendes leder.",
+};
 
 /// «Foreslåtte medlemmer skal ha blitt forespurt og ha sagt seg villig ... deltakelse i
 /// referansegruppen må være avklart med vedkommendes leder» and «Hvert regionale helseforetak
@@ -18,7 +51,7 @@ fn who(ctx: &Ctx, m: &Member) -> String {
 pub fn appointment_process(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     let g = &group.id;
     for m in group.active_on(ctx.at) {
-        let name = who(ctx, m);
+        let name = super::member_name(ctx, m);
         let person = m.person_id().unwrap_or("PERSON");
         if m.consented.is_none() {
             out.push(
@@ -153,61 +186,5 @@ fn appointed_by(ctx: &Ctx, group: &Group, m: &Member, name: &str, out: &mut Vec<
                 "oppnevningen skal gjøres av {want_name}: `appointed-by = \"{expected}\"`"
             )),
         );
-    }
-}
-
-/// «Det regionale helseforetaket oppnevner formelt nytt medlem og sender informasjon om
-/// oppnevningen til tjenesten, referansegruppen og de andre regionale helseforetakene» (M 3).
-pub fn appointment_notified(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
-    let g = &group.id;
-    for m in group.active_on(ctx.at) {
-        let Some(appointed) = &m.appointed else {
-            continue;
-        };
-        if m.notified.is_none() && super::add_days(appointed.value, 30) < ctx.at {
-            let (name, day) = (who(ctx, m), appointed.value);
-            let person = m.person_id().unwrap_or("PERSON");
-            out.push(
-                Diagnostic::at(
-                    RuleId::AppointmentNotified,
-                    m.span,
-                    t!(
-                        "{name} was appointed on {day}, but the announcement to the service, the group and the other RHFs is not recorded",
-                        "{name} ble oppnevnt {day}, men kunngjøringen til tjenesten, gruppen og de andre RHF-ene er ikke registrert"
-                    ),
-                )
-                .help(t!(
-                    "send it and record it: `mandat notify {g} {person} --date YYYY-MM-DD`",
-                    "send den og registrer den: `mandat notify {g} {person} --date ÅÅÅÅ-MM-DD`"
-                )),
-            );
-        }
-    }
-}
-
-/// «Når et medlem av referansegruppen slutter, oppnevnes et nytt medlem» (M 3): a term that runs
-/// out needs a decision in time.
-pub fn terms_not_expiring(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
-    let soon = super::add_days(ctx.at, 60);
-    for m in group.active_on(ctx.at) {
-        let Some(end) = &m.term_end else { continue };
-        let (name, day) = (who(ctx, m), end.value);
-        let message = if end.value < ctx.at {
-            t!(
-                "{name}'s term ended on {day}, but the seat is still active",
-                "funksjonstiden til {name} gikk ut {day}, men vervet står fortsatt som aktivt"
-            )
-        } else if end.value <= soon {
-            t!(
-                "{name}'s term ends on {day}, within 60 days",
-                "funksjonstiden til {name} går ut {day}, innen 60 dager"
-            )
-        } else {
-            continue;
-        };
-        out.push(Diagnostic::at(RuleId::TermExpiry, end.span, message).help(t!(
-            "renew the term with a new `term-end`, or end the seat and appoint a successor (`mandat appoint --replaces`)",
-            "forleng med ny `term-end`, eller avslutt vervet og oppnevn en etterfølger (`mandat appoint --replaces`)"
-        )));
     }
 }
