@@ -217,6 +217,30 @@ fn name(reg: &Registry, id: &str) -> String {
     reg.person_name(id).to_string()
 }
 
+/// Why a regional seat in a national-service group may not go to this person: their employer
+/// lies in another region than the one represented (`regional-member-from-region`; cli.md:
+/// `propose` and `appoint` refuse it unless --force, though a pending proposal is not yet judged
+/// by the rule).
+fn employed_elsewhere(
+    s: &Session,
+    group: &str,
+    person: &str,
+    role: Option<&str>,
+    region: Option<&str>,
+) -> Option<Text> {
+    let reg = s.reg();
+    let national = reg.group(group).and_then(|g| g.profile()) == Some(Profile::NationalService);
+    let region = region.filter(|_| national && role == Some(Role::Regional.as_str()))?;
+    let (employer, elsewhere) =
+        crate::rules::regional_member_from_region::employed_elsewhere(reg, person, region)?;
+    let (who, hf) = (reg.person_name(person), reg.org_name(employer));
+    let (rname, ename) = (reg.region_name(region), reg.region_name(elsewhere));
+    Some(t!(
+        "{who} works at {hf}, which lies in {ename}, but the seat represents {rname}; a regional member is employed in the region they represent (regional-member-from-region). Choose someone employed in {rname}, correct --region, or pass --force",
+        "{who} arbeider ved {hf}, som ligger i {ename}, men plassen representerer {rname}; et regionalt medlem er ansatt i regionen det representerer (regional-member-from-region). Velg en som er ansatt i {rname}, rett --region, eller bruk --force"
+    ))
+}
+
 pub fn propose(args: &ProposeArgs, global: &Global) -> anyhow::Result<Outcome> {
     let s = Session::open(global, &[&args.group], &[&args.person])?;
     let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
@@ -227,6 +251,11 @@ pub fn propose(args: &ProposeArgs, global: &Global) -> anyhow::Result<Outcome> {
         constituency: args.constituency.as_deref(),
     };
     seat.check(&s, g)?;
+    if !args.edit.force
+        && let Some(why) = employed_elsewhere(&s, g, p, Some(args.role.as_str()), seat.region)
+    {
+        return refuse(lang, why);
+    }
     let day = args.date.unwrap_or(s.at);
     let rel = members_rel(g);
     let (old, mut doc) = s.toml(&rel)?;
@@ -450,6 +479,11 @@ pub fn appoint(args: &AppointArgs, global: &Global) -> anyhow::Result<Outcome> {
             get_str(t, "region").map(str::to_string),
         )
     };
+    if !args.edit.force
+        && let Some(why) = employed_elsewhere(&s, g, p, role.as_deref(), region.as_deref())
+    {
+        return refuse(lang, why);
+    }
     if let Some(why) = check_appointer(&s, g, p, &args.by, role.as_deref(), region.as_deref())? {
         return refuse(lang, why);
     }

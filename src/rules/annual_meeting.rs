@@ -1,34 +1,37 @@
 //! `annual-meeting`: a past year has no held meeting; in the current year, none is held or planned.
 
 use super::{Checks, Rule};
-use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use super::{Ctx, group_place};
 use crate::diagnostic::Diagnostic;
 use crate::registry::{Group, MeetingStatus, jan1};
+use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use crate::t;
 use chrono::Datelike;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
-            id: RuleId::AnnualMeeting,
-            applies: Applies::Only(Profile::NationalService),
-            default: Level::Error,
-            file_level: false,
-            summary: text(
-                "a past year has no held meeting; in the current year, none is held or planned",
-                "et tidligere år har ingen avholdte møter; i inneværende år er ingen holdt eller planlagt",
-            ),
-            purpose: text(
-                "The group meets at least once a year. Every full calendar year of the group's life is checked (from history-from, if set); the current year is a warning until a meeting is held or planned.",
-                "Gruppen møtes minst én gang i året. Hvert hele kalenderår i gruppens levetid kontrolleres (fra history-from, hvis satt); inneværende år gir en advarsel til et møte er holdt eller planlagt.",
-            ),
-            clauses: &[M1_MEET],
-            fix: text(
-                "Plan a meeting with `mandat meeting new GROUP --date D`; record a held meeting's minutes; or, for a year that cannot be mended, add a [[waiver]] with the reason.",
-                "Planlegg et møte med `mandat meeting new GRUPPE --date D`; registrer referatet fra et avholdt møte; eller, for et år som ikke kan rettes, legg til et [[waiver]] med begrunnelse.",
-            ),
+        id: RuleId::AnnualMeeting,
+        applies: Applies::Only(Profile::NationalService),
+        default: Level::Error,
+        file_level: false,
+        summary: text(
+            "a past year has no held meeting; in the current year, none is held or planned",
+            "et tidligere år har ingen avholdte møter; i inneværende år er ingen holdt eller planlagt",
+        ),
+        purpose: text(
+            "The group meets at least once a year. Every full calendar year of the group's life is checked (from history-from, if set); the current year is a warning until a meeting is held or planned.",
+            "Gruppen møtes minst én gang i året. Hvert hele kalenderår i gruppens levetid kontrolleres (fra history-from, hvis satt); inneværende år gir en advarsel til et møte er holdt eller planlagt.",
+        ),
+        clauses: &[M1_MEET],
+        fix: text(
+            "Plan a meeting with `mandat meeting new GROUP --date D`; record a held meeting's minutes; or, for a year that cannot be mended, add a [[waiver]] with the reason.",
+            "Planlegg et møte med `mandat meeting new GRUPPE --date D`; registrer referatet fra et avholdt møte; eller, for et år som ikke kan rettes, legg til et [[waiver]] med begrunnelse.",
+        ),
     },
-    checks: Checks { group: Some(annual_meeting), registry: None },
+    checks: Checks {
+        group: Some(annual_meeting),
+        registry: None,
+    },
 };
 
 const M1_MEET: Clause = Clause {

@@ -1,33 +1,36 @@
 //! `annual-report`: a past year's annual report lacks a regional section or the group's feedback, or a section's author was not that region's member.
 
 use super::{Checks, Rule};
-use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use super::{Ctx, group_place};
 use crate::diagnostic::Diagnostic;
 use crate::registry::{Date, Group, Role, SectionKind};
+use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use crate::t;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
-            id: RuleId::AnnualReport,
-            applies: Applies::Only(Profile::NationalService),
-            default: Level::Error,
-            file_level: false,
-            summary: text(
-                "a past year's annual report lacks a regional section or the group's feedback, or a section's author was not that region's member",
-                "årsrapporten for et tidligere år mangler en regional del eller gruppens tilbakemelding, eller en del er skrevet av en som ikke var regionens medlem",
-            ),
-            purpose: text(
-                "Each year's annual report holds a part from each of the four regional representatives and the group's feedback. Missing parts are warnings until the due date (report-due, 10 February by default) and errors after.",
-                "Hvert års årsrapport har en del fra hver av de fire regionale representantene og gruppens tilbakemelding. Deler som mangler, er advarsler fram til fristen (report-due, 10. februar som standard) og feil etterpå.",
-            ),
-            clauses: &[M1_REPORT, M1_FEEDBACK],
-            fix: text(
-                "Add reports/<year>/<region-id>.md (front matter: year, region, author) for each region, and reports/<year>/feedback.md.",
-                "Legg til reports/<år>/<region-id>.md (front matter: year, region, author) for hver region, og reports/<år>/feedback.md.",
-            ),
+        id: RuleId::AnnualReport,
+        applies: Applies::Only(Profile::NationalService),
+        default: Level::Error,
+        file_level: false,
+        summary: text(
+            "a past year's annual report lacks a regional section or the group's feedback, or a section's author was not that region's member",
+            "årsrapporten for et tidligere år mangler en regional del eller gruppens tilbakemelding, eller en del er skrevet av en som ikke var regionens medlem",
+        ),
+        purpose: text(
+            "Each year's annual report holds a part from each of the four regional representatives and the group's feedback. Missing parts are warnings until the due date (report-due, 10 February by default) and errors after.",
+            "Hvert års årsrapport har en del fra hver av de fire regionale representantene og gruppens tilbakemelding. Deler som mangler, er advarsler fram til fristen (report-due, 10. februar som standard) og feil etterpå.",
+        ),
+        clauses: &[M1_REPORT, M1_FEEDBACK],
+        fix: text(
+            "Add reports/<year>/<region-id>.md (front matter: year, region, author) for each region, and reports/<year>/feedback.md.",
+            "Legg til reports/<år>/<region-id>.md (front matter: year, region, author) for hver region, og reports/<år>/feedback.md.",
+        ),
     },
-    checks: Checks { group: Some(annual_report), registry: None },
+    checks: Checks {
+        group: Some(annual_report),
+        registry: None,
+    },
 };
 
 const M1_REPORT: Clause = Clause {

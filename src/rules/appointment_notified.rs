@@ -1,33 +1,36 @@
 //! `appointment-notified`: a member appointed more than 30 days ago has no record that the appointment was announced.
 
-use super::{Checks, Rule};
-use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use super::Ctx;
+use super::{Checks, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::registry::Group;
+use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use crate::t;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
-            id: RuleId::AppointmentNotified,
-            applies: Applies::Only(Profile::NationalService),
-            default: Level::Warning,
-            file_level: false,
-            summary: text(
-                "a member appointed more than 30 days ago has no record that the appointment was announced",
-                "et medlem oppnevnt for mer enn 30 dager siden mangler registrering av at oppnevningen er kunngjort",
-            ),
-            purpose: text(
-                "The appointing RHF informs the service, the group and the other RHFs of each appointment.",
-                "RHF-et som oppnevner, informerer tjenesten, referansegruppen og de andre RHF-ene om hver oppnevning.",
-            ),
-            clauses: &[M3_NOTIFY],
-            fix: text(
-                "Send the announcement and record it with `mandat notify GROUP PERSON --date D`.",
-                "Send kunngjøringen og registrer den med `mandat notify GRUPPE PERSON --date D`.",
-            ),
+        id: RuleId::AppointmentNotified,
+        applies: Applies::Only(Profile::NationalService),
+        default: Level::Warning,
+        file_level: false,
+        summary: text(
+            "a member appointed more than 30 days ago has no record that the appointment was announced",
+            "et medlem oppnevnt for mer enn 30 dager siden mangler registrering av at oppnevningen er kunngjort",
+        ),
+        purpose: text(
+            "The appointing RHF informs the service, the group and the other RHFs of each appointment.",
+            "RHF-et som oppnevner, informerer tjenesten, referansegruppen og de andre RHF-ene om hver oppnevning.",
+        ),
+        clauses: &[M3_NOTIFY],
+        fix: text(
+            "Send the announcement and record it with `mandat notify GROUP PERSON --date D`.",
+            "Send kunngjøringen og registrer den med `mandat notify GRUPPE PERSON --date D`.",
+        ),
     },
-    checks: Checks { group: Some(appointment_notified), registry: None },
+    checks: Checks {
+        group: Some(appointment_notified),
+        registry: None,
+    },
 };
 
 const M3_NOTIFY: Clause = Clause {

@@ -1,33 +1,37 @@
 //! `appointment-process`: an active member lacks consent, leader clearance or an appointing body, or was appointed by the wrong RHF.
 
-use super::{Checks, Rule};
-use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use super::Ctx;
+use super::{Checks, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::registry::{Group, Member, Role};
+use crate::i18n::Text;
+use crate::registry::{Group, Member, Registry, Role};
+use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use crate::t;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
-            id: RuleId::AppointmentProcess,
-            applies: Applies::Every,
-            default: Level::Error,
-            file_level: false,
-            summary: text(
-                "an active member lacks consent, leader clearance or an appointing body, or was appointed by the wrong RHF",
-                "et aktivt medlem mangler samtykke, avklaring med leder eller hvem som oppnevnte, eller er oppnevnt av feil RHF",
-            ),
-            purpose: text(
-                "A member must have been asked and be willing, their leader must have cleared it, and the RHF of the region they represent (for a service member: of their employer's region) appoints them formally.",
-                "Et medlem skal være forespurt og villig, lederen skal ha avklart deltakelsen, og RHF-et i regionen medlemmet representerer (for tjenestens representant: arbeidsgiverens region) oppnevner formelt.",
-            ),
-            clauses: &[M3_APPOINT, M3_WILLING, M3_LEADER],
-            fix: text(
-                "Record the missing step with its date (`mandat consent GROUP PERSON --date D --leader-cleared D`), or correct `appointed-by` to the right region.",
-                "Registrer steget som mangler med dato (`mandat consent GRUPPE PERSON --date D --leader-cleared D`), eller rett `appointed-by` til riktig region.",
-            ),
+        id: RuleId::AppointmentProcess,
+        applies: Applies::Every,
+        default: Level::Error,
+        file_level: false,
+        summary: text(
+            "an active member lacks consent, leader clearance or an appointing body, or was appointed by the wrong RHF",
+            "et aktivt medlem mangler samtykke, avklaring med leder eller hvem som oppnevnte, eller er oppnevnt av feil RHF",
+        ),
+        purpose: text(
+            "A member must have been asked and be willing, their leader must have cleared it, and the RHF of the region they represent (for a service member: of their employer's region) appoints them formally.",
+            "Et medlem skal være forespurt og villig, lederen skal ha avklart deltakelsen, og RHF-et i regionen medlemmet representerer (for tjenestens representant: arbeidsgiverens region) oppnevner formelt.",
+        ),
+        clauses: &[M3_APPOINT, M3_WILLING, M3_LEADER],
+        fix: text(
+            "Record the missing step with its date (`mandat consent GROUP PERSON --date D --leader-cleared D`). For a wrong appointing RHF, correct whichever of the member's `region`, the person's `employer` and `appointed-by` is wrong: the help of each finding says which disagrees with which.",
+            "Registrer steget som mangler med dato (`mandat consent GRUPPE PERSON --date D --leader-cleared D`). Ved feil oppnevnende RHF, rett det som er feil av medlemmets `region`, personens `employer` og `appointed-by`: hjelpeteksten til hvert funn sier hva som ikke stemmer med hva.",
+        ),
     },
-    checks: Checks { group: Some(appointment_process), registry: None },
+    checks: Checks {
+        group: Some(appointment_process),
+        registry: None,
+    },
 };
 
 const M3_APPOINT: Clause = Clause {
@@ -117,13 +121,14 @@ fn appointed_by(ctx: &Ctx, group: &Group, m: &Member, name: &str, out: &mut Vec<
         return;
     };
     if profile != Profile::NationalService {
-        if reg.organisation(by_id).is_none() {
+        // Second round: any organisation or region may appoint outside the national profile.
+        if reg.organisation(by_id).is_none() && reg.region(by_id).is_none() {
             out.push(Diagnostic::at(
                 RuleId::AppointmentProcess,
                 by.span,
                 t!(
-                    "`appointed-by` names `{by_id}`, which is not an organisation in organisations.toml",
-                    "`appointed-by` viser til `{by_id}`, som ikke er en organisasjon i organisations.toml"
+                    "`appointed-by` names `{by_id}`, which is neither an organisation nor a region in organisations.toml",
+                    "`appointed-by` viser til `{by_id}`, som verken er en organisasjon eller en region i organisations.toml"
                 ),
             ).help(t!("name the organisation that appointed the member, e.g. the municipality", "oppgi organisasjonen som oppnevnte medlemmet, f.eks. kommunen")));
         }
@@ -181,10 +186,52 @@ fn appointed_by(ctx: &Ctx, group: &Group, m: &Member, name: &str, out: &mut Vec<
                     "{name} er oppnevnt av {found_name}, men {wn} er {want_name}, som skal oppnevne"
                 ),
             )
-            .help(t!(
-                "the appointment must be made by {want_name}: `appointed-by = \"{expected}\"`",
-                "oppnevningen skal gjøres av {want_name}: `appointed-by = \"{expected}\"`"
-            )),
+            .help(which_disagrees(reg, m, by_id, expected)),
         );
+    }
+}
+
+/// The help for a wrong appointing RHF: which of the member's `region`, the employer's region
+/// and `appointed-by` disagrees with which, so that the user corrects the one that is wrong
+/// rather than always `appointed-by`.
+fn which_disagrees(reg: &Registry, m: &Member, by: &str, expected: &str) -> Text {
+    let by_name = reg.region_name(by);
+    let want_name = reg.region_name(expected);
+    let employer = m
+        .person_id()
+        .and_then(|p| reg.person_employer(p))
+        .and_then(|e| reg.org_region(e).map(|r| (reg.org_name(e), r)));
+    let appoint_expected = t!(
+        "the appointment must be made by {want_name}: `appointed-by = \"{expected}\"`",
+        "oppnevningen skal gjøres av {want_name}: `appointed-by = \"{expected}\"`"
+    );
+    if m.role() == Some(Role::Service) {
+        // `expected` is the employer's region.
+        let hf = employer.map_or("?", |(hf, _)| hf);
+        return t!(
+            "`appointed-by` ({by_name}) disagrees with the region of the employer, {hf} ({want_name}): if the employer is right, set `appointed-by = \"{expected}\"`; if the person has moved, correct `employer` in their file",
+            "`appointed-by` ({by_name}) stemmer ikke med regionen til arbeidsgiveren, {hf} ({want_name}): er arbeidsgiveren riktig, sett `appointed-by = \"{expected}\"`; har personen byttet arbeidssted, rett `employer` i personfilen"
+        );
+    }
+    match employer {
+        // The employer's region and `appointed-by` agree: it is `region` that stands apart.
+        Some((hf, r)) if r == by => t!(
+            "`region` ({want_name}) disagrees with both `appointed-by` and the employer, {hf}, which lie in {by_name}: if the member represents {by_name}, correct `region = \"{by}\"`; if they represent {want_name}, the appointment must be made by {want_name}",
+            "`region` ({want_name}) stemmer verken med `appointed-by` eller arbeidsgiveren, {hf}, som begge hører til {by_name}: representerer medlemmet {by_name}, rett til `region = \"{by}\"`; representerer medlemmet {want_name}, skal {want_name} oppnevne"
+        ),
+        // `region` and the employer agree: `appointed-by` is the odd one.
+        Some((hf, r)) if r == expected => t!(
+            "`appointed-by` ({by_name}) disagrees with both `region` and the employer, {hf}, which lie in {want_name}: set `appointed-by = \"{expected}\"`",
+            "`appointed-by` ({by_name}) stemmer verken med `region` eller arbeidsgiveren, {hf}, som begge hører til {want_name}: sett `appointed-by = \"{expected}\"`"
+        ),
+        // All three differ: say so, and let regional-member-from-region speak for the employer.
+        Some((hf, r)) => {
+            let employer_region = reg.region_name(r);
+            t!(
+                "`region` ({want_name}), `appointed-by` ({by_name}) and the employer, {hf} ({employer_region}), all differ: the RHF of the region represented appoints, so either correct `region` or set `appointed-by = \"{expected}\"`",
+                "`region` ({want_name}), `appointed-by` ({by_name}) og arbeidsgiveren, {hf} ({employer_region}), er alle ulike: RHF-et i regionen som representeres, oppnevner, så rett enten `region` eller sett `appointed-by = \"{expected}\"`"
+            )
+        }
+        None => appoint_expected,
     }
 }

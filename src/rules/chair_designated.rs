@@ -1,33 +1,36 @@
 //! `chair-designated`: the group has no chair (or several) on the date, the chair was not designated by the responsible HF, or the chair is not an active member.
 
 use super::{Checks, Rule};
-use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use super::{Ctx, group_place};
 use crate::diagnostic::Diagnostic;
 use crate::registry::Group;
+use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use crate::t;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
-            id: RuleId::ChairDesignated,
-            applies: Applies::Only(Profile::NationalService),
-            default: Level::Error,
-            file_level: false,
-            summary: text(
-                "the group has no chair (or several) on the date, the chair was not designated by the responsible HF, or the chair is not an active member",
-                "gruppen har ingen leder (eller flere) på datoen, lederen er ikke utpekt av det ansvarlige helseforetaket, eller lederen er ikke aktivt medlem",
-            ),
-            purpose: text(
-                "The HF responsible for the service designates the chair, among the group's members. No chair is a warning during the grace period after the group was established or the previous chair's term ended.",
-                "Helseforetaket som har ansvar for tjenesten, utpeker lederen blant gruppens medlemmer. Uten leder er det en advarsel i fristen etter at gruppen ble opprettet eller forrige leders periode sluttet.",
-            ),
-            clauses: &[M2_CHAIR],
-            fix: text(
-                "Designate a chair with `mandat chair GROUP PERSON --by RESPONSIBLE-HF --date D`.",
-                "Utpek en leder med `mandat chair GRUPPE PERSON --by ANSVARLIG-HF --date D`.",
-            ),
+        id: RuleId::ChairDesignated,
+        applies: Applies::Only(Profile::NationalService),
+        default: Level::Error,
+        file_level: false,
+        summary: text(
+            "the group has no chair (or several) on the date, the chair was not designated by the responsible HF, or the chair is not an active member",
+            "gruppen har ingen leder (eller flere) på datoen, lederen er ikke utpekt av det ansvarlige helseforetaket, eller lederen er ikke aktivt medlem",
+        ),
+        purpose: text(
+            "The HF responsible for the service designates the chair, among the group's members. No chair is a warning during the grace period after the group was established or the previous chair's term ended.",
+            "Helseforetaket som har ansvar for tjenesten, utpeker lederen blant gruppens medlemmer. Uten leder er det en advarsel i fristen etter at gruppen ble opprettet eller forrige leders periode sluttet.",
+        ),
+        clauses: &[M2_CHAIR],
+        fix: text(
+            "Designate a chair with `mandat chair GROUP PERSON --by RESPONSIBLE-HF --date D`.",
+            "Utpek en leder med `mandat chair GRUPPE PERSON --by ANSVARLIG-HF --date D`.",
+        ),
     },
-    checks: Checks { group: Some(chair_designated), registry: None },
+    checks: Checks {
+        group: Some(chair_designated),
+        registry: None,
+    },
 };
 
 const M2_CHAIR: Clause = Clause {

@@ -1,33 +1,36 @@
 //! `chair-outside-host-region`: the chair is not a regional member from a region outside the host region(s).
 
-use super::{Checks, Rule};
-use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use super::Ctx;
+use super::{Checks, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::registry::{Group, Role};
+use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use crate::t;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
-            id: RuleId::ChairOutsideHostRegion,
-            applies: Applies::Only(Profile::NationalService),
-            default: Level::Error,
-            file_level: false,
-            summary: text(
-                "the chair is not a regional member from a region outside the host region(s)",
-                "lederen er ikke et regionalt medlem fra en region utenfor vertsregionen(e)",
-            ),
-            purpose: text(
-                "The chair must not belong to the region (or regions) where the service is located, so the group is led from outside.",
-                "Lederen skal ikke tilhøre regionen (eller regionene) der tjenesten er lokalisert, slik at gruppen ledes utenfra.",
-            ),
-            clauses: &[M2_CHAIR_REGION],
-            fix: text(
-                "Designate as chair the regional member of a region that does not host the service.",
-                "Utpek som leder det regionale medlemmet fra en region som ikke er vertsregion for tjenesten.",
-            ),
+        id: RuleId::ChairOutsideHostRegion,
+        applies: Applies::Only(Profile::NationalService),
+        default: Level::Error,
+        file_level: false,
+        summary: text(
+            "the chair is not a regional member from a region outside the host region(s)",
+            "lederen er ikke et regionalt medlem fra en region utenfor vertsregionen(e)",
+        ),
+        purpose: text(
+            "The chair must not belong to the region (or regions) where the service is located, so the group is led from outside.",
+            "Lederen skal ikke tilhøre regionen (eller regionene) der tjenesten er lokalisert, slik at gruppen ledes utenfra.",
+        ),
+        clauses: &[M2_CHAIR_REGION],
+        fix: text(
+            "Designate as chair the regional member of a region that does not host the service.",
+            "Utpek som leder det regionale medlemmet fra en region som ikke er vertsregion for tjenesten.",
+        ),
     },
-    checks: Checks { group: Some(chair_outside_host_region), registry: None },
+    checks: Checks {
+        group: Some(chair_outside_host_region),
+        registry: None,
+    },
 };
 
 const M2_CHAIR_REGION: Clause = Clause {

@@ -1,33 +1,36 @@
 //! `constituencies-represented`: a constituency of the group has no active member.
 
-use super::{Checks, Rule};
-use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use super::Ctx;
+use super::{Checks, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::registry::{Group, Role};
+use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use crate::t;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
-            id: RuleId::ConstituenciesRepresented,
-            applies: Applies::Only(Profile::MunicipalAdvisory),
-            default: Level::Error,
-            file_level: false,
-            summary: text(
-                "a constituency of the group has no active member",
-                "en av gruppens grupper (eldreråd, brukerråd ...) har ikke noe aktivt medlem",
-            ),
-            purpose: text(
-                "A municipal reference group brings in the experience of each constituency it lists: the council for the elderly, the user council, next of kin, interest organisations.",
-                "En kommunal referansegruppe henter inn erfaringene til hver gruppe den lister: eldreråd, brukerråd, pårørende og interesseorganisasjoner.",
-            ),
-            clauses: &[S_CONSTITUENCIES],
-            fix: text(
-                "Appoint a `constituency` member for it, or remove it from `constituencies`.",
-                "Oppnevn et `constituency`-medlem for den, eller fjern den fra `constituencies`.",
-            ),
+        id: RuleId::ConstituenciesRepresented,
+        applies: Applies::Only(Profile::MunicipalAdvisory),
+        default: Level::Error,
+        file_level: false,
+        summary: text(
+            "a constituency of the group has no active member",
+            "en av gruppens grupper (eldreråd, brukerråd ...) har ikke noe aktivt medlem",
+        ),
+        purpose: text(
+            "A municipal reference group brings in the experience of each constituency it lists: the council for the elderly, the user council, next of kin, interest organisations.",
+            "En kommunal referansegruppe henter inn erfaringene til hver gruppe den lister: eldreråd, brukerråd, pårørende og interesseorganisasjoner.",
+        ),
+        clauses: &[S_CONSTITUENCIES],
+        fix: text(
+            "Appoint a `constituency` member for it, or remove it from `constituencies`.",
+            "Oppnevn et `constituency`-medlem for den, eller fjern den fra `constituencies`.",
+        ),
     },
-    checks: Checks { group: Some(constituencies_represented), registry: None },
+    checks: Checks {
+        group: Some(constituencies_represented),
+        registry: None,
+    },
 };
 
 const S_CONSTITUENCIES: Clause = Clause {

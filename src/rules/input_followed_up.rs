@@ -1,33 +1,36 @@
 //! `input-followed-up`: an input is still open long after its meeting, or was forwarded without saying where.
 
-use super::{Checks, Rule};
-use crate::rule_id::{Applies, Clause, Level, RuleId, RuleMeta, text};
 use super::Ctx;
+use super::{Checks, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::registry::{Group, InputStatus};
+use crate::rule_id::{Applies, Clause, Level, RuleId, RuleMeta, text};
 use crate::t;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
-            id: RuleId::InputFollowedUp,
-            applies: Applies::Every,
-            default: Level::Warning,
-            file_level: false,
-            summary: text(
-                "an input is still open long after its meeting, or was forwarded without saying where",
-                "et innspill står fortsatt åpent lenge etter møtet, eller er sendt videre uten at det står hvor",
-            ),
-            purpose: text(
-                "Inputs are to be summarised and taken on; an input left open is one nobody followed up.",
-                "Innspill skal oppsummeres og tas videre; et innspill som blir stående åpent, er ikke fulgt opp.",
-            ),
-            clauses: &[S_FORWARD],
-            fix: text(
-                "Set the input's `status` to forwarded, answered or closed, with `to` and `response` where they apply.",
-                "Sett innspillets `status` til forwarded, answered eller closed, med `to` og `response` der det passer.",
-            ),
+        id: RuleId::InputFollowedUp,
+        applies: Applies::Every,
+        default: Level::Warning,
+        file_level: false,
+        summary: text(
+            "an input is still open long after its meeting, or was forwarded without saying where",
+            "et innspill står fortsatt åpent lenge etter møtet, eller er sendt videre uten at det står hvor",
+        ),
+        purpose: text(
+            "Inputs are to be summarised and taken on; an input left open is one nobody followed up.",
+            "Innspill skal oppsummeres og tas videre; et innspill som blir stående åpent, er ikke fulgt opp.",
+        ),
+        clauses: &[S_FORWARD],
+        fix: text(
+            "Set the input's `status` to forwarded, answered or closed, with `to` and `response` where they apply.",
+            "Sett innspillets `status` til forwarded, answered eller closed, med `to` og `response` der det passer.",
+        ),
     },
-    checks: Checks { group: Some(inputs_followed_up), registry: None },
+    checks: Checks {
+        group: Some(inputs_followed_up),
+        registry: None,
+    },
 };
 
 const S_FORWARD: Clause = Clause {

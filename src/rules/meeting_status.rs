@@ -1,33 +1,36 @@
 //! `meeting-status`: a meeting is still planned but its date has passed.
 
-use super::{Checks, Rule};
-use crate::rule_id::{Applies, Level, RuleId, RuleMeta, text};
 use super::Ctx;
+use super::{Checks, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::registry::{Group, MeetingStatus};
+use crate::rule_id::{Applies, Level, RuleId, RuleMeta, text};
 use crate::t;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
-            id: RuleId::MeetingStatus,
-            applies: Applies::Every,
-            default: Level::Warning,
-            file_level: false,
-            summary: text(
-                "a meeting is still planned but its date has passed",
-                "et møte står fortsatt som planlagt, men datoen er passert",
-            ),
-            purpose: text(
-                "A planned meeting in the past was either held (and its minutes are missing) or cancelled.",
-                "Et planlagt møte i fortiden ble enten holdt (og referatet mangler) eller avlyst.",
-            ),
-            clauses: &[],
-            fix: text(
-                "Set `status = \"held\"` and write the minutes, or `status = \"cancelled\"`.",
-                "Sett `status = \"held\"` og skriv referatet, eller `status = \"cancelled\"`.",
-            ),
+        id: RuleId::MeetingStatus,
+        applies: Applies::Every,
+        default: Level::Warning,
+        file_level: false,
+        summary: text(
+            "a meeting is still planned but its date has passed",
+            "et møte står fortsatt som planlagt, men datoen er passert",
+        ),
+        purpose: text(
+            "A planned meeting in the past was either held (and its minutes are missing) or cancelled.",
+            "Et planlagt møte i fortiden ble enten holdt (og referatet mangler) eller avlyst.",
+        ),
+        clauses: &[],
+        fix: text(
+            "Set `status = \"held\"` and write the minutes, or `status = \"cancelled\"`.",
+            "Sett `status = \"held\"` og skriv referatet, eller `status = \"cancelled\"`.",
+        ),
     },
-    checks: Checks { group: Some(planned_meeting_not_past), registry: None },
+    checks: Checks {
+        group: Some(planned_meeting_not_past),
+        registry: None,
+    },
 };
 
 /// A meeting still `planned` after its date was either held or cancelled.

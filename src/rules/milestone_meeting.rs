@@ -1,33 +1,36 @@
 //! `milestone-meeting`: a milestone that has passed has no held meeting.
 
-use super::{Checks, Rule};
-use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use super::Ctx;
+use super::{Checks, Rule};
 use crate::diagnostic::{Diagnostic, Place};
 use crate::registry::Group;
+use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use crate::t;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
-            id: RuleId::MilestoneMeeting,
-            applies: Applies::Only(Profile::MunicipalAdvisory),
-            default: Level::Error,
-            file_level: false,
-            summary: text(
-                "a milestone that has passed has no held meeting",
-                "en milepæl som er passert, har ikke noe avholdt møte",
-            ),
-            purpose: text(
-                "The group meets at the central milestones of the process; each passed milestone has a held meeting that names it.",
-                "Gruppen møtes ved sentrale milepæler i prosessen; hver passert milepæl har et avholdt møte som viser til den.",
-            ),
-            clauses: &[S_MILESTONES],
-            fix: text(
-                "Record the meeting held for the milestone (`milestone = \"<id>\"` in its front matter), or move the milestone's date.",
-                "Registrer møtet som ble holdt for milepælen (`milestone = \"<id>\"` i front matter), eller flytt milepælens dato.",
-            ),
+        id: RuleId::MilestoneMeeting,
+        applies: Applies::Only(Profile::MunicipalAdvisory),
+        default: Level::Error,
+        file_level: false,
+        summary: text(
+            "a milestone that has passed has no held meeting",
+            "en milepæl som er passert, har ikke noe avholdt møte",
+        ),
+        purpose: text(
+            "The group meets at the central milestones of the process; each passed milestone has a held meeting that names it.",
+            "Gruppen møtes ved sentrale milepæler i prosessen; hver passert milepæl har et avholdt møte som viser til den.",
+        ),
+        clauses: &[S_MILESTONES],
+        fix: text(
+            "Record the meeting held for the milestone (`milestone = \"<id>\"` in its front matter), or move the milestone's date.",
+            "Registrer møtet som ble holdt for milepælen (`milestone = \"<id>\"` i front matter), eller flytt milepælens dato.",
+        ),
     },
-    checks: Checks { group: Some(milestone_meetings), registry: None },
+    checks: Checks {
+        group: Some(milestone_meetings),
+        registry: None,
+    },
 };
 
 const S_MILESTONES: Clause = Clause {

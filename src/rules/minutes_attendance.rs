@@ -1,33 +1,36 @@
 //! `minutes-attendance`: an attendee or absentee was not an active member of the group on the meeting date.
 
-use super::{Checks, Rule};
-use crate::rule_id::{Applies, Level, RuleId, RuleMeta, text};
 use super::Ctx;
+use super::{Checks, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::registry::Group;
+use crate::rule_id::{Applies, Level, RuleId, RuleMeta, text};
 use crate::t;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
-            id: RuleId::MinutesAttendance,
-            applies: Applies::Every,
-            default: Level::Warning,
-            file_level: false,
-            summary: text(
-                "an attendee or absentee was not an active member of the group on the meeting date",
-                "en deltaker eller et fravær gjelder en som ikke var aktivt medlem av gruppen på møtedatoen",
-            ),
-            purpose: text(
-                "Attendance lists are used for the annual report and for expenses; someone listed who was not a member is usually a wrong id or a missing appointment.",
-                "Deltakerlister brukes i årsrapporten og for utgifter; en som står oppført uten å være medlem, er som regel en feil id eller en oppnevning som mangler.",
-            ),
-            clauses: &[],
-            fix: text(
-                "Correct the person id, record the member's appointment, or move guests to the minutes' text.",
-                "Rett person-id-en, registrer oppnevningen, eller nevn gjester i referatteksten i stedet.",
-            ),
+        id: RuleId::MinutesAttendance,
+        applies: Applies::Every,
+        default: Level::Warning,
+        file_level: false,
+        summary: text(
+            "an attendee or absentee was not an active member of the group on the meeting date",
+            "en deltaker eller et fravær gjelder en som ikke var aktivt medlem av gruppen på møtedatoen",
+        ),
+        purpose: text(
+            "Attendance lists are used for the annual report and for expenses; someone listed who was not a member is usually a wrong id or a missing appointment.",
+            "Deltakerlister brukes i årsrapporten og for utgifter; en som står oppført uten å være medlem, er som regel en feil id eller en oppnevning som mangler.",
+        ),
+        clauses: &[],
+        fix: text(
+            "Correct the person id, record the member's appointment, or move guests to the minutes' text.",
+            "Rett person-id-en, registrer oppnevningen, eller nevn gjester i referatteksten i stedet.",
+        ),
     },
-    checks: Checks { group: Some(attendees_were_members), registry: None },
+    checks: Checks {
+        group: Some(attendees_were_members),
+        registry: None,
+    },
 };
 
 /// Attendees and absentees were active members on the meeting date.

@@ -1,34 +1,37 @@
 //! `minutes-recorded`: a held meeting has no attendees or no minutes.
 
-use super::{Checks, Rule};
-use crate::rule_id::{Applies, Clause, Level, RuleId, RuleMeta, text};
 use super::Ctx;
+use super::{Checks, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::registry::Group;
+use crate::rule_id::{Applies, Clause, Level, RuleId, RuleMeta, text};
 use crate::source::Span;
 use crate::t;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
-            id: RuleId::MinutesRecorded,
-            applies: Applies::Every,
-            default: Level::Error,
-            file_level: false,
-            summary: text(
-                "a held meeting has no attendees or no minutes",
-                "et avholdt møte mangler deltakere eller referat",
-            ),
-            purpose: text(
-                "What the group says must be documented: who took part, and what was discussed and advised.",
-                "Det gruppen sier, skal dokumenteres: hvem som deltok, og hva som ble drøftet og gitt som råd.",
-            ),
-            clauses: &[S_DOCUMENTED],
-            fix: text(
-                "List the attendees in `attendees` and write the minutes below the front matter.",
-                "Før opp deltakerne i `attendees` og skriv referatet under front matter.",
-            ),
+        id: RuleId::MinutesRecorded,
+        applies: Applies::Every,
+        default: Level::Error,
+        file_level: false,
+        summary: text(
+            "a held meeting has no attendees or no minutes",
+            "et avholdt møte mangler deltakere eller referat",
+        ),
+        purpose: text(
+            "What the group says must be documented: who took part, and what was discussed and advised.",
+            "Det gruppen sier, skal dokumenteres: hvem som deltok, og hva som ble drøftet og gitt som råd.",
+        ),
+        clauses: &[S_DOCUMENTED],
+        fix: text(
+            "List the attendees in `attendees` and write the minutes below the front matter.",
+            "Før opp deltakerne i `attendees` og skriv referatet under front matter.",
+        ),
     },
-    checks: Checks { group: Some(minutes_recorded), registry: None },
+    checks: Checks {
+        group: Some(minutes_recorded),
+        registry: None,
+    },
 };
 
 const S_DOCUMENTED: Clause = Clause {

@@ -1,33 +1,36 @@
 //! `one-member-per-rhf`: a region has no active regional member (a vacancy), or more than one.
 
 use super::{Checks, Rule};
-use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use super::{Ctx, members_place};
 use crate::diagnostic::Diagnostic;
 use crate::registry::{Group, Role};
+use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use crate::t;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
-            id: RuleId::OneMemberPerRhf,
-            applies: Applies::Only(Profile::NationalService),
-            default: Level::Error,
-            file_level: false,
-            summary: text(
-                "a region has no active regional member (a vacancy), or more than one",
-                "en region mangler et aktivt regionalt medlem (ledig plass), eller har flere enn ett",
-            ),
-            purpose: text(
-                "The group has exactly one member from each of the four regions. An empty seat is a warning during the grace period (vacancy-grace-days) after the previous member left, an error after.",
-                "Gruppen har nøyaktig ett medlem fra hver av de fire regionene. En ledig plass er en advarsel i fristen (vacancy-grace-days) etter at forrige medlem sluttet, og en feil etterpå.",
-            ),
-            clauses: &[M2_FOUR, M3_ONE, M3_REPLACE],
-            fix: text(
-                "Appoint a member for the region (`mandat propose`, `consent`, `appoint`), or end the extra seat with `mandat end`.",
-                "Oppnevn et medlem for regionen (`mandat propose`, `consent`, `appoint`), eller avslutt det ekstra vervet med `mandat end`.",
-            ),
+        id: RuleId::OneMemberPerRhf,
+        applies: Applies::Only(Profile::NationalService),
+        default: Level::Error,
+        file_level: false,
+        summary: text(
+            "a region has no active regional member (a vacancy), or more than one",
+            "en region mangler et aktivt regionalt medlem (ledig plass), eller har flere enn ett",
+        ),
+        purpose: text(
+            "The group has exactly one member from each of the four regions. An empty seat is a warning during the grace period (vacancy-grace-days) after the previous member left, an error after.",
+            "Gruppen har nøyaktig ett medlem fra hver av de fire regionene. En ledig plass er en advarsel i fristen (vacancy-grace-days) etter at forrige medlem sluttet, og en feil etterpå.",
+        ),
+        clauses: &[M2_FOUR, M3_ONE, M3_REPLACE],
+        fix: text(
+            "Appoint a member for the region (`mandat propose`, `consent`, `appoint`), or end the extra seat with `mandat end`.",
+            "Oppnevn et medlem for regionen (`mandat propose`, `consent`, `appoint`), eller avslutt det ekstra vervet med `mandat end`.",
+        ),
     },
-    checks: Checks { group: Some(one_member_per_region), registry: None },
+    checks: Checks {
+        group: Some(one_member_per_region),
+        registry: None,
+    },
 };
 
 const M2_FOUR: Clause = Clause {

@@ -1,36 +1,39 @@
 //! `references`: a reference to an unknown region, organisation, person, milestone or constituency, or to an organisation of the wrong kind.
 
-use super::{Checks, Rule};
-use crate::rule_id::{Applies, Level, Profile, RuleId, RuleMeta, text};
 use super::Ctx;
+use super::{Checks, Rule};
 use crate::diagnostic::{Diagnostic, shown};
 use crate::i18n::Text;
 use crate::registry::read::nearest;
 use crate::registry::{Group, OrgKind, Registry, Role, is_valid_id, why_not_an_id};
+use crate::rule_id::{Applies, Level, Profile, RuleId, RuleMeta, text};
 use crate::source::Sp;
 use crate::t;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
-            id: RuleId::References,
-            applies: Applies::Every,
-            default: Level::Error,
-            file_level: true,
-            summary: text(
-                "a reference to an unknown region, organisation, person, milestone or constituency, or to an organisation of the wrong kind",
-                "en henvisning til en ukjent region, organisasjon, person, milepæl eller gruppe, eller til en organisasjon av feil type",
-            ),
-            purpose: text(
-                "A reference that points nowhere cannot be checked against the mandate: the rules need to know a member's employer, region and organisation.",
-                "En henvisning som ikke peker noe sted, kan ikke kontrolleres mot mandatet: reglene må kjenne et medlems arbeidsgiver, region og organisasjon.",
-            ),
-            clauses: &[],
-            fix: text(
-                "Correct the id, or add the missing entity: a person with `mandat person add`, an organisation or region in organisations.toml.",
-                "Rett id-en, eller legg til det som mangler: en person med `mandat person add`, en organisasjon eller region i organisations.toml.",
-            ),
+        id: RuleId::References,
+        applies: Applies::Every,
+        default: Level::Error,
+        file_level: true,
+        summary: text(
+            "a reference to an unknown region, organisation, person, milestone or constituency, or to an organisation of the wrong kind",
+            "en henvisning til en ukjent region, organisasjon, person, milepæl eller gruppe, eller til en organisasjon av feil type",
+        ),
+        purpose: text(
+            "A reference that points nowhere cannot be checked against the mandate: the rules need to know a member's employer, region and organisation.",
+            "En henvisning som ikke peker noe sted, kan ikke kontrolleres mot mandatet: reglene må kjenne et medlems arbeidsgiver, region og organisasjon.",
+        ),
+        clauses: &[],
+        fix: text(
+            "Correct the id, or add the missing entity: a person with `mandat person add`, an organisation or region in organisations.toml.",
+            "Rett id-en, eller legg til det som mangler: en person med `mandat person add`, en organisasjon eller region i organisations.toml.",
+        ),
     },
-    checks: Checks { group: Some(group_references), registry: Some(registry_references) },
+    checks: Checks {
+        group: Some(group_references),
+        registry: Some(registry_references),
+    },
 };
 
 fn unknown<'a>(

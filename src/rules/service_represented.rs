@@ -1,33 +1,36 @@
 //! `service-represented`: no active member represents the service, or its representative is not employed by a host HF.
 
 use super::{Checks, Rule};
-use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use super::{Ctx, members_place};
 use crate::diagnostic::Diagnostic;
 use crate::registry::{Group, Role};
+use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use crate::t;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
-            id: RuleId::ServiceRepresented,
-            applies: Applies::Only(Profile::NationalService),
-            default: Level::Error,
-            file_level: false,
-            summary: text(
-                "no active member represents the service, or its representative is not employed by a host HF",
-                "ingen aktive medlemmer representerer tjenesten, eller representanten er ikke ansatt i et vertsforetak",
-            ),
-            purpose: text(
-                "The national service itself sits in its reference group, through its leader or another representative.",
-                "Den nasjonale tjenesten skal selv være med i referansegruppen, ved leder eller en annen representant.",
-            ),
-            clauses: &[M2_SERVICE],
-            fix: text(
-                "Appoint a `service` member employed at the service's host HF.",
-                "Oppnevn et `service`-medlem som er ansatt ved tjenestens vertsforetak.",
-            ),
+        id: RuleId::ServiceRepresented,
+        applies: Applies::Only(Profile::NationalService),
+        default: Level::Error,
+        file_level: false,
+        summary: text(
+            "no active member represents the service, or its representative is not employed by a host HF",
+            "ingen aktive medlemmer representerer tjenesten, eller representanten er ikke ansatt i et vertsforetak",
+        ),
+        purpose: text(
+            "The national service itself sits in its reference group, through its leader or another representative.",
+            "Den nasjonale tjenesten skal selv være med i referansegruppen, ved leder eller en annen representant.",
+        ),
+        clauses: &[M2_SERVICE],
+        fix: text(
+            "Appoint a `service` member employed at the service's host HF.",
+            "Oppnevn et `service`-medlem som er ansatt ved tjenestens vertsforetak.",
+        ),
     },
-    checks: Checks { group: Some(service_represented), registry: None },
+    checks: Checks {
+        group: Some(service_represented),
+        registry: None,
+    },
 };
 
 const M2_SERVICE: Clause = Clause {

@@ -1,33 +1,36 @@
 //! `term-expiry`: an active member's term has run out, or runs out within 60 days.
 
-use super::{Checks, Rule};
-use crate::rule_id::{Applies, Clause, Level, RuleId, RuleMeta, text};
 use super::Ctx;
+use super::{Checks, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::registry::Group;
+use crate::rule_id::{Applies, Clause, Level, RuleId, RuleMeta, text};
 use crate::t;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
-            id: RuleId::TermExpiry,
-            applies: Applies::Every,
-            default: Level::Warning,
-            file_level: false,
-            summary: text(
-                "an active member's term has run out, or runs out within 60 days",
-                "funksjonstiden til et aktivt medlem er utløpt eller utløper innen 60 dager",
-            ),
-            purpose: text(
-                "A term that ends needs a decision in time: renew it, or appoint a successor.",
-                "En funksjonstid som går ut, trenger en beslutning i tide: forleng den, eller oppnevn en etterfølger.",
-            ),
-            clauses: &[M3_REPLACE],
-            fix: text(
-                "Renew the term (a new `term-end`), or end the seat and appoint a successor with `mandat appoint --replaces`.",
-                "Forleng funksjonstiden (ny `term-end`), eller avslutt vervet og oppnevn en etterfølger med `mandat appoint --replaces`.",
-            ),
+        id: RuleId::TermExpiry,
+        applies: Applies::Every,
+        default: Level::Warning,
+        file_level: false,
+        summary: text(
+            "an active member's term has run out, or runs out within 60 days",
+            "funksjonstiden til et aktivt medlem er utløpt eller utløper innen 60 dager",
+        ),
+        purpose: text(
+            "A term that ends needs a decision in time: renew it, or appoint a successor.",
+            "En funksjonstid som går ut, trenger en beslutning i tide: forleng den, eller oppnevn en etterfølger.",
+        ),
+        clauses: &[M3_REPLACE],
+        fix: text(
+            "Renew the term (a new `term-end`), or end the seat and appoint a successor with `mandat appoint --replaces`.",
+            "Forleng funksjonstiden (ny `term-end`), eller avslutt vervet og oppnevn en etterfølger med `mandat appoint --replaces`.",
+        ),
     },
-    checks: Checks { group: Some(terms_not_expiring), registry: None },
+    checks: Checks {
+        group: Some(terms_not_expiring),
+        registry: None,
+    },
 };
 
 const M3_REPLACE: Clause = Clause {

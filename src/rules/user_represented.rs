@@ -1,33 +1,36 @@
 //! `user-represented`: no active member represents a user organisation.
 
 use super::{Checks, Rule};
-use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use super::{Ctx, members_place};
 use crate::diagnostic::Diagnostic;
 use crate::registry::{Group, Role};
+use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use crate::t;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
-            id: RuleId::UserRepresented,
-            applies: Applies::Only(Profile::NationalService),
-            default: Level::Error,
-            file_level: false,
-            summary: text(
-                "no active member represents a user organisation",
-                "ingen aktive medlemmer representerer en brukerorganisasjon",
-            ),
-            purpose: text(
-                "User organisations are represented in every reference group; the service asks the regional user committees for proposals.",
-                "Brukerorganisasjoner skal være representert i alle referansegrupper; tjenesten ber de regionale brukerutvalgene om forslag.",
-            ),
-            clauses: &[M2_USERS],
-            fix: text(
-                "Appoint a `user` member with the `organisation` they represent.",
-                "Oppnevn et `user`-medlem med `organisation` for organisasjonen de representerer.",
-            ),
+        id: RuleId::UserRepresented,
+        applies: Applies::Only(Profile::NationalService),
+        default: Level::Error,
+        file_level: false,
+        summary: text(
+            "no active member represents a user organisation",
+            "ingen aktive medlemmer representerer en brukerorganisasjon",
+        ),
+        purpose: text(
+            "User organisations are represented in every reference group; the service asks the regional user committees for proposals.",
+            "Brukerorganisasjoner skal være representert i alle referansegrupper; tjenesten ber de regionale brukerutvalgene om forslag.",
+        ),
+        clauses: &[M2_USERS],
+        fix: text(
+            "Appoint a `user` member with the `organisation` they represent.",
+            "Oppnevn et `user`-medlem med `organisation` for organisasjonen de representerer.",
+        ),
     },
-    checks: Checks { group: Some(user_represented), registry: None },
+    checks: Checks {
+        group: Some(user_represented),
+        registry: None,
+    },
 };
 
 const M2_USERS: Clause = Clause {

@@ -484,3 +484,79 @@ fn absurd_day_counts_in_registry_toml_do_not_panic() {
         );
     }
 }
+
+#[test]
+fn regional_member_from_region_passes_when_the_employer_lies_in_the_region() {
+    let reg = Reg::new();
+    assert!(reg.rule("regional-member-from-region", D).is_empty());
+    // No employer, or an employer without a region: nothing to judge.
+    reg.replace("people/sara-sor.toml", "employer = \"ous\"\n", "");
+    assert!(reg.rule("regional-member-from-region", D).is_empty());
+    reg.replace(
+        "people/sara-sor.toml",
+        "name = ",
+        "employer = \"sykehuspartner\"\nname = ",
+    );
+    assert!(reg.rule("regional-member-from-region", D).is_empty());
+}
+
+#[test]
+fn regional_member_from_region_fails_for_an_employer_in_another_region() {
+    let reg = Reg::new();
+    // Mette Midt represents Helse Midt-Norge but works at UNN (Helse Nord).
+    reg.replace("people/mette-midt.toml", "st-olavs", "unn");
+    let f = one(&reg, "regional-member-from-region", D);
+    assert!(f.is("regional-member-from-region", "error", Some("nat"), MEMBERS));
+    at_member(&reg, &f, "nat", 2);
+    assert!(
+        f.en.contains(
+            "Mette Midt represents Helse Midt-Norge RHF, but works at Universitetssykehuset Nord-Norge HF, which lies in Helse Nord RHF"
+        ),
+        "{f:#?}"
+    );
+    assert!(
+        f.nb.contains("Mette Midt representerer Helse Midt-Norge RHF, men arbeider ved Universitetssykehuset Nord-Norge HF, som ligger i Helse Nord RHF"),
+        "{f:#?}"
+    );
+    // An ended seat is not judged.
+    edit_member(&reg, "nat", 2, |e| format!("{e}ended = 2026-02-01\n"));
+    assert!(reg.rule("regional-member-from-region", D).is_empty());
+}
+
+#[test]
+fn appointment_process_help_says_which_of_region_employer_and_appointer_disagrees() {
+    // `region` alone is wrong: appointed-by and the employer (OUS) both point to Helse Sør-Øst.
+    let reg = Reg::new();
+    edit_member(&reg, "nat", SOR, |e| {
+        e.replace("region = \"helse-sor-ost\"", "region = \"helse-vest\"")
+    });
+    let f = one(&reg, "appointment-process", D);
+    assert!(f.is("appointment-process", "error", Some("nat"), MEMBERS));
+    assert!(
+        f.help_en.contains("`region` (Helse Vest RHF) disagrees with both `appointed-by` and the employer, Oslo universitetssykehus HF, which lie in Helse Sør-Øst RHF"),
+        "{f:#?}"
+    );
+    assert!(
+        !f.help_en.starts_with("the appointment must be made by"),
+        "{f:#?}"
+    );
+    // `appointed-by` alone is wrong.
+    let reg = Reg::new();
+    edit_member(&reg, "nat", SOR, |e| {
+        e.replace(
+            "appointed-by = \"helse-sor-ost\"",
+            "appointed-by = \"helse-vest\"",
+        )
+    });
+    let f = one(&reg, "appointment-process", D);
+    assert!(
+        f.help_en.contains("`appointed-by` (Helse Vest RHF) disagrees with both `region` and the employer, Oslo universitetssykehus HF, which lie in Helse Sør-Øst RHF: set `appointed-by = \"helse-sor-ost\"`"),
+        "{f:#?}"
+    );
+    // The employer alone is wrong: appointment-process is satisfied, regional-member-from-region
+    // speaks.
+    let reg = Reg::new();
+    reg.replace("people/sara-sor.toml", "ous", "unn");
+    assert!(reg.rule("appointment-process", D).is_empty());
+    one(&reg, "regional-member-from-region", D);
+}
