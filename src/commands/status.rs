@@ -233,7 +233,7 @@ fn deadlines(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<String> {
             let present: BTreeSet<String> = g
                 .reports
                 .iter()
-                .filter(|r| r.folder_year == Some(report_year))
+                .filter(|r| r.folder_year == Some(report_year) && !r.blank)
                 .map(|r| match &r.kind {
                     SectionKind::Feedback => "feedback".to_string(),
                     SectionKind::Regional(s) => s.clone(),

@@ -54,9 +54,53 @@ pub fn split(text: &str, base: usize) -> Split {
     Split::Unterminated(base..base + first.len())
 }
 
+/// Whether a Markdown body is empty in the sense of `minutes-recorded` (rules.md, second
+/// round): after removing HTML comments (`<!-- ... -->`; one left open runs to the end), it holds
+/// nothing but ATX headings (lines starting with `#`) and white space. Such minutes are not yet
+/// written, and such a report section or feedback counts as missing.
+pub fn body_is_empty(body: &str) -> bool {
+    let mut rest = body;
+    let mut text = String::new();
+    while let Some(open) = rest.find("<!--") {
+        text.push_str(&rest[..open]);
+        // The comment's own text: CommonMark allows `<!-->` and `<!--->` as whole comments.
+        let after = &rest[open + 4..];
+        let short = ["->", ">"].into_iter().find(|e| after.starts_with(e));
+        rest = match (short, after.find("-->")) {
+            (Some(e), _) => &after[e.len()..],
+            (None, Some(close)) => &after[close + 3..],
+            (None, None) => "",
+        };
+        text.push('\n');
+    }
+    text.push_str(rest);
+    text.lines()
+        .map(str::trim_start)
+        .all(|l| l.trim().is_empty() || l.starts_with('#'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_of_headings_comments_and_space_is_empty() {
+        assert!(body_is_empty(""));
+        assert!(body_is_empty("\n  \n"));
+        assert!(body_is_empty(
+            "# Referat\n\n## 1. Saksliste\n<!-- skriv her -->\n"
+        ));
+        assert!(body_is_empty(
+            "<!--\nflere linjer\n# ikke en overskrift\n-->\n## 2.\n"
+        ));
+        assert!(body_is_empty("# Tittel\n<!-- aldri lukket\nTekst\n"));
+        assert!(body_is_empty("<!-->\n<!--->\n"));
+        assert!(!body_is_empty("# Referat\nVi drøftet saken.\n"));
+        assert!(!body_is_empty(
+            "<!-- veiledning -->Tekst etter kommentaren\n"
+        ));
+        assert!(!body_is_empty("#Referat er ikke\n- et punkt\n"));
+    }
     use proptest::prelude::*;
 
     /// The plain reading of the rule, line by line, to check [`split`] against.

@@ -156,11 +156,13 @@ impl Group {
             .any(|m| m.is_held() && m.day().is_some_and(|d| d.year() == year))
     }
 
-    /// The delivered section of `kind` for `year`, if any: the file under `reports/<year>/`.
+    /// The delivered section of `kind` for `year`, if any: the file under `reports/<year>/`,
+    /// unless its body is empty (only headings, HTML comments and white space), which counts as
+    /// missing for `annual-report`, `due` and every report (cli.md, second round).
     pub fn section(&self, year: i32, kind: &SectionKind) -> Option<&ReportSection> {
         self.reports
             .iter()
-            .find(|s| s.folder_year == Some(year) && s.kind == *kind)
+            .find(|s| s.folder_year == Some(year) && s.kind == *kind && !s.blank)
     }
 
     /// The regional members who held the region's seat on some day of `year`.

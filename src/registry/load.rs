@@ -1093,7 +1093,7 @@ impl Loader {
             return m;
         };
         m.has_front_matter = true;
-        m.minutes_blank = self.files[file].text()[body.clone()].trim().is_empty();
+        m.minutes_blank = super::frontmatter::body_is_empty(&self.files[file].text()[body.clone()]);
         m.body = Span::new(file, body);
         root_table!(
             self,
@@ -1141,10 +1141,12 @@ impl Loader {
             author: None,
             submitted: None,
             body: Span::new(file, end..end),
+            blank: true,
         };
         let Some((front, body)) = self.split_md(file) else {
             return s;
         };
+        s.blank = super::frontmatter::body_is_empty(&self.files[file].text()[body.clone()]);
         s.body = Span::new(file, body);
         let fields = match s.kind {
             SectionKind::Feedback => schema::FEEDBACK_FRONT,

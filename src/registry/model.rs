@@ -183,8 +183,9 @@ pub struct Meeting {
     pub inputs: Vec<Input>,
     /// The Markdown body, byte range in the file.
     pub body: Span,
-    /// Whether the body holds nothing but white space (found at load time, so that the rules
-    /// need not keep the text).
+    /// Whether the body is empty in the sense of `minutes-recorded`: nothing but headings, HTML
+    /// comments and white space ([`super::frontmatter::body_is_empty`]; found at load time, so
+    /// that the rules need not keep the text).
     pub minutes_blank: bool,
 }
 
@@ -229,6 +230,9 @@ pub struct ReportSection {
     pub author: Option<Sp<String>>,
     pub submitted: Option<Sp<Date>>,
     pub body: Span,
+    /// Whether the body is empty in the sense of `minutes-recorded` (only headings, HTML
+    /// comments and white space): such a section counts as missing (cli.md, second round).
+    pub blank: bool,
 }
 
 #[derive(Debug)]

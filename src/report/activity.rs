@@ -179,10 +179,8 @@ pub fn section(
     kind: &SectionKind,
     opts: Options,
 ) -> SectionView {
-    let found = g
-        .reports
-        .iter()
-        .find(|s| s.folder_year == Some(year) && s.kind == *kind);
+    // A section with an empty body (only headings and comments) counts as missing.
+    let found = g.section(year, kind);
     let (region, file_name) = match kind {
         SectionKind::Regional(r) => (Some(OrgRef::region(reg, r)), format!("{r}.md")),
         SectionKind::Feedback => (None, "feedback.md".to_string()),

@@ -50,12 +50,8 @@ pub fn annual_report(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     for year in group.checked_years(&ctx.reg.config, ctx.at) {
         let due = reg.config.report_due(year);
         let before_due = ctx.at <= due;
-        let has = |kind: &SectionKind| {
-            group
-                .reports
-                .iter()
-                .any(|s| s.folder_year == Some(year) && s.kind == *kind)
-        };
+        // A section whose body is only headings and comments (a kickoff stub) is missing.
+        let has = |kind: &SectionKind| group.section(year, kind).is_some();
         let mut missing = Vec::new();
         for region in &reg.regions {
             let rid = region.id.as_str();

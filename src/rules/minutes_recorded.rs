@@ -15,8 +15,8 @@ pub static RULE: Rule = Rule {
         default: Level::Error,
         file_level: false,
         summary: text(
-            "a held meeting has no attendees or no minutes",
-            "et avholdt møte mangler deltakere eller referat",
+            "a held meeting has no attendees or no minutes (only headings, HTML comments and white space are no minutes)",
+            "et avholdt møte mangler deltakere eller referat (bare overskrifter, HTML-kommentarer og blanke er ikke et referat)",
         ),
         purpose: text(
             "What the group says must be documented: who took part, and what was discussed and advised.",
@@ -24,8 +24,8 @@ pub static RULE: Rule = Rule {
         ),
         clauses: &[S_DOCUMENTED],
         fix: text(
-            "List the attendees in `attendees` and write the minutes below the front matter.",
-            "Før opp deltakerne i `attendees` og skriv referatet under front matter.",
+            "List the attendees in `attendees` and write the minutes below the front matter. The guidance of `mandat meeting new` sits in HTML comments, so an untouched template is reported until someone writes the minutes.",
+            "Før opp deltakerne i `attendees` og skriv referatet under front matter. Veiledningen fra `mandat meeting new` står i HTML-kommentarer, så en uendret mal meldes til noen skriver referatet.",
         ),
     },
     checks: Checks {
@@ -44,39 +44,51 @@ const S_DOCUMENTED: Clause = Clause {
 pub fn minutes_recorded(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     for m in group.meetings.iter().filter(|m| m.is_held()) {
         let status_span = m.status.as_ref().map(|s| s.span).unwrap_or(m.body);
-        match &m.attendees {
-            Some(list) if !list.value.is_empty() => {}
-            other => out.push(
-                Diagnostic::at(
-                    RuleId::MinutesRecorded,
-                    other.as_ref().map_or(status_span, |l| l.span),
-                    t!(
-                        "the meeting is held, but no attendees are listed",
-                        "møtet er avholdt, men ingen deltakere er ført opp"
-                    ),
-                )
-                .help(t!(
-                    "list who took part: `attendees = [\"person-id\", ...]`",
-                    "før opp hvem som deltok: `attendees = [\"person-id\", ...]`"
-                )),
-            ),
-        }
-        if m.minutes_blank {
-            out.push(
-                Diagnostic::at(
-                    RuleId::MinutesRecorded,
-                    closing_delimiter(ctx.reg.files[m.file].text(), m.file, m.body.start),
-                    t!(
-                        "the meeting is held, but its minutes are empty",
-                        "møtet er avholdt, men referatet er tomt"
-                    ),
-                )
-                .help(t!(
-                    "write the minutes below the front matter: agenda, discussion, advice given",
-                    "skriv referatet under front matter: saksliste, drøfting, råd som ble gitt"
-                )),
-            );
-        }
+        let no_attendees = match &m.attendees {
+            Some(list) if !list.value.is_empty() => None,
+            other => Some(other.as_ref().map_or(status_span, |l| l.span)),
+        };
+        // At most one finding per meeting (rules.md): the attendees' place when they are missing.
+        let d = match (no_attendees, m.minutes_blank) {
+            (None, false) => continue,
+            (Some(span), false) => Diagnostic::at(
+                RuleId::MinutesRecorded,
+                span,
+                t!(
+                    "the meeting is held, but no attendees are listed",
+                    "møtet er avholdt, men ingen deltakere er ført opp"
+                ),
+            )
+            .help(t!(
+                "list who took part: `attendees = [\"person-id\", ...]`",
+                "før opp hvem som deltok: `attendees = [\"person-id\", ...]`"
+            )),
+            (Some(span), true) => Diagnostic::at(
+                RuleId::MinutesRecorded,
+                span,
+                t!(
+                    "the meeting is held, but no attendees are listed and its minutes are empty",
+                    "møtet er avholdt, men ingen deltakere er ført opp og referatet er tomt"
+                ),
+            )
+            .help(t!(
+                "list who took part in `attendees`, and write the minutes below the front matter",
+                "før opp hvem som deltok i `attendees`, og skriv referatet under front matter"
+            )),
+            (None, true) => Diagnostic::at(
+                RuleId::MinutesRecorded,
+                closing_delimiter(ctx.reg.files[m.file].text(), m.file, m.body.start),
+                t!(
+                    "the meeting is held, but its minutes are empty",
+                    "møtet er avholdt, men referatet er tomt"
+                ),
+            )
+            .help(t!(
+                "write the minutes below the front matter: agenda, discussion, advice given (headings and HTML comments alone are not minutes)",
+                "skriv referatet under front matter: saksliste, drøfting, råd som ble gitt (overskrifter og HTML-kommentarer alene er ikke et referat)"
+            )),
+        };
+        out.push(d);
     }
 }
 

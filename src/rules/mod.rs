@@ -63,6 +63,8 @@ pub static ALL: &[&Rule] = &[
     &milestone_meeting::RULE,
 ];
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use crate::diagnostic::{self, Diagnostic, Place, Severity};
 use crate::i18n::Text;
 use crate::registry::{Date, Group, Level, Member, Registry};
@@ -119,15 +121,21 @@ fn applies(rule: &Rule, group: &Group, at: Date) -> bool {
 
 /// Runs every rule and returns the registry's diagnostics, levels settled, sorted.
 /// `loaded` are the diagnostics found while reading the files.
+///
+/// A group that depends on a file with a `syntax` or `schema` error gets only the file-level
+/// rules ([`held_back`]).
 pub fn check(reg: &Registry, at: Date, loaded: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let ctx = Ctx { reg, at };
+    let held: BTreeSet<&str> = held_back(reg, &loaded).into_keys().collect();
     let mut raw = loaded;
     for run in ALL.iter().filter_map(|r| r.checks.registry) {
         run(&ctx, &mut raw);
     }
     for group in &reg.groups {
+        let whole = !held.contains(group.id.as_str());
         for rule in ALL {
             if let Some(run) = rule.checks.group
+                && (whole || rule.meta.file_level)
                 && applies(rule, group, at)
             {
                 run(&ctx, group, &mut raw);
@@ -142,6 +150,81 @@ pub fn check(reg: &Registry, at: Date, loaded: Vec<Diagnostic>) -> Vec<Diagnosti
         .filter_map(|d| settle(reg, &groups, at, d))
         .collect();
     diagnostic::sort(&mut out, &reg.files);
+    out
+}
+
+/// The groups whose mandate rules are held back (rules.md, "Broken files hold back the mandate
+/// rules"), each with the broken files it depends on: a file with a `syntax` or `schema` finding
+/// under its `groups/<id>/`, registry.toml, organisations.toml, or the file of a person its
+/// `members.toml` or `[[chair]]` terms name. `found` are the loader's diagnostics. One quoted
+/// date then gives one `schema` error, not a cascade of vacancies and missing steps.
+pub fn held_back<'a>(
+    reg: &'a Registry,
+    found: &[Diagnostic],
+) -> BTreeMap<&'a str, BTreeSet<String>> {
+    let broken: BTreeSet<&str> = found
+        .iter()
+        .filter(|d| matches!(d.rule, RuleId::Syntax | RuleId::Schema))
+        .map(|d| match &d.place {
+            Place::Span(span) => reg.rel(span.file),
+            Place::File(path) => path.as_str(),
+        })
+        .collect();
+    let mut out = BTreeMap::new();
+    if broken.is_empty() {
+        return out;
+    }
+    let shared: Vec<&str> = ["registry.toml", "organisations.toml"]
+        .into_iter()
+        .filter(|f| broken.contains(f))
+        .collect();
+    for group in &reg.groups {
+        let folder = format!("groups/{}/", group.id);
+        let mut files: BTreeSet<String> = broken
+            .iter()
+            .filter(|f| f.starts_with(&folder))
+            .map(|f| f.to_string())
+            .collect();
+        files.extend(shared.iter().map(|f| f.to_string()));
+        let people = group.members.iter().filter_map(|m| m.person_id()).chain(
+            group
+                .chairs
+                .iter()
+                .filter_map(|c| c.person.as_ref().map(|p| p.as_str())),
+        );
+        for person in people {
+            let path = format!("people/{person}.toml");
+            if broken.contains(path.as_str()) {
+                files.insert(path);
+            }
+        }
+        if !files.is_empty() {
+            out.insert(group.id.as_str(), files);
+        }
+    }
+    out
+}
+
+/// One line per held-back group for the human output: which group, and the files that hold it
+/// back.
+pub fn held_back_lines(held: &BTreeMap<&str, BTreeSet<String>>, lang: crate::i18n::Lang) -> String {
+    let mut out = String::new();
+    for (group, files) in held {
+        let group = crate::pii_scan::mask(group);
+        let files: Vec<String> = files
+            .iter()
+            .map(|f| crate::pii_scan::mask(f).into_owned())
+            .collect();
+        let files = crate::i18n::join_list(&files, lang);
+        out.push_str(&match lang {
+            crate::i18n::Lang::En => format!(
+                "note: the mandate rules were not checked for {group}: {files} must be mended first (syntax or schema errors above)\n"
+            ),
+            crate::i18n::Lang::Nb => format!(
+                "merk: mandatreglene ble ikke kontrollert for {group}: {files} må rettes først (syntaks- eller skjemafeil over)\n"
+            ),
+        });
+    }
     out
 }
 

@@ -555,6 +555,34 @@ fn minutes_recorded_wants_attendees_and_a_body() {
 }
 
 #[test]
+fn minutes_of_only_headings_and_comments_are_empty() {
+    let reg = Reg::new();
+    let path = "groups/nat/meetings/2026-04-01.md";
+    let front = "+++\ndate = 2026-04-01\nstatus = \"held\"\nmode = \"digital\"\nattendees = [\"nils-nord\"]\n+++\n";
+    reg.write(
+        path,
+        &format!("{front}# Referat\n\n<!-- Skriv referatet her.\n# ikke en overskrift -->\n## 1. Saksliste\n\n"),
+    );
+    let f = one(&reg, "minutes-recorded", D);
+    assert!(f.is("minutes-recorded", "error", Some("nat"), path));
+    assert!(f.en.contains("its minutes are empty"), "{f:#?}");
+    assert!(f.nb.contains("referatet er tomt"), "{f:#?}");
+    // One written line makes minutes.
+    reg.write(
+        path,
+        &format!("{front}# Referat\n<!-- veiledning -->\nVi drøftet årsrapporten.\n"),
+    );
+    assert!(reg.rule("minutes-recorded", D).is_empty());
+    // No attendees and an empty body: one finding, not two.
+    reg.write(path, &front.replace("[\"nils-nord\"]", "[]"));
+    let f = one(&reg, "minutes-recorded", D);
+    assert!(
+        f.en.contains("no attendees are listed and its minutes are empty"),
+        "{f:#?}"
+    );
+}
+
+#[test]
 fn meeting_status_warns_of_a_planned_meeting_in_the_past() {
     let reg = Reg::new();
     reg.write(

@@ -12,6 +12,7 @@ fn the_base_registry_is_clean() {
 
 mod common;
 mod example;
+mod held_back;
 mod language;
 mod levels;
 mod municipal;
