@@ -221,7 +221,7 @@ pub const GROUP_FILE: &[Field] = &[
         "profile",
         Ty::Enum(PROFILES),
         true,
-        "national-service or municipal-advisory.",
+        "national-service, municipal-advisory, or advisory (any other advisory body: only name, profile and established are required).",
     ),
     f(
         "service",
@@ -245,25 +245,25 @@ pub const GROUP_FILE: &[Field] = &[
         "owner",
         Ty::Str,
         false,
-        "municipal-advisory: the municipality that owns the process (required).",
+        "municipal-advisory: the municipality that owns the process (required); advisory: the owning organisation (optional).",
     ),
     f(
         "process",
         Ty::Str,
         false,
-        "municipal-advisory: the process the group advises (required).",
+        "municipal-advisory: the process the group advises (required); advisory: optional.",
     ),
     f(
         "reports-to",
         Ty::Str,
         false,
-        "municipal-advisory: where inputs are taken (required).",
+        "municipal-advisory: where inputs are taken (required); advisory: optional.",
     ),
     f(
         "constituencies",
         Ty::StrList,
         false,
-        "municipal-advisory: ids of the constituencies represented (required).",
+        "municipal-advisory: ids of the constituencies represented (required); advisory: optional.",
     ),
     f(
         "established",
@@ -347,7 +347,7 @@ pub const MEMBER: &[Field] = &[
         "appointed-by",
         Ty::Str,
         false,
-        "national-service: the appointing region (RHF); municipal-advisory: an organisation.",
+        "national-service: the appointing region (RHF); other profiles: an organisation or a region.",
     ),
     f(
         "letter",

@@ -173,16 +173,19 @@ pub fn group_references(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    if group.profile() == Some(Profile::MunicipalAdvisory)
-        && let Some(o) = &group.owner
-    {
-        organisation(
-            reg,
-            o,
-            &[OrgKind::Municipality],
-            t!("the owner", "eieren"),
-            out,
-        );
+    if let Some(o) = &group.owner {
+        match group.profile() {
+            Some(Profile::MunicipalAdvisory) => organisation(
+                reg,
+                o,
+                &[OrgKind::Municipality],
+                t!("the owner", "eieren"),
+                out,
+            ),
+            // An advisory body's owner may be any organisation (format.md, second round).
+            Some(Profile::Advisory) => organisation(reg, o, &[], Text::default(), out),
+            _ => {}
+        }
     }
     for c in &group.chairs {
         if let Some(p) = &c.person {

@@ -10,6 +10,7 @@ fn the_base_registry_is_clean() {
     Reg::new().assert_clean(D);
 }
 
+mod advisory;
 mod common;
 mod example;
 mod held_back;
