@@ -862,6 +862,8 @@ impl Loader {
 
     fn fill_group(&mut self, g: &mut Group, file: FileId) {
         g.file = Some(file);
+        g.first_key = super::frontmatter::first_key(self.files[file].text(), self.files[file].bom)
+            .map(|at| Span::new(file, at..at));
         root_table!(
             self,
             root,

@@ -256,6 +256,9 @@ pub struct Group {
     pub milestones: Vec<Milestone>,
     pub rules: BTreeMap<String, Sp<Level>>,
     pub waivers: Vec<Waiver>,
+    /// Where group.toml's first key starts (after comments and blank lines): the place of a
+    /// finding about the group as a whole (rules.md, second round).
+    pub first_key: Option<Span>,
     pub members_file: Option<FileId>,
     pub members: Vec<Member>,
     pub meetings: Vec<Meeting>,
@@ -282,6 +285,7 @@ impl Group {
             milestones: Vec::new(),
             rules: BTreeMap::new(),
             waivers: Vec::new(),
+            first_key: None,
             members_file: None,
             members: Vec::new(),
             meetings: Vec::new(),

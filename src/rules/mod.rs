@@ -283,11 +283,13 @@ pub fn members_place(reg: &Registry, group: &Group) -> Place {
     }
 }
 
-/// Where a diagnostic about something missing from group.toml points.
+/// Where a diagnostic about something missing from group.toml points: its first key, not a
+/// comment above it (rules.md, second round).
 pub fn group_place(reg: &Registry, group: &Group) -> Place {
-    match group.file {
-        Some(f) => file_start(reg, f),
-        None => Place::File(format!("groups/{}/group.toml", group.id)),
+    match (group.first_key, group.file) {
+        (Some(key), _) => Place::Span(key),
+        (None, Some(f)) => file_start(reg, f),
+        (None, None) => Place::File(format!("groups/{}/group.toml", group.id)),
     }
 }
 

@@ -577,3 +577,21 @@ fn appointment_process_help_says_which_of_region_employer_and_appointer_disagree
     assert!(reg.rule("appointment-process", D).is_empty());
     one(&reg, "regional-member-from-region", D);
 }
+
+#[test]
+fn a_group_level_finding_points_at_the_first_key_not_a_comment_on_line_1() {
+    let reg = Reg::new();
+    reg.write(
+        GROUP,
+        &format!(
+            "# Gruppen for testtjenesten.\n\n{}",
+            NAT_GROUP.split("[[chair]]").next().unwrap()
+        ),
+    );
+    let f = one(&reg, "chair-designated", D);
+    assert!(
+        f.is("chair-designated", "error", Some("nat"), GROUP),
+        "{f:#?}"
+    );
+    assert_eq!((f.line, f.column), (Some(3), Some(1)), "{f:#?}");
+}
