@@ -639,8 +639,21 @@ pub fn notify(args: &NotifyArgs, global: &Global) -> anyhow::Result<Outcome> {
         .map(|t| (**t).clone())
         .collect();
     let t = &mut doc.tables_mut("member")[i];
-    // Run again without --date (to print the announcement once more), an announcement already
-    // recorded keeps its day; only an explicit --date corrects it.
+    // An announcement already recorded keeps its day: run again without --date, the
+    // announcement is printed once more; a different --date is refused unless --force.
+    if let (Some(want), Some(recorded)) = (args.date, get_date(t, "notified"))
+        && want != recorded
+        && !args.edit.force
+    {
+        let (w, r) = (ymd(want), ymd(recorded));
+        return Err(bad(
+            lang,
+            t!(
+                "the appointment of {p} to {g} was already announced on {r}; to record {w} instead, pass --force",
+                "oppnevningen av {p} til {g} ble allerede kunngjort {r}; bruk --force for å registrere {w} i stedet"
+            ),
+        ));
+    }
     let day = args
         .date
         .or_else(|| get_date(t, "notified"))
