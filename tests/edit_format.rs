@@ -118,7 +118,8 @@ fn the_comment_at_the_end_of_a_changed_line_stays() {
         group: "nkt-demo".into(),
         person: "kari-nordmann".into(),
         date: Some(date("2020-02-07")),
-        edit: WRITE,
+        // Correcting a recorded announcement date takes --force (issue 10).
+        edit: FORCE,
     });
     assert!(run(&root, "2026-03-01", notify).unwrap());
     let after = fs::read_to_string(&members).unwrap();

@@ -19,12 +19,12 @@ pub static RULE: Rule = Rule {
         default: Level::Warning,
         file_level: false,
         summary: text(
-            "women or men are under 40 % of the active members (with 2 or 3 members: one gender is missing)",
-            "kvinner eller menn utgjør under 40 % av de aktive medlemmene (med 2 eller 3 medlemmer: ett kjønn mangler)",
+            "women or men are fewer than the regulation's minimum for the number of active members",
+            "kvinner eller menn er færre enn forskriftens minstetall for antallet aktive medlemmer",
         ),
         purpose: text(
-            "Public bodies appointing committees must balance genders. The rule applies only when every active member's gender is recorded.",
-            "Offentlige organer som oppnevner utvalg, skal sørge for kjønnsbalanse. Regelen gjelder bare når kjønn er registrert for alle aktive medlemmer.",
+            "Public bodies appointing committees must balance genders. The regulation under the Equality and Anti-Discrimination Act § 28 gives fixed minimums for each of women and men: 1 with 2 or 3 members, 2 with 4 or 5, 3 with 6 to 8, 4 with 9, and 40 % rounded up with 10 or more (so eight members with three women is lawful). Members count once each, `other` included. The rule applies only when every active member's gender is recorded.",
+            "Offentlige organer som oppnevner utvalg, skal sørge for kjønnsbalanse. Forskriften til likestillings- og diskrimineringsloven § 28 gir faste minstetall for både kvinner og menn: 1 med 2 eller 3 medlemmer, 2 med 4 eller 5, 3 med 6 til 8, 4 med 9, og 40 % rundet opp med 10 eller flere (åtte medlemmer med tre kvinner er altså lovlig). Hvert medlem telles én gang, også `other`. Regelen gjelder bare når kjønn er registrert for alle aktive medlemmer.",
         ),
         clauses: &[LDL_28],
         fix: text(
