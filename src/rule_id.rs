@@ -118,6 +118,9 @@ pub struct RuleMeta {
     /// The rule concerns a file on its own: it still applies to a dissolved group, and a broken
     /// file does not hold it back.
     pub file_level: bool,
+    /// The rule still speaks about a group after it was dissolved: the yearly duties of the
+    /// years that lay wholly inside its life (rules.md, "Dissolved groups").
+    pub after_dissolved: bool,
     /// One line: what the rule checks.
     pub summary: StaticText,
     /// Why the rule exists.

@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Only(Profile::NationalService),
         default: Level::Error,
         file_level: false,
+        after_dissolved: true,
         summary: text(
             "a past year has no held meeting; in the current year, none is held or planned",
             "et tidligere år har ingen avholdte møter; i inneværende år er ingen holdt eller planlagt",

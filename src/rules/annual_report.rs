@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Only(Profile::NationalService),
         default: Level::Error,
         file_level: false,
+        after_dissolved: true,
         summary: text(
             "a past year's annual report lacks a regional section or the group's feedback, or a section's author was not that region's member",
             "årsrapporten for et tidligere år mangler en regional del eller gruppens tilbakemelding, eller en del er skrevet av en som ikke var regionens medlem",

@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Only(Profile::NationalService),
         default: Level::Warning,
         file_level: false,
+        after_dissolved: false,
         summary: text(
             "a member appointed more than 30 days ago has no record that the appointment was announced",
             "et medlem oppnevnt for mer enn 30 dager siden mangler registrering av at oppnevningen er kunngjort",

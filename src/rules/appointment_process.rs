@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Every,
         default: Level::Error,
         file_level: false,
+        after_dissolved: false,
         summary: text(
             "an active member lacks consent, leader clearance or an appointing body, or was appointed by the wrong RHF",
             "et aktivt medlem mangler samtykke, avklaring med leder eller hvem som oppnevnte, eller er oppnevnt av feil RHF",

@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Only(Profile::NationalService),
         default: Level::Error,
         file_level: false,
+        after_dissolved: false,
         summary: text(
             "the group has no chair (or several) on the date, the chair was not designated by the responsible HF, or the chair is not an active member",
             "gruppen har ingen leder (eller flere) på datoen, lederen er ikke utpekt av det ansvarlige helseforetaket, eller lederen er ikke aktivt medlem",

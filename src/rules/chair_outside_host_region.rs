@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Only(Profile::NationalService),
         default: Level::Error,
         file_level: false,
+        after_dissolved: false,
         summary: text(
             "the chair is not a regional member from a region outside the host region(s)",
             "lederen er ikke et regionalt medlem fra en region utenfor vertsregionen(e)",

@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Only(Profile::MunicipalAdvisory),
         default: Level::Error,
         file_level: false,
+        after_dissolved: false,
         summary: text(
             "a constituency of the group has no active member",
             "en av gruppens grupper (eldreråd, brukerråd ...) har ikke noe aktivt medlem",

@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Every,
         default: Level::Error,
         file_level: true,
+        after_dissolved: false,
         summary: text(
             "dates out of order (proposed, consented, leader-cleared, appointed, ended, term-end; chair terms; established and dissolved), or a held meeting dated in the future",
             "datoer i feil rekkefølge (foreslått, samtykke, avklart med leder, oppnevnt, avsluttet, funksjonstid; ledervervet; opprettet og nedlagt), eller et avholdt møte med dato fram i tid",

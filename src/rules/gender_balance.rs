@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Every,
         default: Level::Warning,
         file_level: false,
+        after_dissolved: false,
         summary: text(
             "women or men are fewer than the regulation's minimum for the number of active members",
             "kvinner eller menn er færre enn forskriftens minstetall for antallet aktive medlemmer",

@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Only(Profile::NationalService),
         default: Level::Warning,
         file_level: false,
+        after_dissolved: false,
         summary: text(
             "the regional member of a host region is employed by the HF that hosts the service",
             "det regionale medlemmet fra vertsregionen er ansatt i helseforetaket der tjenesten ligger",

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Every,
         default: Level::Error,
         file_level: true,
+        after_dissolved: false,
         summary: text(
             "an id has the wrong form, a file or folder name differs from its id, or two entities share one id",
             "en id har feil form, et fil- eller mappenavn avviker fra id-en, eller to enheter har samme id",

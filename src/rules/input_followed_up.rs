@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Every,
         default: Level::Warning,
         file_level: false,
+        after_dissolved: false,
         summary: text(
             "an input is still open long after its meeting, or was forwarded without saying where",
             "et innspill står fortsatt åpent lenge etter møtet, eller er sendt videre uten at det står hvor",

@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Every,
         default: Level::Warning,
         file_level: false,
+        after_dissolved: false,
         summary: text(
             "a meeting is still planned but its date has passed",
             "et møte står fortsatt som planlagt, men datoen er passert",

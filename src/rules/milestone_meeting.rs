@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Only(Profile::MunicipalAdvisory),
         default: Level::Error,
         file_level: false,
+        after_dissolved: false,
         summary: text(
             "a milestone that has passed has no held meeting",
             "en milepæl som er passert, har ikke noe avholdt møte",

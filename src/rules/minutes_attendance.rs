@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Every,
         default: Level::Warning,
         file_level: false,
+        after_dissolved: false,
         summary: text(
             "an attendee or absentee was not an active member of the group on the meeting date",
             "en deltaker eller et fravær gjelder en som ikke var aktivt medlem av gruppen på møtedatoen",

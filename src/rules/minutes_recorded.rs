@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Every,
         default: Level::Error,
         file_level: false,
+        after_dissolved: false,
         summary: text(
             "a held meeting has no attendees or no minutes (only headings, HTML comments and white space are no minutes)",
             "et avholdt møte mangler deltakere eller referat (bare overskrifter, HTML-kommentarer og blanke er ikke et referat)",

@@ -113,9 +113,7 @@ fn applies(rule: &Rule, group: &Group, at: Date) -> bool {
         Applies::Only(p) => group.profile() == Some(p),
     };
     let dissolved = group.dissolved().is_some_and(|d| d < at);
-    let alive_ok = !dissolved
-        || meta.file_level
-        || matches!(meta.id, RuleId::AnnualMeeting | RuleId::AnnualReport);
+    let alive_ok = !dissolved || meta.file_level || meta.after_dissolved;
     profile_ok && alive_ok
 }
 

@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Only(Profile::NationalService),
         default: Level::Error,
         file_level: false,
+        after_dissolved: false,
         summary: text(
             "a region has no active regional member (a vacancy), or more than one",
             "en region mangler et aktivt regionalt medlem (ledig plass), eller har flere enn ett",

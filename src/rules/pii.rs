@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Every,
         default: Level::Error,
         file_level: true,
+        after_dissolved: false,
         summary: text(
             "a Norwegian national identity number (fødselsnummer or D-number) appears in a file",
             "et fødselsnummer eller D-nummer står i en fil",

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Every,
         default: Level::Error,
         file_level: true,
+        after_dissolved: false,
         summary: text(
             "a reference to an unknown region, organisation, person, milestone or constituency, or to an organisation of the wrong kind",
             "en henvisning til en ukjent region, organisasjon, person, milepæl eller gruppe, eller til en organisasjon av feil type",

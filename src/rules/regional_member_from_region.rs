@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Only(Profile::NationalService),
         default: Level::Error,
         file_level: false,
+        after_dissolved: false,
         summary: text(
             "an active regional member is employed in another region than the one they represent",
             "et aktivt regionalt medlem er ansatt i en annen region enn den medlemmet representerer",

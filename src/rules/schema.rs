@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Every,
         default: Level::Error,
         file_level: true,
+        after_dissolved: false,
         summary: text(
             "a required field is missing, a value has the wrong type or is outside its set, a field is unknown, or a date is invalid",
             "et påkrevd felt mangler, en verdi har feil type eller er utenfor de lovlige verdiene, et felt er ukjent, eller en dato er ugyldig",

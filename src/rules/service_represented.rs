@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Only(Profile::NationalService),
         default: Level::Error,
         file_level: false,
+        after_dissolved: false,
         summary: text(
             "no active member represents the service, or its representative is not employed by a host HF",
             "ingen aktive medlemmer representerer tjenesten, eller representanten er ikke ansatt i et vertsforetak",

@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Every,
         default: Level::Error,
         file_level: true,
+        after_dissolved: false,
         summary: text(
             "a file is not valid UTF-8 or not valid TOML, or a .md file lacks its +++ front matter",
             "en fil er ikke gyldig UTF-8 eller gyldig TOML, eller en .md-fil mangler front matter mellom +++",

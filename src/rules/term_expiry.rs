@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Every,
         default: Level::Warning,
         file_level: false,
+        after_dissolved: false,
         summary: text(
             "an active member's term has run out, or runs out within 60 days",
             "funksjonstiden til et aktivt medlem er utløpt eller utløper innen 60 dager",

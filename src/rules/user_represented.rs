@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
         applies: Applies::Only(Profile::NationalService),
         default: Level::Error,
         file_level: false,
+        after_dissolved: false,
         summary: text(
             "no active member represents a user organisation",
             "ingen aktive medlemmer representerer en brukerorganisasjon",
