@@ -471,13 +471,8 @@ pub enum ReportCommand {
     Inputs(InputsArgs),
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    Md,
-    Html,
-    Json,
-    Docx,
-}
+/// The reports' formats: declared beside the renderer, which must not import the CLI.
+pub use crate::report::render::ReportFormat;
 
 /// Output options every report takes.
 #[derive(Args, Debug)]
