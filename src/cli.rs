@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
-use crate::registry::Date;
+use crate::registry::{Date, Gender, MeetingStatus, Mode, Profile, Role};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -203,13 +203,6 @@ pub enum PersonCommand {
     Add(PersonAddArgs),
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-pub enum GenderArg {
-    Female,
-    Male,
-    Other,
-}
-
 #[derive(Args, Debug)]
 pub struct PersonAddArgs {
     /// The person's id (default: derived from the name, e.g. kari-nordmann)
@@ -228,7 +221,7 @@ pub struct PersonAddArgs {
     pub phone: Option<String>,
     /// Gender, used only by the gender-balance rule
     #[arg(long, value_enum, value_name = "G")]
-    pub gender: Option<GenderArg>,
+    pub gender: Option<Gender>,
     #[command(flatten)]
     pub edit: EditOptions,
 }
@@ -239,12 +232,6 @@ pub enum GroupCommand {
     New(GroupNewArgs),
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ProfileArg {
-    NationalService,
-    MunicipalAdvisory,
-}
-
 #[derive(Args, Debug)]
 pub struct GroupNewArgs {
     /// The group's id, also its folder name
@@ -252,9 +239,9 @@ pub struct GroupNewArgs {
     /// The group's full name
     #[arg(long)]
     pub name: String,
-    /// national-service or municipal-advisory
+    /// national-service, municipal-advisory or advisory
     #[arg(long, value_enum, value_name = "P")]
-    pub profile: ProfileArg,
+    pub profile: Profile,
     /// national-service: the service's name
     #[arg(long, value_name = "S")]
     pub service: Option<String>,
@@ -264,7 +251,7 @@ pub struct GroupNewArgs {
     /// national-service: the HF responsible for the service
     #[arg(long, value_name = "HF")]
     pub responsible: Option<String>,
-    /// municipal-advisory: the municipality that owns the process
+    /// municipal-advisory: the municipality that owns the process; advisory: the owning organisation
     #[arg(long, value_name = "ORG")]
     pub owner: Option<String>,
     /// municipal-advisory: the process the group advises
@@ -283,15 +270,6 @@ pub struct GroupNewArgs {
     pub edit: EditOptions,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-pub enum RoleArg {
-    Regional,
-    Service,
-    User,
-    Other,
-    Constituency,
-}
-
 #[derive(Args, Debug)]
 pub struct ProposeArgs {
     /// The group id
@@ -300,7 +278,7 @@ pub struct ProposeArgs {
     pub person: String,
     /// The seat's role
     #[arg(long, value_enum)]
-    pub role: RoleArg,
+    pub role: Role,
     /// regional: the region represented
     #[arg(long, value_name = "R")]
     pub region: Option<String>,
@@ -347,7 +325,7 @@ pub struct AppointArgs {
     pub date: Option<Date>,
     /// Create and appoint a seat in one step: its role
     #[arg(long, value_enum)]
-    pub role: Option<RoleArg>,
+    pub role: Option<Role>,
     /// With --role regional: the region represented
     #[arg(long, value_name = "R")]
     pub region: Option<String>,
@@ -427,20 +405,6 @@ pub enum MeetingCommand {
     New(MeetingNewArgs),
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ModeArg {
-    Digital,
-    Physical,
-    Hybrid,
-}
-
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-pub enum MeetingStatusArg {
-    Planned,
-    Held,
-    Cancelled,
-}
-
 #[derive(Args, Debug)]
 pub struct MeetingNewArgs {
     /// The group id
@@ -449,11 +413,11 @@ pub struct MeetingNewArgs {
     #[arg(long, value_name = "D", value_parser = parse_date)]
     pub date: Date,
     /// How the meeting is held
-    #[arg(long, value_enum, value_name = "M", default_value_t = ModeArg::Digital)]
-    pub mode: ModeArg,
+    #[arg(long, value_enum, value_name = "M", default_value_t = Mode::Digital)]
+    pub mode: Mode,
     /// planned, or held/cancelled when recording a past meeting
-    #[arg(long, value_enum, value_name = "S", default_value_t = MeetingStatusArg::Planned)]
-    pub status: MeetingStatusArg,
+    #[arg(long, value_enum, value_name = "S", default_value_t = MeetingStatus::Planned)]
+    pub status: MeetingStatus,
     /// municipal-advisory: the milestone the meeting serves
     #[arg(long, value_name = "ID")]
     pub milestone: Option<String>,
@@ -601,15 +565,8 @@ pub struct KickoffArgs {
     pub edit: EditOptions,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    Md,
-    Html,
-    Json,
-    Docx,
-    /// A workbook (report region only): one worksheet per table
-    Xlsx,
-}
+/// The reports' formats: declared beside the renderer, which must not import the CLI.
+pub use crate::report::render::ReportFormat;
 
 /// Output options every report takes.
 #[derive(Args, Debug)]

@@ -11,7 +11,6 @@
 use serde_json::{Map, Value, json};
 
 use crate::registry::schema::{self, Field, LEVELS, Ty};
-use crate::rules::catalog::RULES;
 
 /// One kind of file, and the files of a registry that are of that kind.
 #[derive(Clone, Copy, Debug)]
@@ -173,8 +172,8 @@ fn ty(ty: Ty) -> Value {
 
 /// `[rules]`: every rule id, each with the levels it may be set to.
 fn rules() -> Value {
-    let properties: Map<String, Value> = RULES
-        .iter()
+    let properties: Map<String, Value> = crate::rules::catalog()
+        .into_iter()
         .map(|r| {
             let schema = json!({
                 "type": "string",

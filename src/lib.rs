@@ -12,6 +12,7 @@ pub mod edit;
 pub mod i18n;
 pub mod import;
 pub mod json_schema;
+pub mod keywords;
 pub mod output;
 pub mod pii_scan;
 pub mod registry;

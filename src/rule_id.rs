@@ -1,9 +1,28 @@
-//! The stable rule ids of the contract (rules.md). Every diagnostic carries one.
+//! The ground floor of the rules: the stable rule ids of the contract (rules.md), the levels a
+//! rule can take, the profiles a rule applies to, and the description every rule declares.
+//!
+//! The ids' strings come from the variant names (kebab-case, by strum), so there is no second
+//! list to keep in step. What each rule checks lives in its own file under `src/rules/`, named
+//! after its id; `rules::ALL` lists them and a test checks that list against [`RuleId`].
 
-use std::fmt;
+use crate::i18n::StaticText;
 
 /// A rule id. The string form is the contract; the order is the order of `mandat rules`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    strum::Display,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum RuleId {
     Syntax,
     Schema,
@@ -20,6 +39,7 @@ pub enum RuleId {
     GenderBalance,
     OneMemberPerRhf,
     HostRegionOtherHf,
+    RegionalMemberFromRegion,
     ServiceRepresented,
     UserRepresented,
     ChairDesignated,
@@ -32,82 +52,103 @@ pub enum RuleId {
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 24] = [
-        RuleId::Syntax,
-        RuleId::Schema,
-        RuleId::Ids,
-        RuleId::References,
-        RuleId::Dates,
-        RuleId::Pii,
-        RuleId::AppointmentProcess,
-        RuleId::MinutesRecorded,
-        RuleId::MeetingStatus,
-        RuleId::MinutesAttendance,
-        RuleId::InputFollowedUp,
-        RuleId::TermExpiry,
-        RuleId::GenderBalance,
-        RuleId::OneMemberPerRhf,
-        RuleId::HostRegionOtherHf,
-        RuleId::ServiceRepresented,
-        RuleId::UserRepresented,
-        RuleId::ChairDesignated,
-        RuleId::ChairOutsideHostRegion,
-        RuleId::AnnualMeeting,
-        RuleId::AnnualReport,
-        RuleId::AppointmentNotified,
-        RuleId::ConstituenciesRepresented,
-        RuleId::MilestoneMeeting,
-    ];
+    /// Every rule id, in the order of `mandat rules`.
+    pub const ALL: &'static [RuleId] = <RuleId as strum::VariantArray>::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            RuleId::Syntax => "syntax",
-            RuleId::Schema => "schema",
-            RuleId::Ids => "ids",
-            RuleId::References => "references",
-            RuleId::Dates => "dates",
-            RuleId::Pii => "pii",
-            RuleId::AppointmentProcess => "appointment-process",
-            RuleId::MinutesRecorded => "minutes-recorded",
-            RuleId::MeetingStatus => "meeting-status",
-            RuleId::MinutesAttendance => "minutes-attendance",
-            RuleId::InputFollowedUp => "input-followed-up",
-            RuleId::TermExpiry => "term-expiry",
-            RuleId::GenderBalance => "gender-balance",
-            RuleId::OneMemberPerRhf => "one-member-per-rhf",
-            RuleId::HostRegionOtherHf => "host-region-other-hf",
-            RuleId::ServiceRepresented => "service-represented",
-            RuleId::UserRepresented => "user-represented",
-            RuleId::ChairDesignated => "chair-designated",
-            RuleId::ChairOutsideHostRegion => "chair-outside-host-region",
-            RuleId::AnnualMeeting => "annual-meeting",
-            RuleId::AnnualReport => "annual-report",
-            RuleId::AppointmentNotified => "appointment-notified",
-            RuleId::ConstituenciesRepresented => "constituencies-represented",
-            RuleId::MilestoneMeeting => "milestone-meeting",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<RuleId> {
-        RuleId::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-
-    /// The rules that concern a file on its own; they still apply to a dissolved group.
-    pub fn is_file_level(self) -> bool {
-        matches!(
-            self,
-            RuleId::Syntax
-                | RuleId::Schema
-                | RuleId::Ids
-                | RuleId::References
-                | RuleId::Dates
-                | RuleId::Pii
-        )
+        s.parse().ok()
     }
 }
 
-impl fmt::Display for RuleId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+crate::keywords::keyword! {
+    /// A rule level as configured in `[rules]`.
+    pub enum Level {
+        Error => ("error", "feil"),
+        Warning => ("warning", "advarsel"),
+        Off => ("off", "av"),
+    }
+}
+
+crate::keywords::keyword! {
+    /// What kind of body a group is; it decides which rules apply (format.md).
+    pub enum Profile {
+        NationalService => ("national service", "nasjonal tjeneste"),
+        MunicipalAdvisory => ("municipal advisory", "kommunal rådgivende"),
+        Advisory => ("advisory", "rådgivende"),
+    }
+}
+
+/// Which groups a rule applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applies {
+    /// Every profile, `advisory` included.
+    Every,
+    Only(Profile),
+}
+
+impl Applies {
+    pub fn to(self, profile: Profile) -> bool {
+        match self {
+            Applies::Every => true,
+            Applies::Only(p) => p == profile,
+        }
+    }
+}
+
+/// A quoted clause of a source text.
+#[derive(Clone, Copy, Debug)]
+pub struct Clause {
+    /// `M 2`, `S`, or a law's name.
+    pub source: &'static str,
+    /// The words, in Norwegian as written.
+    pub text: &'static str,
+}
+
+/// What a rule is, as `mandat rules`, `mandat explain`, sarif, docs/rules.md and the `= note:`
+/// of every diagnostic show it. Each rule file declares one.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleMeta {
+    pub id: RuleId,
+    pub applies: Applies,
+    pub default: Level,
+    /// The rule concerns a file on its own: it still applies to a dissolved group, and a broken
+    /// file does not hold it back.
+    pub file_level: bool,
+    /// The rule still speaks about a group after it was dissolved: the yearly duties of the
+    /// years that lay wholly inside its life (rules.md, "Dissolved groups").
+    pub after_dissolved: bool,
+    /// One line: what the rule checks.
+    pub summary: StaticText,
+    /// Why the rule exists.
+    pub purpose: StaticText,
+    pub clauses: &'static [Clause],
+    /// What to do about a finding.
+    pub fix: StaticText,
+}
+
+/// Both languages of a static text, for the declarations.
+pub const fn text(en: &'static str, nb: &'static str) -> StaticText {
+    StaticText { en, nb }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_kebab_case_and_round_trip() {
+        for id in RuleId::ALL {
+            let kebab = id.as_str().replace('-', "");
+            assert_eq!(kebab, format!("{id:?}").to_lowercase());
+            assert_eq!(RuleId::parse(id.as_str()), Some(*id));
+        }
+        assert_eq!(RuleId::parse("One-Member-Per-Rhf"), None);
+        assert_eq!(Profile::MunicipalAdvisory.as_str(), "municipal-advisory");
+        assert_eq!("advisory".parse::<Profile>(), Ok(Profile::Advisory));
+        assert_eq!("warning".parse::<Level>(), Ok(Level::Warning));
     }
 }

@@ -5,7 +5,8 @@ mod support;
 
 use std::fs;
 
-use mandat::cli::{AppointArgs, ChairArgs, Command, ConsentArgs, NotifyArgs, ProposeArgs, RoleArg};
+use mandat::cli::{AppointArgs, ChairArgs, Command, ConsentArgs, NotifyArgs, ProposeArgs};
+use mandat::registry::Role;
 use support::*;
 
 fn to_bom_crlf(text: &str) -> String {
@@ -24,7 +25,7 @@ fn propose(p: &str, region: &str, date: &str) -> Command {
     Command::Propose(ProposeArgs {
         group: "nkt-demo".into(),
         person: p.into(),
-        role: RoleArg::Regional,
+        role: Role::Regional,
         region: Some(region.into()),
         organisation: None,
         constituency: None,
@@ -117,7 +118,8 @@ fn the_comment_at_the_end_of_a_changed_line_stays() {
         group: "nkt-demo".into(),
         person: "kari-nordmann".into(),
         date: Some(date("2020-02-07")),
-        edit: WRITE,
+        // Correcting a recorded announcement date takes --force (issue 10).
+        edit: FORCE,
     });
     assert!(run(&root, "2026-03-01", notify).unwrap());
     let after = fs::read_to_string(&members).unwrap();
@@ -163,7 +165,7 @@ fn dry_run_writes_nothing() {
     let (_dir, root) = fixture();
     let before = snapshot(&root);
     let mut a = appoint("eva-strand", "helse-vest", "2026-03-01", Some("tor-lie"));
-    a.role = Some(RoleArg::Regional);
+    a.role = Some(Role::Regional);
     a.region = Some("helse-vest".into());
     a.consented = Some(date("2026-02-10"));
     a.leader_cleared = Some(date("2026-02-12"));

@@ -11,11 +11,11 @@ use std::path::Path;
 
 use mandat::cli::{
     AppointArgs, ChairArgs, Command, ConsentArgs, EditOptions, EndArgs, MeetingCommand,
-    MeetingNewArgs, MeetingStatusArg, ModeArg, NotifyArgs, PersonAddArgs, PersonCommand,
-    ProposeArgs, RoleArg,
+    MeetingNewArgs, NotifyArgs, PersonAddArgs, PersonCommand, ProposeArgs,
 };
 use mandat::edit::TomlDoc;
 use mandat::registry::{self, Scope};
+use mandat::registry::{MeetingStatus, Mode, Role};
 use proptest::prelude::*;
 use support::*;
 
@@ -96,7 +96,7 @@ fn command(op: &Op, force: bool) -> Command {
         Op::Propose(p, r) => Command::Propose(ProposeArgs {
             group: g(),
             person: PEOPLE[p].into(),
-            role: RoleArg::Regional,
+            role: Role::Regional,
             region: Some(REGIONS[r].into()),
             organisation: None,
             constituency: None,
@@ -149,8 +149,8 @@ fn command(op: &Op, force: bool) -> Command {
         Op::Meeting(d) => Command::Meeting(MeetingCommand::New(MeetingNewArgs {
             group: g(),
             date: day(d),
-            mode: ModeArg::Digital,
-            status: MeetingStatusArg::Planned,
+            mode: Mode::Digital,
+            status: MeetingStatus::Planned,
             milestone: None,
             start: None,
             end: None,

@@ -3,9 +3,8 @@
 use crate::cli::{ExplainArgs, Global};
 use crate::i18n::{Lang, pick};
 use crate::registry::read::levenshtein;
-use crate::registry::{Level, Profile};
 use crate::rule_id::RuleId;
-use crate::rules::catalog::{self, Applies, RuleInfo};
+use crate::rule_id::{Applies, RuleMeta};
 
 use super::{Outcome, language, print};
 
@@ -56,21 +55,13 @@ pub fn run(args: &ExplainArgs, global: &Global) -> anyhow::Result<Outcome> {
             )
         );
     };
-    print(&explain(catalog::info(id), lang))?;
+    print(&explain(&crate::rules::rule(id).meta, lang))?;
     Ok(Outcome::Ok)
 }
 
-fn level_name(level: Level, lang: Lang) -> &'static str {
-    match level {
-        Level::Error => pick(lang, "error", "feil"),
-        Level::Warning => pick(lang, "warning", "advarsel"),
-        Level::Off => pick(lang, "off", "av"),
-    }
-}
-
 /// The full text of a rule.
-pub fn explain(rule: &RuleInfo, lang: Lang) -> String {
-    let level = level_name(rule.default, lang);
+pub fn explain(rule: &RuleMeta, lang: Lang) -> String {
+    let level = rule.default.word(lang);
     let applies = match (rule.applies, lang) {
         (Applies::Every, Lang::En) => format!("default level {level}, in every group"),
         (Applies::Every, Lang::Nb) => format!("standardnivå {level}, i alle grupper"),
@@ -81,7 +72,6 @@ pub fn explain(rule: &RuleInfo, lang: Lang) -> String {
             format!("standardnivå {level}, bare i {}-grupper", p.as_str())
         }
     };
-    let _ = Profile::NationalService;
     let mut out = format!("{}: {}\n\n", rule.id, rule.summary.get(lang));
     out.push_str(&format!("{applies}\n\n"));
     out.push_str(&format!(

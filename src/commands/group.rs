@@ -1,9 +1,9 @@
 //! `mandat group new`: a group folder with group.toml and an empty members.toml.
 
-use crate::cli::{Global, GroupNewArgs, ProfileArg};
+use crate::cli::{Global, GroupNewArgs};
 use crate::edit::doc::{date, set, str_array};
 use crate::edit::{Plan, TomlDoc};
-use crate::registry::Scope;
+use crate::registry::{Profile, Scope};
 use crate::t;
 
 use super::Outcome;
@@ -25,30 +25,27 @@ pub fn new(args: &GroupNewArgs, global: &Global) -> anyhow::Result<Outcome> {
             ),
         ));
     }
-    let (profile, missing): (&str, Vec<&str>) = match args.profile {
-        ProfileArg::NationalService => (
-            "national-service",
-            [
-                ("--service", args.service.is_none()),
-                ("--host", args.hosts.is_empty()),
-                ("--responsible", args.responsible.is_none()),
-            ]
-            .into_iter()
-            .filter_map(|(f, m)| m.then_some(f))
-            .collect(),
-        ),
-        ProfileArg::MunicipalAdvisory => (
-            "municipal-advisory",
-            [
-                ("--owner", args.owner.is_none()),
-                ("--process", args.process.is_none()),
-                ("--reports-to", args.reports_to.is_none()),
-                ("--constituency", args.constituencies.is_empty()),
-            ]
-            .into_iter()
-            .filter_map(|(f, m)| m.then_some(f))
-            .collect(),
-        ),
+    let profile = args.profile.as_str();
+    let missing: Vec<&str> = match args.profile {
+        Profile::NationalService => [
+            ("--service", args.service.is_none()),
+            ("--host", args.hosts.is_empty()),
+            ("--responsible", args.responsible.is_none()),
+        ]
+        .into_iter()
+        .filter_map(|(f, m)| m.then_some(f))
+        .collect(),
+        Profile::MunicipalAdvisory => [
+            ("--owner", args.owner.is_none()),
+            ("--process", args.process.is_none()),
+            ("--reports-to", args.reports_to.is_none()),
+            ("--constituency", args.constituencies.is_empty()),
+        ]
+        .into_iter()
+        .filter_map(|(f, m)| m.then_some(f))
+        .collect(),
+        // An advisory body needs only its name, profile and date (format.md).
+        Profile::Advisory => Vec::new(),
     };
     if !missing.is_empty() {
         // "--service, --host and --responsible" / "--service, --host og --responsible".

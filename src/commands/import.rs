@@ -315,7 +315,8 @@ fn registry(args: &ImportRegistryArgs, global: &Global) -> anyhow::Result<Outcom
     s.scope = Scope::Groups(all);
     let fresh: BTreeSet<String> = new_groups.keys().cloned().collect();
     s.finish_judged(plan, args.edit, global, &|d| {
-        d.rule.is_file_level() || !d.group.as_ref().is_some_and(|g| fresh.contains(g))
+        crate::rules::rule(d.rule).meta.file_level
+            || !d.group.as_ref().is_some_and(|g| fresh.contains(g))
     })
 }
 

@@ -5,9 +5,10 @@ use crate::cli::{Global, ListArgs, ListFormat, ListWhat};
 use crate::i18n::{Lang, pick};
 use crate::registry::{self, Date, Registry, Scope};
 
-use super::status::{is_current, represents, role_label, seat_status};
+use super::status::{is_current, represents, seat_status};
 use super::table::{Column, Rows, col, data_col};
 use super::{Outcome, evaluation_date, language, print, registry_root};
+use crate::registry::{MeetingStatus, Mode, Profile, Role};
 
 const GROUPS: &[Column] = &[
     col("id", "Id", "Id"),
@@ -41,29 +42,21 @@ const MEETINGS: &[Column] = &[
     col("inputs", "Inputs", "Innspill"),
 ];
 
-/// A profile in words, which can wrap (the id, e.g. `national-service`, is in JSON and CSV).
-pub fn profile_label(id: &str, lang: Lang) -> String {
-    match id {
-        "national-service" => pick(lang, "national service", "nasjonal tjeneste").into(),
-        "municipal-advisory" => pick(lang, "municipal advisory", "kommunal rådgivende").into(),
-        other => other.to_string(),
-    }
+/// A profile id (as in JSON and CSV) in words, which can wrap.
+fn profile_label(id: &str, lang: Lang) -> String {
+    Profile::name_in_words(id, lang)
+}
+
+/// A role id (as in JSON and CSV) in words.
+fn role_label(id: &str, lang: Lang) -> String {
+    Role::name_in_words(id, lang)
 }
 
 /// A meeting's status or mode (as in JSON and CSV) in the table's language.
 fn meeting_word(word: &str, lang: Lang) -> String {
-    let nb = match word {
-        "planned" => "planlagt",
-        "held" => "holdt",
-        "cancelled" => "avlyst",
-        "digital" => "digitalt",
-        "physical" => "fysisk",
-        "hybrid" => "hybrid",
-        other => other,
-    };
-    match lang {
-        Lang::En => word.to_string(),
-        Lang::Nb => nb.to_string(),
+    match word.parse::<MeetingStatus>() {
+        Ok(s) => s.word(lang).to_string(),
+        Err(_) => Mode::name_in_words(word, lang),
     }
 }
 

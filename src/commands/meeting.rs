@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::cli::{Global, MeetingNewArgs, MeetingStatusArg, ModeArg};
+use crate::cli::{Global, MeetingNewArgs};
 use crate::edit::Plan;
 use crate::edit::doc::{date, str_array};
 use crate::i18n::Lang;
@@ -91,16 +91,8 @@ pub fn new(args: &MeetingNewArgs, global: &Global) -> anyhow::Result<Outcome> {
             attendees.push(p);
         }
     }
-    let status = match args.status {
-        MeetingStatusArg::Planned => "planned",
-        MeetingStatusArg::Held => "held",
-        MeetingStatusArg::Cancelled => "cancelled",
-    };
-    let mode = match args.mode {
-        ModeArg::Digital => "digital",
-        ModeArg::Physical => "physical",
-        ModeArg::Hybrid => "hybrid",
-    };
+    let status = args.status.as_str();
+    let mode = args.mode.as_str();
     let mut text = String::from("+++\n");
     let _ = writeln!(text, "date = {}", date(day));
     let _ = writeln!(text, "status = {}", toml_edit::Value::from(status));
@@ -123,13 +115,13 @@ pub fn new(args: &MeetingNewArgs, global: &Global) -> anyhow::Result<Outcome> {
     match lang {
         Lang::En => {
             let _ = writeln!(text, "# Minutes of the meeting of {group_name}, {d}\n");
-            text.push_str("Expected: every active member (see `attendees`). Move anyone who did not come to `absent`.\n\n");
-            text.push_str("## 1. Agenda\n\n## 2. Discussion and advice\n\n## 3. Inputs (record each as an [[input]] between the +++ lines at the top)\n\n## 4. Next meeting\n");
+            text.push_str("<!-- Expected: every active member (see `attendees`). Move anyone who did not come to `absent`.\n     Write the minutes under the headings; until then the minutes count as empty (minutes-recorded). -->\n\n");
+            text.push_str("## 1. Agenda\n\n## 2. Discussion and advice\n\n## 3. Inputs\n\n<!-- Record each input as an [[input]] between the +++ lines at the top. -->\n\n## 4. Next meeting\n");
         }
         Lang::Nb => {
             let _ = writeln!(text, "# Referat fra møte i {group_name}, {d}\n");
-            text.push_str("Forventet: alle aktive medlemmer (se `attendees`). Flytt den som ikke kom, til `absent`.\n\n");
-            text.push_str("## 1. Saksliste\n\n## 2. Drøfting og råd\n\n## 3. Innspill (skriv hvert innspill som [[input]] mellom +++-linjene øverst)\n\n## 4. Neste møte\n");
+            text.push_str("<!-- Forventet: alle aktive medlemmer (se `attendees`). Flytt den som ikke kom, til `absent`.\n     Skriv referatet under overskriftene; til da regnes referatet som tomt (minutes-recorded). -->\n\n");
+            text.push_str("## 1. Saksliste\n\n## 2. Drøfting og råd\n\n## 3. Innspill\n\n<!-- Skriv hvert innspill som [[input]] mellom +++-linjene øverst. -->\n\n## 4. Neste møte\n");
         }
     }
     let n = attendees.len();

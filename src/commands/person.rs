@@ -1,9 +1,9 @@
 //! `mandat person add`: one new file in people/.
 
-use crate::cli::{GenderArg, Global, PersonAddArgs};
+use crate::cli::{Global, PersonAddArgs};
 use crate::edit::doc::set;
 use crate::edit::{Plan, TomlDoc};
-use crate::registry::id_from_name;
+use crate::registry::{id_from_name, is_valid_id};
 use crate::t;
 
 use super::Outcome;
@@ -19,6 +19,21 @@ pub fn add(args: &PersonAddArgs, global: &Global) -> anyhow::Result<Outcome> {
         return Err(bad(
             lang0,
             t!("--name must not be empty", "--name kan ikke være tomt"),
+        ));
+    }
+    // `--name Åse Ødegård` without quotes: the shell gives `Ødegård` as the id. A capitalised
+    // word is a name, never an id; say to quote the name rather than that it is no id.
+    if let Some(given) = &args.id
+        && !is_valid_id(given)
+        && given.chars().next().is_some_and(char::is_uppercase)
+    {
+        let name = format!("{} {given}", args.name.trim());
+        return Err(bad(
+            lang0,
+            t!(
+                "a name of several words must be quoted: `--name \"{name}\"` (`{given}` was read as the person's id)",
+                "et navn på flere ord må stå i anførselstegn: `--name \"{name}\"` (`{given}` ble lest som personens id)"
+            ),
         ));
     }
     check_id("person", &id, lang0)?;
@@ -56,15 +71,7 @@ pub fn add(args: &PersonAddArgs, global: &Global) -> anyhow::Result<Outcome> {
         set(t, "phone", p.as_str());
     }
     if let Some(g) = args.gender {
-        set(
-            t,
-            "gender",
-            match g {
-                GenderArg::Female => "female",
-                GenderArg::Male => "male",
-                GenderArg::Other => "other",
-            },
-        );
+        set(t, "gender", g.as_str());
     }
     let name = args.name.trim();
     let plan = Plan::new(t!(

@@ -2,19 +2,16 @@
 
 use crate::cli::Global;
 use crate::i18n::pick;
-use crate::registry::{Level, Profile};
-use crate::rules::catalog::{Applies, RULES, RuleInfo};
+use crate::registry::Profile;
+use crate::rule_id::RuleMeta;
 
 use super::{Outcome, language, print};
 
-fn level_for(rule: &RuleInfo, profile: Profile) -> &'static str {
-    match rule.applies {
-        Applies::Only(p) if p != profile => "-",
-        _ => match rule.default {
-            Level::Error => "error",
-            Level::Warning => "warning",
-            Level::Off => "off",
-        },
+fn level_for(rule: &RuleMeta, profile: Profile) -> &'static str {
+    if rule.applies.to(profile) {
+        rule.default.as_str()
+    } else {
+        "-"
     }
 }
 
@@ -24,18 +21,20 @@ pub fn run(global: &Global) -> anyhow::Result<Outcome> {
     });
     let lang = language(global, reg.as_ref().map(|l| &l.registry));
     let mut out = format!(
-        "{:<27} {:<9} {:<9} {}\n",
+        "{:<27} {:<9} {:<9} {:<10} {}\n",
         pick(lang, "rule", "regel"),
         pick(lang, "national", "nasjonal"),
         pick(lang, "municipal", "kommunal"),
+        pick(lang, "advisory", "rådgivende"),
         pick(lang, "what it checks", "hva den kontrollerer")
     );
-    for rule in &RULES {
+    for rule in crate::rules::catalog() {
         out.push_str(&format!(
-            "{:<27} {:<9} {:<9} {}\n",
+            "{:<27} {:<9} {:<9} {:<10} {}\n",
             rule.id.as_str(),
             level_for(rule, Profile::NationalService),
             level_for(rule, Profile::MunicipalAdvisory),
+            level_for(rule, Profile::Advisory),
             rule.summary.get(lang)
         ));
     }

@@ -9,25 +9,15 @@
 
 use toml_edit::Table;
 
-use crate::cli::{AppointArgs, ConsentArgs, EndArgs, Global, NotifyArgs, ProposeArgs, RoleArg};
+use crate::cli::{AppointArgs, ConsentArgs, EndArgs, Global, NotifyArgs, ProposeArgs};
 use crate::edit::doc::{date, get_date, get_str, set_in_order};
 use crate::edit::{Plan, TomlDoc};
 use crate::i18n::{Lang, Text};
-use crate::registry::{Date, Profile, Registry};
+use crate::registry::{Date, Profile, Registry, Role};
 use crate::t;
 
 use super::Outcome;
 use super::writing::{Session, bad, check_id, refuse, with_org_hint, ymd};
-
-pub fn role_str(r: RoleArg) -> &'static str {
-    match r {
-        RoleArg::Regional => "regional",
-        RoleArg::Service => "service",
-        RoleArg::User => "user",
-        RoleArg::Other => "other",
-        RoleArg::Constituency => "constituency",
-    }
-}
 
 /// The order of a member's fields in format.md; new fields are put in it.
 pub const MEMBER_ORDER: &[&str] = &[
@@ -80,7 +70,7 @@ fn last_entry(doc: &mut TomlDoc, person: &str, f: impl Fn(&Table) -> bool) -> Op
 /// The seat's fields the command line gives: where a role needs a region, organisation or
 /// constituency, they must be there and known.
 struct SeatArgs<'a> {
-    role: RoleArg,
+    role: Role,
     region: Option<&'a str>,
     organisation: Option<&'a str>,
     constituency: Option<&'a str>,
@@ -89,7 +79,7 @@ struct SeatArgs<'a> {
 impl SeatArgs<'_> {
     fn check(&self, s: &Session, group: &str) -> anyhow::Result<()> {
         let (reg, lang) = (s.reg(), s.lang);
-        let role = role_str(self.role);
+        let role = self.role.as_str();
         let need = |flag: &str, ids: Option<String>| {
             let text = match ids {
                 Some(ids) => t!(
@@ -104,13 +94,13 @@ impl SeatArgs<'_> {
             bad(lang, text)
         };
         match self.role {
-            RoleArg::Regional if self.region.is_none() => {
+            Role::Regional if self.region.is_none() => {
                 return Err(need("region", Some(known_regions(reg))));
             }
-            RoleArg::User if self.organisation.is_none() => {
+            Role::User if self.organisation.is_none() => {
                 return Err(need("organisation", None));
             }
-            RoleArg::Constituency if self.constituency.is_none() => {
+            Role::Constituency if self.constituency.is_none() => {
                 let g = reg.group(group).expect("the group was loaded");
                 let ids: Vec<&str> = g.constituencies.iter().map(|k| k.value.as_str()).collect();
                 if ids.is_empty() {
@@ -123,20 +113,16 @@ impl SeatArgs<'_> {
         // A flag the role does not use would be written anyway and then mean nothing (a user
         // seat with a region): say so rather than record it.
         let stray = [
-            (
-                "region",
-                self.region.is_some(),
-                self.role != RoleArg::Regional,
-            ),
+            ("region", self.region.is_some(), self.role != Role::Regional),
             (
                 "organisation",
                 self.organisation.is_some(),
-                matches!(self.role, RoleArg::Regional | RoleArg::Service),
+                matches!(self.role, Role::Regional | Role::Service),
             ),
             (
                 "constituency",
                 self.constituency.is_some(),
-                self.role != RoleArg::Constituency,
+                self.role != Role::Constituency,
             ),
         ];
         if let Some((flag, ..)) = stray.iter().find(|(_, given, foreign)| *given && *foreign) {
@@ -165,7 +151,7 @@ impl SeatArgs<'_> {
         {
             // A user seat's organisation is always a user organisation; other bodies vary.
             let kind = match self.role {
-                RoleArg::User => t!("\"user-organisation\"", "\"user-organisation\""),
+                Role::User => t!("\"user-organisation\"", "\"user-organisation\""),
                 _ => {
                     let kinds = crate::registry::schema::ORG_KINDS
                         .iter()
@@ -203,7 +189,7 @@ impl SeatArgs<'_> {
 
     fn write(&self, t: &mut Table, person: &str) {
         set(t, "person", person);
-        set(t, "role", role_str(self.role));
+        set(t, "role", self.role.as_str());
         if let Some(r) = self.region {
             set(t, "region", r);
         }
@@ -235,6 +221,30 @@ fn name(reg: &Registry, id: &str) -> String {
     reg.person_name(id).to_string()
 }
 
+/// Why a regional seat in a national-service group may not go to this person: their employer
+/// lies in another region than the one represented (`regional-member-from-region`; cli.md:
+/// `propose` and `appoint` refuse it unless --force, though a pending proposal is not yet judged
+/// by the rule).
+fn employed_elsewhere(
+    s: &Session,
+    group: &str,
+    person: &str,
+    role: Option<&str>,
+    region: Option<&str>,
+) -> Option<Text> {
+    let reg = s.reg();
+    let national = reg.group(group).and_then(|g| g.profile()) == Some(Profile::NationalService);
+    let region = region.filter(|_| national && role == Some(Role::Regional.as_str()))?;
+    let (employer, elsewhere) =
+        crate::rules::regional_member_from_region::employed_elsewhere(reg, person, region)?;
+    let (who, hf) = (reg.person_name(person), reg.org_name(employer));
+    let (rname, ename) = (reg.region_name(region), reg.region_name(elsewhere));
+    Some(t!(
+        "{who} works at {hf}, which lies in {ename}, but the seat represents {rname}; a regional member is employed in the region they represent (regional-member-from-region). Choose someone employed in {rname}, correct --region, or pass --force",
+        "{who} arbeider ved {hf}, som ligger i {ename}, men plassen representerer {rname}; et regionalt medlem er ansatt i regionen det representerer (regional-member-from-region). Velg en som er ansatt i {rname}, rett --region, eller bruk --force"
+    ))
+}
+
 pub fn propose(args: &ProposeArgs, global: &Global) -> anyhow::Result<Outcome> {
     let s = Session::open(global, &[&args.group], &[&args.person])?;
     let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
@@ -245,6 +255,11 @@ pub fn propose(args: &ProposeArgs, global: &Global) -> anyhow::Result<Outcome> {
         constituency: args.constituency.as_deref(),
     };
     seat.check(&s, g)?;
+    if !args.edit.force
+        && let Some(why) = employed_elsewhere(&s, g, p, Some(args.role.as_str()), seat.region)
+    {
+        return refuse(lang, why);
+    }
     let day = args.date.unwrap_or(s.at);
     let rel = members_rel(g);
     let (old, mut doc) = s.toml(&rel)?;
@@ -263,7 +278,7 @@ pub fn propose(args: &ProposeArgs, global: &Global) -> anyhow::Result<Outcome> {
     seat.write(&mut t, p);
     set(&mut t, "proposed", date(day));
     doc.push_table("member", t)?;
-    let (who, role) = (name(s.reg(), p), role_str(args.role));
+    let (who, role) = (name(s.reg(), p), args.role.as_str());
     let plan = Plan::new(t!(
         "proposed {who} for a {role} seat in {g} ({rel})",
         "foreslo {who} til en plass med rollen {role} i {g} ({rel})"
@@ -468,6 +483,11 @@ pub fn appoint(args: &AppointArgs, global: &Global) -> anyhow::Result<Outcome> {
             get_str(t, "region").map(str::to_string),
         )
     };
+    if !args.edit.force
+        && let Some(why) = employed_elsewhere(&s, g, p, role.as_deref(), region.as_deref())
+    {
+        return refuse(lang, why);
+    }
     if let Some(why) = check_appointer(&s, g, p, &args.by, role.as_deref(), region.as_deref())? {
         return refuse(lang, why);
     }
@@ -623,8 +643,21 @@ pub fn notify(args: &NotifyArgs, global: &Global) -> anyhow::Result<Outcome> {
         .map(|t| (**t).clone())
         .collect();
     let t = &mut doc.tables_mut("member")[i];
-    // Run again without --date (to print the announcement once more), an announcement already
-    // recorded keeps its day; only an explicit --date corrects it.
+    // An announcement already recorded keeps its day: run again without --date, the
+    // announcement is printed once more; a different --date is refused unless --force.
+    if let (Some(want), Some(recorded)) = (args.date, get_date(t, "notified"))
+        && want != recorded
+        && !args.edit.force
+    {
+        let (w, r) = (ymd(want), ymd(recorded));
+        return Err(bad(
+            lang,
+            t!(
+                "the appointment of {p} to {g} was already announced on {r}; to record {w} instead, pass --force",
+                "oppnevningen av {p} til {g} ble allerede kunngjort {r}; bruk --force for å registrere {w} i stedet"
+            ),
+        ));
+    }
     let day = args
         .date
         .or_else(|| get_date(t, "notified"))

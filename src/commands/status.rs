@@ -103,32 +103,9 @@ pub fn represents(reg: &Registry, m: &Member) -> String {
         .map_or_else(String::new, |c| c.value.clone())
 }
 
-/// A role id (as in JSON and CSV) in words.
-pub fn role_label(id: &str, lang: Lang) -> String {
-    let role = [
-        Role::Regional,
-        Role::Service,
-        Role::User,
-        Role::Other,
-        Role::Constituency,
-    ]
-    .into_iter()
-    .find(|r| r.as_str() == id);
-    match role {
-        Some(r) => role_name(Some(r), lang).to_string(),
-        None => id.to_string(),
-    }
-}
-
+/// A role's words, `?` when it is unknown.
 fn role_name(role: Option<Role>, lang: Lang) -> &'static str {
-    match role {
-        Some(Role::Regional) => pick(lang, "regional", "regional"),
-        Some(Role::Service) => pick(lang, "service", "tjenesten"),
-        Some(Role::User) => pick(lang, "user", "bruker"),
-        Some(Role::Other) => pick(lang, "other", "annen"),
-        Some(Role::Constituency) => pick(lang, "constituency", "målgruppe"),
-        None => "?",
-    }
+    role.map_or("?", |r| r.word(lang))
 }
 
 fn seat_rows(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<Vec<String>> {
@@ -186,7 +163,8 @@ fn seat_rows(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<Vec<String>
                 }
             }
         }
-        None => {}
+        // No mandate fixes the seats of an advisory body.
+        Some(Profile::Advisory) | None => {}
     }
     rows
 }
@@ -261,7 +239,7 @@ fn deadlines(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<String> {
                 .iter()
                 .map(|r| SectionKind::Regional(r.id.value.clone()))
                 .chain([SectionKind::Feedback])
-                .filter(|k| reg.delivered_section(g, report_year, k).is_some())
+                .filter(|k| g.section(report_year, k).is_some())
                 .count();
             let due = ymd(due);
             out.push(match lang {
@@ -273,7 +251,7 @@ fn deadlines(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<String> {
                 ),
             });
         }
-        (Some(Profile::MunicipalAdvisory), _) => {
+        (Some(Profile::MunicipalAdvisory | Profile::Advisory), _) => {
             if let Some(p) = next {
                 let p = ymd(p);
                 out.push(match lang {
@@ -323,9 +301,9 @@ fn deadlines(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<String> {
 pub fn group_status(reg: &Registry, g: &Group, at: Date, lang: Lang) -> String {
     let mut out = String::new();
     let name = g.name.as_ref().map_or("", |n| n.as_str());
-    let profile = g.profile().map_or("?".to_string(), |p| {
-        super::list::profile_label(p.as_str(), lang)
-    });
+    let profile = g
+        .profile()
+        .map_or("?".to_string(), |p| p.word(lang).to_string());
     let width = table::width();
     out.push_str(&table::wrap(
         "",

@@ -26,6 +26,10 @@ pub fn run(args: &ValidateArgs, global: &Global) -> anyhow::Result<Outcome> {
     let reg = &loaded.registry;
     let lang = language(global, Some(reg));
     let at = evaluation_date(global);
+    // The groups whose mandate rules wait for broken files: one line each in the human output.
+    let mut held = rules::held_back(reg, &loaded.diagnostics);
+    held.retain(|g, _| wanted.is_empty() || wanted.contains(*g));
+    let held = rules::held_back_lines(&held, lang);
     let mut diags = rules::check(reg, at, loaded.diagnostics);
     if !wanted.is_empty() {
         diags.retain(|d| d.group.as_ref().is_none_or(|g| wanted.contains(g)));
@@ -43,6 +47,7 @@ pub fn run(args: &ValidateArgs, global: &Global) -> anyhow::Result<Outcome> {
     let text = match args.format.unwrap_or_else(default_format) {
         ValidateFormat::Human => {
             let mut t = diagnostic::human::render(&diags, &reg.files, opts);
+            t.push_str(&held);
             t.push_str(&diagnostic::human::summary_line(summary, opts));
             t
         }
@@ -52,7 +57,9 @@ pub fn run(args: &ValidateArgs, global: &Global) -> anyhow::Result<Outcome> {
             t.push_str(&diagnostic::human::summary_line(summary, opts));
             t
         }
-        ValidateFormat::Sarif => diagnostic::sarif::render(&diags, &reg.files, &ci),
+        ValidateFormat::Sarif => {
+            diagnostic::sarif::render(&diags, &reg.files, &crate::rules::catalog(), &ci)
+        }
         ValidateFormat::Junit => {
             let groups: Vec<&str> = reg
                 .groups

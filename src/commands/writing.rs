@@ -191,7 +191,7 @@ impl Session {
         file_level_only: bool,
     ) -> anyhow::Result<Outcome> {
         self.finish_judged(plan, opts, global, &|d: &crate::diagnostic::Diagnostic| {
-            !file_level_only || d.rule.is_file_level()
+            !file_level_only || crate::rules::rule(d.rule).meta.file_level
         })
     }
 

@@ -12,8 +12,7 @@ use serde::Serialize;
 use super::ci::{CiOptions, full_text};
 use super::{Diagnostic, Place, Severity};
 use crate::i18n::Lang;
-use crate::registry::Level;
-use crate::rules::catalog::{Applies, RULES, RuleInfo};
+use crate::rule_id::{Applies, Level, Profile, RuleMeta};
 use crate::source::SourceFile;
 
 /// The `$schema` written into the log: the OASIS standard's schema.
@@ -140,15 +139,15 @@ fn level(l: Level) -> &'static str {
     }
 }
 
-fn tags(rule: &RuleInfo) -> Vec<&'static str> {
+fn tags(rule: &RuleMeta) -> Vec<&'static str> {
     match rule.applies {
-        Applies::Every => vec!["national-service", "municipal-advisory"],
+        Applies::Every => Profile::ALL.iter().map(|p| p.as_str()).collect(),
         Applies::Only(p) => vec![p.as_str()],
     }
 }
 
 /// The rule's help: what to do, then the clauses it enforces, quoted.
-fn help_text(rule: &RuleInfo, lang: Lang) -> String {
+fn help_text(rule: &RuleMeta, lang: Lang) -> String {
     let mut text = rule.fix.get(lang).to_string();
     for c in rule.clauses {
         text.push_str(&format!("\n\n{}: «{}»", c.source, c.text));
@@ -156,7 +155,7 @@ fn help_text(rule: &RuleInfo, lang: Lang) -> String {
     text
 }
 
-fn rule(rule: &RuleInfo, lang: Lang) -> Rule {
+fn rule(rule: &RuleMeta, lang: Lang) -> Rule {
     Rule {
         id: rule.id.as_str(),
         short_description: Message {
@@ -175,7 +174,12 @@ fn rule(rule: &RuleInfo, lang: Lang) -> Rule {
     }
 }
 
-fn result<'a>(d: &'a Diagnostic, files: &[SourceFile], opts: &CiOptions) -> SarifResult<'a> {
+fn result<'a>(
+    d: &'a Diagnostic,
+    files: &[SourceFile],
+    catalog: &[&RuleMeta],
+    opts: &CiOptions,
+) -> SarifResult<'a> {
     let l = d.locate(files);
     let region = match (&d.place, l.source, l.line, l.column) {
         (Place::Span(span), Some(source), Some(start_line), Some(start_column)) => {
@@ -191,7 +195,7 @@ fn result<'a>(d: &'a Diagnostic, files: &[SourceFile], opts: &CiOptions) -> Sari
     };
     SarifResult {
         rule_id: d.rule.as_str(),
-        rule_index: RULES
+        rule_index: catalog
             .iter()
             .position(|r| r.id == d.rule)
             .expect("every rule id has a catalog entry"),
@@ -230,7 +234,14 @@ fn uri_path(path: &str) -> String {
 }
 
 /// The whole log, pretty-printed, ending with a newline.
-pub fn render(diags: &[Diagnostic], files: &[SourceFile], opts: &CiOptions) -> String {
+/// `catalog` is every rule, in the order of `mandat rules` (the command passes it in: the
+/// renderers sit below the rules).
+pub fn render(
+    diags: &[Diagnostic],
+    files: &[SourceFile],
+    catalog: &[&RuleMeta],
+    opts: &CiOptions,
+) -> String {
     let log = Log {
         schema: SCHEMA_URI,
         version: "2.1.0",
@@ -241,11 +252,14 @@ pub fn render(diags: &[Diagnostic], files: &[SourceFile], opts: &CiOptions) -> S
                     version: env!("CARGO_PKG_VERSION"),
                     semantic_version: env!("CARGO_PKG_VERSION"),
                     language: opts.lang.to_string(),
-                    rules: RULES.iter().map(|r| rule(r, opts.lang)).collect(),
+                    rules: catalog.iter().map(|r| rule(r, opts.lang)).collect(),
                 },
             },
             column_kind: "unicodeCodePoints",
-            results: diags.iter().map(|d| result(d, files, opts)).collect(),
+            results: diags
+                .iter()
+                .map(|d| result(d, files, catalog, opts))
+                .collect(),
         }],
     };
     let mut text = serde_json::to_string_pretty(&log).expect("a SARIF log serialises");

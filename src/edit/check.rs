@@ -44,7 +44,9 @@ pub fn new_errors(
     let diags = rules::check(&after.registry, at, after.diagnostics);
     let mut new_errors = Vec::new();
     for d in diags {
-        if d.severity != Severity::Error || (file_level_only && !d.rule.is_file_level()) {
+        if d.severity != Severity::Error
+            || (file_level_only && !crate::rules::rule(d.rule).meta.file_level)
+        {
             continue;
         }
         match seen.get_mut(&key(&d, &after.registry)) {

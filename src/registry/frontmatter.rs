@@ -54,9 +54,77 @@ pub fn split(text: &str, base: usize) -> Split {
     Split::Unterminated(base..base + first.len())
 }
 
+/// The byte offset of a TOML file's first key: the first line, from `start`, that is neither
+/// blank, nor a comment, nor a table header. `None` when there is none.
+pub fn first_key(text: &str, start: usize) -> Option<usize> {
+    let mut at = start;
+    for line in text.get(start..)?.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if !(trimmed.trim().is_empty() || trimmed.starts_with('#') || trimmed.starts_with('[')) {
+            return Some(at + indent);
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// Whether a Markdown body is empty in the sense of `minutes-recorded` (rules.md, second
+/// round): after removing HTML comments (`<!-- ... -->`; one left open runs to the end), it holds
+/// nothing but ATX headings (lines starting with `#`) and white space. Such minutes are not yet
+/// written, and such a report section or feedback counts as missing.
+pub fn body_is_empty(body: &str) -> bool {
+    let mut rest = body;
+    let mut text = String::new();
+    while let Some(open) = rest.find("<!--") {
+        text.push_str(&rest[..open]);
+        // The comment's own text: CommonMark allows `<!-->` and `<!--->` as whole comments.
+        let after = &rest[open + 4..];
+        let short = ["->", ">"].into_iter().find(|e| after.starts_with(e));
+        rest = match (short, after.find("-->")) {
+            (Some(e), _) => &after[e.len()..],
+            (None, Some(close)) => &after[close + 3..],
+            (None, None) => "",
+        };
+        text.push('\n');
+    }
+    text.push_str(rest);
+    text.lines()
+        .map(str::trim_start)
+        .all(|l| l.trim().is_empty() || l.starts_with('#'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_key_skips_comments_blank_lines_and_headers() {
+        assert_eq!(first_key("name = 1\n", 0), Some(0));
+        assert_eq!(first_key("# c\n\n  name = 1\n", 0), Some(7));
+        assert_eq!(first_key("\u{feff}# c\nname = 1\n", 3), Some(7));
+        assert_eq!(first_key("# only\n[[chair]]\nperson = 1\n", 0), Some(17));
+        assert_eq!(first_key("# nothing\n", 0), None);
+    }
+
+    #[test]
+    fn a_body_of_headings_comments_and_space_is_empty() {
+        assert!(body_is_empty(""));
+        assert!(body_is_empty("\n  \n"));
+        assert!(body_is_empty(
+            "# Referat\n\n## 1. Saksliste\n<!-- skriv her -->\n"
+        ));
+        assert!(body_is_empty(
+            "<!--\nflere linjer\n# ikke en overskrift\n-->\n## 2.\n"
+        ));
+        assert!(body_is_empty("# Tittel\n<!-- aldri lukket\nTekst\n"));
+        assert!(body_is_empty("<!-->\n<!--->\n"));
+        assert!(!body_is_empty("# Referat\nVi drøftet saken.\n"));
+        assert!(!body_is_empty(
+            "<!-- veiledning -->Tekst etter kommentaren\n"
+        ));
+        assert!(!body_is_empty("#Referat er ikke\n- et punkt\n"));
+    }
     use proptest::prelude::*;
 
     /// The plain reading of the rule, line by line, to check [`split`] against.

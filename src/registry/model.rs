@@ -10,89 +10,9 @@ use crate::source::{FileId, SourceFile, Sp, Span};
 
 pub type Date = NaiveDate;
 
-/// A rule level as configured in `[rules]`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Level {
-    Off,
-    Warning,
-    Error,
-}
+pub use crate::rule_id::{Level, Profile};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Profile {
-    NationalService,
-    MunicipalAdvisory,
-}
-
-impl Profile {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Profile::NationalService => "national-service",
-            Profile::MunicipalAdvisory => "municipal-advisory",
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OrgKind {
-    Hf,
-    PrivateHospital,
-    JointHf,
-    UserOrganisation,
-    Municipality,
-    University,
-    Other,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Role {
-    Regional,
-    Service,
-    User,
-    Other,
-    Constituency,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Regional => "regional",
-            Role::Service => "service",
-            Role::User => "user",
-            Role::Other => "other",
-            Role::Constituency => "constituency",
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Gender {
-    Female,
-    Male,
-    Other,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MeetingStatus {
-    Planned,
-    Held,
-    Cancelled,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    Digital,
-    Physical,
-    Hybrid,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum InputStatus {
-    Open,
-    Forwarded,
-    Answered,
-    Closed,
-}
+pub use crate::keywords::{Gender, InputStatus, MeetingStatus, Mode, OrgKind, Role};
 
 /// `registry.toml`.
 #[derive(Debug)]
@@ -270,8 +190,9 @@ pub struct Meeting {
     pub inputs: Vec<Input>,
     /// The Markdown body, byte range in the file.
     pub body: Span,
-    /// Whether the body holds nothing but white space (found at load time, so that the rules
-    /// need not keep the text).
+    /// Whether the body is empty in the sense of `minutes-recorded`: nothing but headings, HTML
+    /// comments and white space ([`super::frontmatter::body_is_empty`]; found at load time, so
+    /// that the rules need not keep the text).
     pub minutes_blank: bool,
 }
 
@@ -316,6 +237,9 @@ pub struct ReportSection {
     pub author: Option<Sp<String>>,
     pub submitted: Option<Sp<Date>>,
     pub body: Span,
+    /// Whether the body is empty in the sense of `minutes-recorded` (only headings, HTML
+    /// comments and white space): such a section counts as missing (cli.md, second round).
+    pub blank: bool,
 }
 
 #[derive(Debug)]
@@ -341,6 +265,9 @@ pub struct Group {
     pub milestones: Vec<Milestone>,
     pub rules: BTreeMap<String, Sp<Level>>,
     pub waivers: Vec<Waiver>,
+    /// Where group.toml's first key starts (after comments and blank lines): the place of a
+    /// finding about the group as a whole (rules.md, second round).
+    pub first_key: Option<Span>,
     pub members_file: Option<FileId>,
     pub members: Vec<Member>,
     pub meetings: Vec<Meeting>,
@@ -368,6 +295,7 @@ impl Group {
             milestones: Vec::new(),
             rules: BTreeMap::new(),
             waivers: Vec::new(),
+            first_key: None,
             members_file: None,
             members: Vec::new(),
             meetings: Vec::new(),

@@ -175,8 +175,8 @@ impl Registry {
             let due = self.config.report_due(year);
             for region in &self.regions {
                 let rid = region.id.as_str();
-                if self
-                    .delivered_section(group, year, &SectionKind::Regional(rid.to_string()))
+                if group
+                    .section(year, &SectionKind::Regional(rid.to_string()))
                     .is_some()
                 {
                     continue;
@@ -190,10 +190,7 @@ impl Registry {
                     .map(str::to_string);
                 out.push(o);
             }
-            if self
-                .delivered_section(group, year, &SectionKind::Feedback)
-                .is_none()
-            {
+            if group.section(year, &SectionKind::Feedback).is_none() {
                 let mut o = Obligation::new(group, ObligationKind::Feedback, due);
                 o.year = Some(year);
                 o.who = group.chair_on(dec31(year).min(at)).map(str::to_string);

@@ -129,11 +129,8 @@ impl<'a, 'i> Record<'a, 'i> {
             return out;
         };
         for (k, v) in t.iter() {
-            let level = match v.get_ref().as_str() {
-                Some("error") => Level::Error,
-                Some("warning") => Level::Warning,
-                Some("off") => Level::Off,
-                _ => continue,
+            let Some(level) = v.get_ref().as_str().and_then(|l| l.parse::<Level>().ok()) else {
+                continue;
             };
             if RuleId::parse(k.get_ref()).is_some() {
                 out.insert(k.get_ref().to_string(), Sp::new(level, self.span_of(v)));

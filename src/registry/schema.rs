@@ -45,23 +45,17 @@ const fn f(name: &'static str, ty: Ty, required: bool, doc: &'static str) -> Fie
     }
 }
 
-pub const LEVELS: &[&str] = &["error", "warning", "off"];
+use super::model::{Gender, InputStatus, Level, MeetingStatus, Mode, OrgKind, Profile, Role};
+
+pub const LEVELS: &[&str] = Level::NAMES;
 pub const LANGUAGES: &[&str] = &["nb", "en"];
-pub const ORG_KINDS: &[&str] = &[
-    "hf",
-    "private-hospital",
-    "joint-hf",
-    "user-organisation",
-    "municipality",
-    "university",
-    "other",
-];
-pub const GENDERS: &[&str] = &["female", "male", "other"];
-pub const PROFILES: &[&str] = &["national-service", "municipal-advisory"];
-pub const ROLES: &[&str] = &["regional", "service", "user", "other", "constituency"];
-pub const MEETING_STATUSES: &[&str] = &["planned", "held", "cancelled"];
-pub const MODES: &[&str] = &["digital", "physical", "hybrid"];
-pub const INPUT_STATUSES: &[&str] = &["open", "forwarded", "answered", "closed"];
+pub const ORG_KINDS: &[&str] = OrgKind::NAMES;
+pub const GENDERS: &[&str] = Gender::NAMES;
+pub const PROFILES: &[&str] = Profile::NAMES;
+pub const ROLES: &[&str] = Role::NAMES;
+pub const MEETING_STATUSES: &[&str] = MeetingStatus::NAMES;
+pub const MODES: &[&str] = Mode::NAMES;
+pub const INPUT_STATUSES: &[&str] = InputStatus::NAMES;
 
 pub const REGISTRY_SECTION: &[Field] = &[
     f("name", Ty::Str, true, "The registry's name."),
@@ -235,7 +229,7 @@ pub const GROUP_FILE: &[Field] = &[
         "profile",
         Ty::Enum(PROFILES),
         true,
-        "national-service or municipal-advisory.",
+        "national-service, municipal-advisory, or advisory (any other advisory body: only name, profile and established are required).",
     ),
     f(
         "service",
@@ -259,25 +253,25 @@ pub const GROUP_FILE: &[Field] = &[
         "owner",
         Ty::Str,
         false,
-        "municipal-advisory: the municipality that owns the process (required).",
+        "municipal-advisory: the municipality that owns the process (required); advisory: the owning organisation (optional).",
     ),
     f(
         "process",
         Ty::Str,
         false,
-        "municipal-advisory: the process the group advises (required).",
+        "municipal-advisory: the process the group advises (required); advisory: optional.",
     ),
     f(
         "reports-to",
         Ty::Str,
         false,
-        "municipal-advisory: where inputs are taken (required).",
+        "municipal-advisory: where inputs are taken (required); advisory: optional.",
     ),
     f(
         "constituencies",
         Ty::StrList,
         false,
-        "municipal-advisory: ids of the constituencies represented (required).",
+        "municipal-advisory: ids of the constituencies represented (required); advisory: optional.",
     ),
     f(
         "established",
@@ -361,7 +355,7 @@ pub const MEMBER: &[Field] = &[
         "appointed-by",
         Ty::Str,
         false,
-        "national-service: the appointing region (RHF); municipal-advisory: an organisation.",
+        "national-service: the appointing region (RHF); other profiles: an organisation or a region.",
     ),
     f(
         "letter",

@@ -183,8 +183,8 @@ pub fn section(
     kind: &SectionKind,
     opts: Options,
 ) -> SectionView {
-    // A blank stub (a `report kickoff` file not yet written in) is a missing section (cli.md).
-    let found = reg.delivered_section(g, year, kind);
+    // A section with an empty body (only headings and comments) counts as missing.
+    let found = g.section(year, kind);
     let (region, file_name) = match kind {
         SectionKind::Regional(r) => (Some(OrgRef::region(reg, r)), format!("{r}.md")),
         SectionKind::Feedback => (None, "feedback.md".to_string()),

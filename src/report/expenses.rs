@@ -77,7 +77,7 @@ pub struct PayerTotal {
 
 pub fn build(reg: &Registry, g: &Group, year: i32, opts: Options) -> ExpensesReport {
     let host = match g.profile() {
-        Some(Profile::MunicipalAdvisory) => g.owner.as_ref(),
+        Some(Profile::MunicipalAdvisory | Profile::Advisory) => g.owner.as_ref(),
         _ => g.responsible.as_ref(),
     }
     .map(|o| OrgRef::org(reg, &o.value));

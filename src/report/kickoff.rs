@@ -1,7 +1,7 @@
 //! `mandat report kickoff`: the stub files of a year's annual report (cli.md). Each stub has the
 //! front matter of format.md without `submitted`, one heading, and everything else — the year's
 //! facts and the guidance — inside an HTML comment, so that it counts as missing until its author
-//! writes in it ([`crate::registry::lifecycle::is_blank_body`]).
+//! writes in it ([`crate::registry::frontmatter::body_is_empty`]).
 //!
 //! This module only composes the texts; `commands::report` writes them through the edit
 //! machinery (locked, atomic, never over an existing file).
@@ -201,12 +201,12 @@ fn stub_text(
 
 #[cfg(test)]
 mod tests {
-    use crate::registry::lifecycle::is_blank_body;
+    use crate::registry::frontmatter::body_is_empty;
 
     #[test]
     fn a_stub_body_is_blank() {
         let body =
             "# Helse Nord RHF 2026\n\n<!--\nFakta for 2026:\n- Møter holdt: 0 (ingen).\n-->\n";
-        assert!(is_blank_body(body));
+        assert!(body_is_empty(body));
     }
 }

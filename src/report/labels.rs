@@ -125,89 +125,24 @@ pub fn for_lang(lang: Lang) -> BTreeMap<&'static str, &'static str> {
     LABELS.iter().map(|(k, t)| (*k, t.get(lang))).collect()
 }
 
-/// The name of a role.
+/// The words of a role (one table: [`crate::keywords`]).
 pub fn role(role: Role, lang: Lang) -> &'static str {
-    let t = match role {
-        Role::Regional => StaticText {
-            en: "regional representative",
-            nb: "regional representant",
-        },
-        Role::Service => StaticText {
-            en: "the service",
-            nb: "tjenesten",
-        },
-        Role::User => StaticText {
-            en: "user representative",
-            nb: "brukerrepresentant",
-        },
-        Role::Other => StaticText {
-            en: "other",
-            nb: "annen",
-        },
-        Role::Constituency => StaticText {
-            en: "constituency representative",
-            nb: "representant",
-        },
-    };
-    t.get(lang)
+    role.title(lang)
 }
 
+/// The words of a meeting status (one table: [`crate::keywords`]).
 pub fn meeting_status(s: MeetingStatus, lang: Lang) -> &'static str {
-    let t = match s {
-        MeetingStatus::Planned => StaticText {
-            en: "planned",
-            nb: "planlagt",
-        },
-        MeetingStatus::Held => StaticText {
-            en: "held",
-            nb: "holdt",
-        },
-        MeetingStatus::Cancelled => StaticText {
-            en: "cancelled",
-            nb: "avlyst",
-        },
-    };
-    t.get(lang)
+    s.word(lang)
 }
 
+/// The words of a mode (one table: [`crate::keywords`]).
 pub fn mode(m: Mode, lang: Lang) -> &'static str {
-    let t = match m {
-        Mode::Digital => StaticText {
-            en: "digital",
-            nb: "digitalt",
-        },
-        Mode::Physical => StaticText {
-            en: "physical",
-            nb: "fysisk",
-        },
-        Mode::Hybrid => StaticText {
-            en: "hybrid",
-            nb: "hybrid",
-        },
-    };
-    t.get(lang)
+    m.word(lang)
 }
 
+/// The words of a input status (one table: [`crate::keywords`]).
 pub fn input_status(s: InputStatus, lang: Lang) -> &'static str {
-    let t = match s {
-        InputStatus::Open => StaticText {
-            en: "open",
-            nb: "åpen",
-        },
-        InputStatus::Forwarded => StaticText {
-            en: "forwarded",
-            nb: "sendt videre",
-        },
-        InputStatus::Answered => StaticText {
-            en: "answered",
-            nb: "besvart",
-        },
-        InputStatus::Closed => StaticText {
-            en: "closed",
-            nb: "avsluttet",
-        },
-    };
-    t.get(lang)
+    s.word(lang)
 }
 
 /// The known constituencies (målgrupper) by id: their names as a reader writes them.

@@ -517,7 +517,7 @@ pub fn build(reg: &Registry, g: &Group, req: &Request<'_>) -> Result<Letter, Ref
                     "{gid} skriver ingen deler av en årsrapport; påminnelsen gjelder grupper for nasjonale tjenester"
                 )));
             }
-            if reg.delivered_section(g, year, &kind).is_some() {
+            if g.section(year, &kind).is_some() {
                 return Err(Refusal::Usage(t!(
                     "nothing to remind of: that part of the annual report {year} is delivered",
                     "ingenting å minne om: den delen av årsrapporten {year} er levert"

@@ -14,7 +14,6 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, State};
 use serde::Serialize;
 
 use super::{docx, labels, markdown};
-use crate::cli::ReportFormat;
 use crate::i18n::Lang;
 
 /// The templates built into the binary, by name.
@@ -27,6 +26,17 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("inputs.md", include_str!("templates/inputs.md")),
     ("inputs.html", include_str!("templates/inputs.html")),
 ];
+
+/// A report's output format (`--format` of `mandat report`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Html,
+    Json,
+    Docx,
+    /// A workbook (report region only): one worksheet per table
+    Xlsx,
+}
 
 /// Renders `view` (the report named `kind`: annual, region, inputs) in `format`.
 /// `root` is the registry root, where `templates/` may override the built-in templates.

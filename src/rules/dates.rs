@@ -1,12 +1,39 @@
-//! `dates`: the appointment steps, chair terms and the group's life are in order, and no
-//! meeting is recorded as held in the future.
+//! `dates`: dates out of order (proposed, consented, leader-cleared, appointed, ended, term-end; chair terms; established and dissolved), or a held meeting dated in the future.
 
 use super::Ctx;
+use super::{Checks, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::registry::{Date, Group};
-use crate::rule_id::RuleId;
+use crate::rule_id::{Applies, Level, RuleId, RuleMeta, text};
 use crate::source::Sp;
 use crate::t;
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: RuleId::Dates,
+        applies: Applies::Every,
+        default: Level::Error,
+        file_level: true,
+        after_dissolved: false,
+        summary: text(
+            "dates out of order (proposed, consented, leader-cleared, appointed, ended, term-end; chair terms; established and dissolved), or a held meeting dated in the future",
+            "datoer i feil rekkefølge (foreslått, samtykke, avklart med leder, oppnevnt, avsluttet, funksjonstid; ledervervet; opprettet og nedlagt), eller et avholdt møte med dato fram i tid",
+        ),
+        purpose: text(
+            "The appointment steps happen in order: proposed, then consent, then appointment; a seat ends after it began. Dates out of order are almost always typing errors.",
+            "Oppnevningen skjer i rekkefølge: forslag, så samtykke, så oppnevning; et verv slutter etter at det begynte. Datoer i feil rekkefølge er nesten alltid skrivefeil.",
+        ),
+        clauses: &[],
+        fix: text(
+            "Correct the date that is wrong. A meeting that has not happened yet has status \"planned\".",
+            "Rett datoen som er feil. Et møte som ikke er holdt ennå, har status \"planned\".",
+        ),
+    },
+    checks: Checks {
+        group: Some(dates_in_order),
+        registry: None,
+    },
+};
 
 /// Reports `later` when it is before `earlier`.
 fn in_order(

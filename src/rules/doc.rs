@@ -3,15 +3,10 @@
 
 use std::fmt::Write;
 
-use super::catalog::{Applies, RULES};
-use crate::registry::Level;
+use crate::rule_id::{Applies, Level, Profile};
 
 fn level(l: Level) -> &'static str {
-    match l {
-        Level::Error => "error",
-        Level::Warning => "warning",
-        Level::Off => "off",
-    }
+    l.as_str()
 }
 
 fn capitalise(s: &str) -> String {
@@ -26,7 +21,7 @@ pub fn markdown() -> String {
     let mut out = String::new();
     out.push_str(
         "# Rules\n\n\
-         <!-- Generated from src/rules/catalog.rs by `UPDATE_DOCS=1 cargo test`; do not edit by hand. -->\n\n\
+         <!-- Generated from the rule declarations in src/rules/ by `UPDATE_DOCS=1 cargo test`; do not edit by hand. -->\n\n\
          Every diagnostic of `mandat validate` carries one of these rule ids. A rule's level comes \
          from the group's `[rules]`, else the registry's `[rules]`, else the default below; \
          `\"off\"` silences it. A `[[waiver]]` in a group silences one rule for that group until \
@@ -36,22 +31,28 @@ pub fn markdown() -> String {
          Sources quoted: **M** = the RHFs' mandate for reference groups of national services and \
          centres; **S** = Senja kommune's presentation of its reference group in the restructuring \
          of health and care.\n\n\
-         | rule | national-service | municipal-advisory | what it checks |\n|---|---|---|---|\n",
+         | rule | national-service | municipal-advisory | advisory | what it checks |\n|---|---|---|---|---|\n",
     );
-    for r in &RULES {
-        let (nat, mun) = match r.applies {
-            Applies::Every => (level(r.default), level(r.default)),
-            Applies::Only(crate::registry::Profile::NationalService) => (level(r.default), "—"),
-            Applies::Only(crate::registry::Profile::MunicipalAdvisory) => ("—", level(r.default)),
+    let catalog = crate::rules::catalog();
+    for r in &catalog {
+        let cell = |p: Profile| {
+            if r.applies.to(p) {
+                level(r.default)
+            } else {
+                "—"
+            }
         };
         let id = r.id.as_str();
         let _ = writeln!(
             out,
-            "| [`{id}`](#{id}) | {nat} | {mun} | {} |",
+            "| [`{id}`](#{id}) | {} | {} | {} | {} |",
+            cell(Profile::NationalService),
+            cell(Profile::MunicipalAdvisory),
+            cell(Profile::Advisory),
             r.summary.en
         );
     }
-    for r in &RULES {
+    for r in &catalog {
         let scope = match r.applies {
             Applies::Every => "every group".to_string(),
             Applies::Only(p) => format!("`{}` groups only", p.as_str()),

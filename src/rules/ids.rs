@@ -1,15 +1,41 @@
-//! `ids`: ids have the contract's form, file and folder names agree with the ids inside them,
-//! and no two entities share an id.
+//! `ids`: an id has the wrong form, a file or folder name differs from its id, or two entities share one id.
 
-use std::collections::BTreeMap;
-
+use super::{Checks, Rule};
 use super::{Ctx, file_start, group_place};
 use crate::diagnostic::{Diagnostic, Place};
 use crate::i18n::Text;
 use crate::registry::{Group, SectionKind, is_valid_id, parse_meeting_stem};
-use crate::rule_id::RuleId;
+use crate::rule_id::{Applies, Level, RuleId, RuleMeta, text};
 use crate::source::Sp;
 use crate::t;
+use std::collections::BTreeMap;
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: RuleId::Ids,
+        applies: Applies::Every,
+        default: Level::Error,
+        file_level: true,
+        after_dissolved: false,
+        summary: text(
+            "an id has the wrong form, a file or folder name differs from its id, or two entities share one id",
+            "en id har feil form, et fil- eller mappenavn avviker fra id-en, eller to enheter har samme id",
+        ),
+        purpose: text(
+            "Ids tie the files together: a person's file name is their id, a group's folder is its id, a meeting's file name starts with its date. An id is 1 to 64 characters of a-z, 0-9 and -, starting with a letter.",
+            "Id-er binder filene sammen: en persons filnavn er id-en, en gruppes mappe er id-en, et møtes filnavn starter med datoen. En id er 1 til 64 tegn av a-z, 0-9 og -, og starter med en bokstav.",
+        ),
+        clauses: &[],
+        fix: text(
+            "Rename the file or folder, or correct the id, so that they agree; use only lower-case letters, digits and hyphens.",
+            "Gi filen eller mappen nytt navn, eller rett id-en, slik at de stemmer overens; bruk bare små bokstaver, sifre og bindestrek.",
+        ),
+    },
+    checks: Checks {
+        group: Some(group_ids),
+        registry: Some(registry_ids),
+    },
+};
 
 fn bad_form(place: Place, what: Text, id: &str) -> Diagnostic {
     let (we, wn) = (&what.en, &what.nb);

@@ -5,24 +5,70 @@
 //! `[rules]`, else the registry's, else the default; softened findings are warnings; waivers and
 //! `off` silence. The result is sorted and deduplicated.
 
-pub mod annual;
-pub mod appointment;
-pub mod catalog;
-pub mod chair;
-pub mod composition;
-pub mod dates;
 pub mod doc;
+
+pub mod annual_meeting;
+pub mod annual_report;
+pub mod appointment_notified;
+pub mod appointment_process;
+pub mod chair_designated;
+pub mod chair_outside_host_region;
+pub mod constituencies_represented;
+pub mod dates;
+pub mod gender_balance;
+pub mod host_region_other_hf;
 pub mod ids;
-pub mod meetings;
-pub mod municipal;
+pub mod input_followed_up;
+pub mod meeting_status;
+pub mod milestone_meeting;
+pub mod minutes_attendance;
+pub mod minutes_recorded;
+pub mod one_member_per_rhf;
 pub mod pii;
 pub mod references;
+pub mod regional_member_from_region;
+pub mod schema;
+pub mod service_represented;
+pub mod syntax;
+pub mod term_expiry;
+pub mod user_represented;
+
+/// Every rule, in the order of `mandat rules` (the order of [`RuleId`]; a test checks it).
+/// The modules are declared one by one rather than by a macro so that rustfmt sees them.
+pub static ALL: &[&Rule] = &[
+    &syntax::RULE,
+    &schema::RULE,
+    &ids::RULE,
+    &references::RULE,
+    &dates::RULE,
+    &pii::RULE,
+    &appointment_process::RULE,
+    &minutes_recorded::RULE,
+    &meeting_status::RULE,
+    &minutes_attendance::RULE,
+    &input_followed_up::RULE,
+    &term_expiry::RULE,
+    &gender_balance::RULE,
+    &one_member_per_rhf::RULE,
+    &host_region_other_hf::RULE,
+    &regional_member_from_region::RULE,
+    &service_represented::RULE,
+    &user_represented::RULE,
+    &chair_designated::RULE,
+    &chair_outside_host_region::RULE,
+    &annual_meeting::RULE,
+    &annual_report::RULE,
+    &appointment_notified::RULE,
+    &constituencies_represented::RULE,
+    &milestone_meeting::RULE,
+];
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{self, Diagnostic, Place, Severity};
 use crate::i18n::Text;
-use crate::registry::{Date, Group, Level, Registry};
-use crate::rule_id::RuleId;
-use catalog::Applies;
+use crate::registry::{Date, Group, Level, Member, Registry};
+use crate::rule_id::{Applies, RuleId, RuleMeta};
 
 /// What every rule reads.
 pub struct Ctx<'a> {
@@ -31,77 +77,65 @@ pub struct Ctx<'a> {
     pub at: Date,
 }
 
-type GroupCheck = fn(&Ctx, &Group, &mut Vec<Diagnostic>);
-type RegistryCheck = fn(&Ctx, &mut Vec<Diagnostic>);
+pub type GroupCheck = fn(&Ctx, &Group, &mut Vec<Diagnostic>);
+pub type RegistryCheck = fn(&Ctx, &mut Vec<Diagnostic>);
 
-/// Rules that look at the registry as a whole (files outside groups, every file's text).
-const REGISTRY_CHECKS: &[(RuleId, RegistryCheck)] = &[
-    (RuleId::Ids, ids::registry_ids),
-    (RuleId::References, references::registry_references),
-    (RuleId::Pii, pii::national_identity_numbers),
-];
+/// Where a rule's findings come from. A rule with neither is reported by the loader.
+#[derive(Clone, Copy)]
+pub struct Checks {
+    /// Looks at one group.
+    pub group: Option<GroupCheck>,
+    /// Looks at the registry as a whole (files outside groups, every file's text).
+    pub registry: Option<RegistryCheck>,
+}
 
-/// Rules that look at one group.
-const GROUP_CHECKS: &[(RuleId, GroupCheck)] = &[
-    (RuleId::Ids, ids::group_ids),
-    (RuleId::References, references::group_references),
-    (RuleId::Dates, dates::dates_in_order),
-    (RuleId::AppointmentProcess, appointment::appointment_process),
-    (RuleId::MinutesRecorded, meetings::minutes_recorded),
-    (RuleId::MeetingStatus, meetings::planned_meeting_not_past),
-    (RuleId::MinutesAttendance, meetings::attendees_were_members),
-    (RuleId::InputFollowedUp, meetings::inputs_followed_up),
-    (RuleId::TermExpiry, appointment::terms_not_expiring),
-    (RuleId::GenderBalance, composition::gender_balance),
-    (RuleId::OneMemberPerRhf, composition::one_member_per_region),
-    (
-        RuleId::HostRegionOtherHf,
-        composition::host_region_member_from_other_hf,
-    ),
-    (RuleId::ServiceRepresented, composition::service_represented),
-    (RuleId::UserRepresented, composition::user_represented),
-    (RuleId::ChairDesignated, chair::chair_designated),
-    (
-        RuleId::ChairOutsideHostRegion,
-        chair::chair_outside_host_region,
-    ),
-    (RuleId::AnnualMeeting, annual::annual_meeting),
-    (RuleId::AnnualReport, annual::annual_report),
-    (
-        RuleId::AppointmentNotified,
-        appointment::appointment_notified,
-    ),
-    (
-        RuleId::ConstituenciesRepresented,
-        municipal::constituencies_represented,
-    ),
-    (RuleId::MilestoneMeeting, municipal::milestone_meetings),
-];
+/// A rule: what it is, and how it is checked. Each file of this module declares one.
+pub struct Rule {
+    pub meta: RuleMeta,
+    pub checks: Checks,
+}
+
+/// The rule of an id.
+pub fn rule(id: RuleId) -> &'static Rule {
+    ALL[id as usize]
+}
+
+/// What every rule is, for the renderers and commands that show it.
+pub fn catalog() -> Vec<&'static RuleMeta> {
+    ALL.iter().map(|r| &r.meta).collect()
+}
 
 /// Whether a rule runs for a group on the evaluation date.
-fn applies(rule: RuleId, group: &Group, at: Date) -> bool {
-    let profile_ok = match catalog::info(rule).applies {
+fn applies(rule: &Rule, group: &Group, at: Date) -> bool {
+    let meta = &rule.meta;
+    let profile_ok = match meta.applies {
         Applies::Every => true,
         Applies::Only(p) => group.profile() == Some(p),
     };
     let dissolved = group.dissolved().is_some_and(|d| d < at);
-    let alive_ok = !dissolved
-        || rule.is_file_level()
-        || matches!(rule, RuleId::AnnualMeeting | RuleId::AnnualReport);
+    let alive_ok = !dissolved || meta.file_level || meta.after_dissolved;
     profile_ok && alive_ok
 }
 
 /// Runs every rule and returns the registry's diagnostics, levels settled, sorted.
 /// `loaded` are the diagnostics found while reading the files.
+///
+/// A group that depends on a file with a `syntax` or `schema` error gets only the file-level
+/// rules ([`held_back`]).
 pub fn check(reg: &Registry, at: Date, loaded: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let ctx = Ctx { reg, at };
+    let held: BTreeSet<&str> = held_back(reg, &loaded).into_keys().collect();
     let mut raw = loaded;
-    for (_, run) in REGISTRY_CHECKS {
+    for run in ALL.iter().filter_map(|r| r.checks.registry) {
         run(&ctx, &mut raw);
     }
     for group in &reg.groups {
-        for (rule, run) in GROUP_CHECKS {
-            if applies(*rule, group, at) {
+        let whole = !held.contains(group.id.as_str());
+        for rule in ALL {
+            if let Some(run) = rule.checks.group
+                && (whole || rule.meta.file_level)
+                && applies(rule, group, at)
+            {
                 run(&ctx, group, &mut raw);
             }
         }
@@ -114,6 +148,81 @@ pub fn check(reg: &Registry, at: Date, loaded: Vec<Diagnostic>) -> Vec<Diagnosti
         .filter_map(|d| settle(reg, &groups, at, d))
         .collect();
     diagnostic::sort(&mut out, &reg.files);
+    out
+}
+
+/// The groups whose mandate rules are held back (rules.md, "Broken files hold back the mandate
+/// rules"), each with the broken files it depends on: a file with a `syntax` or `schema` finding
+/// under its `groups/<id>/`, registry.toml, organisations.toml, or the file of a person its
+/// `members.toml` or `[[chair]]` terms name. `found` are the loader's diagnostics. One quoted
+/// date then gives one `schema` error, not a cascade of vacancies and missing steps.
+pub fn held_back<'a>(
+    reg: &'a Registry,
+    found: &[Diagnostic],
+) -> BTreeMap<&'a str, BTreeSet<String>> {
+    let broken: BTreeSet<&str> = found
+        .iter()
+        .filter(|d| matches!(d.rule, RuleId::Syntax | RuleId::Schema))
+        .map(|d| match &d.place {
+            Place::Span(span) => reg.rel(span.file),
+            Place::File(path) => path.as_str(),
+        })
+        .collect();
+    let mut out = BTreeMap::new();
+    if broken.is_empty() {
+        return out;
+    }
+    let shared: Vec<&str> = ["registry.toml", "organisations.toml"]
+        .into_iter()
+        .filter(|f| broken.contains(f))
+        .collect();
+    for group in &reg.groups {
+        let folder = format!("groups/{}/", group.id);
+        let mut files: BTreeSet<String> = broken
+            .iter()
+            .filter(|f| f.starts_with(&folder))
+            .map(|f| f.to_string())
+            .collect();
+        files.extend(shared.iter().map(|f| f.to_string()));
+        let people = group.members.iter().filter_map(|m| m.person_id()).chain(
+            group
+                .chairs
+                .iter()
+                .filter_map(|c| c.person.as_ref().map(|p| p.as_str())),
+        );
+        for person in people {
+            let path = format!("people/{person}.toml");
+            if broken.contains(path.as_str()) {
+                files.insert(path);
+            }
+        }
+        if !files.is_empty() {
+            out.insert(group.id.as_str(), files);
+        }
+    }
+    out
+}
+
+/// One line per held-back group for the human output: which group, and the files that hold it
+/// back.
+pub fn held_back_lines(held: &BTreeMap<&str, BTreeSet<String>>, lang: crate::i18n::Lang) -> String {
+    let mut out = String::new();
+    for (group, files) in held {
+        let group = crate::pii_scan::mask(group);
+        let files: Vec<String> = files
+            .iter()
+            .map(|f| crate::pii_scan::mask(f).into_owned())
+            .collect();
+        let files = crate::i18n::join_list(&files, lang);
+        out.push_str(&match lang {
+            crate::i18n::Lang::En => format!(
+                "note: the mandate rules were not checked for {group}: {files} must be mended first (syntax or schema errors above)\n"
+            ),
+            crate::i18n::Lang::Nb => format!(
+                "merk: mandatreglene ble ikke kontrollert for {group}: {files} må rettes først (syntaks- eller skjemafeil over)\n"
+            ),
+        });
+    }
     out
 }
 
@@ -135,7 +244,7 @@ fn settle(
     let level = group
         .and_then(|g| g.rules.get(name))
         .or_else(|| reg.config.rules.get(name))
-        .map_or(catalog::info(d.rule).default, |l| l.value);
+        .map_or(rule(d.rule).meta.default, |l| l.value);
     if level == Level::Off {
         return None;
     }
@@ -153,7 +262,7 @@ fn settle(
     } else {
         Severity::Error
     };
-    let clauses = catalog::info(d.rule).clauses;
+    let clauses = rule(d.rule).meta.clauses;
     if let Some(clause) = clauses.get(d.clause).or(clauses.first()) {
         let quote = format!("{}: «{}»", clause.source, clause.text);
         d.notes.insert(0, Text::new(quote.clone(), quote));
@@ -172,11 +281,13 @@ pub fn members_place(reg: &Registry, group: &Group) -> Place {
     }
 }
 
-/// Where a diagnostic about something missing from group.toml points.
+/// Where a diagnostic about something missing from group.toml points: its first key, not a
+/// comment above it (rules.md, second round).
 pub fn group_place(reg: &Registry, group: &Group) -> Place {
-    match group.file {
-        Some(f) => file_start(reg, f),
-        None => Place::File(format!("groups/{}/group.toml", group.id)),
+    match (group.first_key, group.file) {
+        (Some(key), _) => Place::Span(key),
+        (None, Some(f)) => file_start(reg, f),
+        (None, None) => Place::File(format!("groups/{}/group.toml", group.id)),
     }
 }
 
@@ -184,4 +295,64 @@ pub fn group_place(reg: &Registry, group: &Group) -> Place {
 pub fn file_start(reg: &Registry, file: usize) -> Place {
     let bom = reg.files[file].bom;
     Place::Span(crate::source::Span::new(file, bom..bom))
+}
+
+/// A member's person's name, for messages.
+pub fn member_name(ctx: &Ctx, m: &Member) -> String {
+    m.person_id()
+        .map_or_else(|| "?".to_string(), |p| ctx.reg.person_name(p).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_lists_every_rule_once_in_id_order() {
+        let ids: Vec<RuleId> = ALL.iter().map(|r| r.meta.id).collect();
+        assert_eq!(ids, RuleId::ALL.to_vec());
+    }
+
+    #[test]
+    fn each_rule_lives_in_the_file_named_after_its_id() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules");
+        for id in RuleId::ALL {
+            let path = format!("{dir}/{}.rs", id.as_str().replace('-', "_"));
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let declared = format!("id: RuleId::{id:?},");
+            assert!(text.contains(&declared), "{path} does not declare {id}");
+            assert!(
+                text.starts_with(&format!("//! `{id}`")),
+                "{path} does not start with its id"
+            );
+        }
+    }
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for r in ALL {
+            let m = &r.meta;
+            for t in [m.summary, m.purpose, m.fix] {
+                assert!(
+                    !t.en.trim().is_empty() && !t.nb.trim().is_empty(),
+                    "{}",
+                    m.id
+                );
+                assert_ne!(t.en, t.nb, "{}: untranslated text", m.id);
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_loaders_rules_have_no_check() {
+        for r in ALL {
+            let loader = r.checks.group.is_none() && r.checks.registry.is_none();
+            assert_eq!(
+                loader,
+                matches!(r.meta.id, RuleId::Syntax | RuleId::Schema),
+                "{}",
+                r.meta.id
+            );
+        }
+    }
 }

@@ -1,13 +1,40 @@
-//! `pii`: no Norwegian national identity number (fødselsnummer or D-number) in any file.
-//!
-//! An identity number is 11 digits, not part of a longer run of digits, whose first six digits
-//! are a date (day + 40 for a D-number) and whose two control digits are valid (rules.md).
+//! `pii`: a Norwegian national identity number (fødselsnummer or D-number) appears in a file.
 
 use super::Ctx;
+use super::{Checks, Rule};
+use crate::pii_scan::find;
+use crate::rule_id::{Applies, Level, RuleId, RuleMeta, text};
+
 use crate::diagnostic::Diagnostic;
-use crate::rule_id::RuleId;
 use crate::source::Span;
 use crate::t;
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: RuleId::Pii,
+        applies: Applies::Every,
+        default: Level::Error,
+        file_level: true,
+        after_dissolved: false,
+        summary: text(
+            "a Norwegian national identity number (fødselsnummer or D-number) appears in a file",
+            "et fødselsnummer eller D-nummer står i en fil",
+        ),
+        purpose: text(
+            "The registry is kept in git and shared widely. A national identity number must never be stored there; once committed it stays in the history.",
+            "Registeret ligger i git og deles bredt. Et fødselsnummer skal aldri lagres der; når det først er lagt inn, blir det liggende i historikken.",
+        ),
+        clauses: &[],
+        fix: text(
+            "Remove the number. If it was committed, ask whoever runs the repository to remove it from the git history as well.",
+            "Fjern nummeret. Hvis det er lagt inn i git, be den som drifter depotet om å fjerne det fra historikken også.",
+        ),
+    },
+    checks: Checks {
+        group: None,
+        registry: Some(national_identity_numbers),
+    },
+};
 
 /// Every file the registry read, and every other text file under its root.
 pub fn national_identity_numbers(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -36,5 +63,3 @@ pub fn national_identity_numbers(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
     }
 }
-
-use crate::pii_scan::find;

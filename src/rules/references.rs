@@ -1,14 +1,41 @@
-//! `references`: every id that points at a region, organisation, person, milestone or
-//! constituency points at one that exists, and of the right kind.
+//! `references`: a reference to an unknown region, organisation, person, milestone or constituency, or to an organisation of the wrong kind.
 
 use super::Ctx;
+use super::{Checks, Rule};
 use crate::diagnostic::{Diagnostic, shown};
 use crate::i18n::Text;
 use crate::registry::read::nearest;
-use crate::registry::{Group, OrgKind, Profile, Registry, Role, is_valid_id, why_not_an_id};
-use crate::rule_id::RuleId;
+use crate::registry::{Group, OrgKind, Registry, Role, is_valid_id, why_not_an_id};
+use crate::rule_id::{Applies, Level, Profile, RuleId, RuleMeta, text};
 use crate::source::Sp;
 use crate::t;
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: RuleId::References,
+        applies: Applies::Every,
+        default: Level::Error,
+        file_level: true,
+        after_dissolved: false,
+        summary: text(
+            "a reference to an unknown region, organisation, person, milestone or constituency, or to an organisation of the wrong kind",
+            "en henvisning til en ukjent region, organisasjon, person, milepæl eller gruppe, eller til en organisasjon av feil type",
+        ),
+        purpose: text(
+            "A reference that points nowhere cannot be checked against the mandate: the rules need to know a member's employer, region and organisation.",
+            "En henvisning som ikke peker noe sted, kan ikke kontrolleres mot mandatet: reglene må kjenne et medlems arbeidsgiver, region og organisasjon.",
+        ),
+        clauses: &[],
+        fix: text(
+            "Correct the id, or add the missing entity: a person with `mandat person add`, an organisation or region in organisations.toml.",
+            "Rett id-en, eller legg til det som mangler: en person med `mandat person add`, en organisasjon eller region i organisations.toml.",
+        ),
+    },
+    checks: Checks {
+        group: Some(group_references),
+        registry: Some(registry_references),
+    },
+};
 
 fn unknown<'a>(
     what: Text,
@@ -94,9 +121,9 @@ fn organisation(
         return;
     }
     let name = &id.value;
-    let wanted: Vec<&str> = kinds.iter().map(|k| kind_name(*k)).collect();
+    let wanted: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
     let wanted = wanted.join(" / ");
-    let found = kind_name(kind.value);
+    let found = kind.value.as_str();
     let (re, rn) = (&role.en, &role.nb);
     out.push(
         Diagnostic::at(
@@ -112,18 +139,6 @@ fn organisation(
             "vis til en organisasjon av typen {wanted}, eller rett `kind` i organisations.toml"
         )),
     );
-}
-
-fn kind_name(k: OrgKind) -> &'static str {
-    match k {
-        OrgKind::Hf => "hf",
-        OrgKind::PrivateHospital => "private-hospital",
-        OrgKind::JointHf => "joint-hf",
-        OrgKind::UserOrganisation => "user-organisation",
-        OrgKind::Municipality => "municipality",
-        OrgKind::University => "university",
-        OrgKind::Other => "other",
-    }
 }
 
 /// Organisations' regions and people's employers.
@@ -159,16 +174,19 @@ pub fn group_references(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    if group.profile() == Some(Profile::MunicipalAdvisory)
-        && let Some(o) = &group.owner
-    {
-        organisation(
-            reg,
-            o,
-            &[OrgKind::Municipality],
-            t!("the owner", "eieren"),
-            out,
-        );
+    if let Some(o) = &group.owner {
+        match group.profile() {
+            Some(Profile::MunicipalAdvisory) => organisation(
+                reg,
+                o,
+                &[OrgKind::Municipality],
+                t!("the owner", "eieren"),
+                out,
+            ),
+            // An advisory body's owner may be any organisation (format.md, second round).
+            Some(Profile::Advisory) => organisation(reg, o, &[], Text::default(), out),
+            _ => {}
+        }
     }
     for c in &group.chairs {
         if let Some(p) = &c.person {

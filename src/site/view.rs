@@ -275,7 +275,7 @@ pub fn seats(reg: &Registry, g: &Group, opts: Options) -> Vec<Seat> {
                 }
             }
         }
-        None => {}
+        Some(Profile::Advisory) | None => {}
     }
     // Whoever is left, in role order, then by region and name.
     let mut rest: Vec<Seat> = Vec::new();

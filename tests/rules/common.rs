@@ -555,6 +555,34 @@ fn minutes_recorded_wants_attendees_and_a_body() {
 }
 
 #[test]
+fn minutes_of_only_headings_and_comments_are_empty() {
+    let reg = Reg::new();
+    let path = "groups/nat/meetings/2026-04-01.md";
+    let front = "+++\ndate = 2026-04-01\nstatus = \"held\"\nmode = \"digital\"\nattendees = [\"nils-nord\"]\n+++\n";
+    reg.write(
+        path,
+        &format!("{front}# Referat\n\n<!-- Skriv referatet her.\n# ikke en overskrift -->\n## 1. Saksliste\n\n"),
+    );
+    let f = one(&reg, "minutes-recorded", D);
+    assert!(f.is("minutes-recorded", "error", Some("nat"), path));
+    assert!(f.en.contains("its minutes are empty"), "{f:#?}");
+    assert!(f.nb.contains("referatet er tomt"), "{f:#?}");
+    // One written line makes minutes.
+    reg.write(
+        path,
+        &format!("{front}# Referat\n<!-- veiledning -->\nVi drøftet årsrapporten.\n"),
+    );
+    assert!(reg.rule("minutes-recorded", D).is_empty());
+    // No attendees and an empty body: one finding, not two.
+    reg.write(path, &front.replace("[\"nils-nord\"]", "[]"));
+    let f = one(&reg, "minutes-recorded", D);
+    assert!(
+        f.en.contains("no attendees are listed and its minutes are empty"),
+        "{f:#?}"
+    );
+}
+
+#[test]
 fn meeting_status_warns_of_a_planned_meeting_in_the_past() {
     let reg = Reg::new();
     reg.write(
@@ -703,13 +731,77 @@ fn gender_balance_with_two_or_three_persons_wants_both() {
         Some("mun"),
         "groups/mun/members.toml"
     ));
-    // A person of gender "other" is known but not counted: one woman alone is not judged.
+    // A person of gender "other" counts among the two (second round): one woman and one
+    // `other` still lack the one man that two members need.
     reg.replace(
         "people/bernt-bruker.toml",
         "gender = \"female\"",
         "gender = \"other\"",
     );
+    let f = one(&reg, "gender-balance", D);
+    assert!(f.is(
+        "gender-balance",
+        "warning",
+        Some("mun"),
+        "groups/mun/members.toml"
+    ));
+    assert!(
+        f.en.contains("with 2 members each gender should count at least 1"),
+        "{f:#?}"
+    );
+    assert!(
+        f.nb.contains("med 2 medlemmer bør hvert kjønn telle minst 1"),
+        "{f:#?}"
+    );
+}
+
+/// Adds active `other` members of the given genders to the national group, as persons
+/// `extra-<from>`, `extra-<from + 1>`, ...
+fn add_nat_members(reg: &Reg, from: usize, genders: &[&str]) {
+    for (i, g) in (from..).zip(genders) {
+        let id = format!("extra-{i}");
+        reg.write(
+            &format!("people/{id}.toml"),
+            &format!("name = \"Ekstra {i}\"\ngender = \"{g}\"\n"),
+        );
+        reg.append(
+            MEMBERS,
+            &format!("\n[[member]]\nperson = \"{id}\"\nrole = \"other\"\nconsented = 2025-11-10\nappointed = 2026-01-01\nappointed-by = \"helse-vest\"\nnotified = 2026-01-05\n"),
+        );
+    }
+}
+
+#[test]
+fn gender_balance_eight_members_with_three_women_is_lawful() {
+    // The base group: 3 women, 3 men; two more men make 8 with 3 women (37.5 %, but the
+    // regulation's minimum for 6 to 8 members is 3).
+    let reg = Reg::new();
+    add_nat_members(&reg, 0, &["male", "male"]);
     assert!(reg.rule("gender-balance", D).is_empty());
+    // A ninth member, a man: 9 members need 4 of each.
+    add_nat_members(&reg, 2, &["male"]);
+    let f = one(&reg, "gender-balance", D);
+    assert!(f.is("gender-balance", "warning", Some("nat"), MEMBERS));
+    assert!(
+        f.en.contains("the 9 active members are 3 women and 6 men"),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn gender_balance_from_ten_members_wants_40_percent_rounded_up() {
+    // 11 members: 5 of each needed (4.4 rounded up); 3 + 2 women and 3 + 3 men.
+    let reg = Reg::new();
+    add_nat_members(&reg, 0, &["female", "female", "male", "male", "male"]);
+    assert!(reg.rule("gender-balance", D).is_empty());
+    // 11 with 4 women: too few.
+    reg.replace("people/extra-0.toml", "\"female\"", "\"other\"");
+    let f = one(&reg, "gender-balance", D);
+    assert!(f.is("gender-balance", "warning", Some("nat"), MEMBERS));
+    assert!(
+        f.en.contains("each gender should count at least 5"),
+        "{f:#?}"
+    );
 }
 
 #[test]

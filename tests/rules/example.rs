@@ -90,12 +90,9 @@ fn a_broken_copy_gives_the_diagnostics_the_contract_describes() {
             "senja-omstilling",
             "groups/senja-omstilling/members.toml",
         ),
-        (
-            "constituencies-represented",
-            "error",
-            "senja-omstilling",
-            "groups/senja-omstilling/group.toml",
-        ),
+        // Mistake 6 (a constituency left unrepresented) is not reported: the schema error of
+        // mistake 5 holds back Senja's mandate rules until members.toml is mended (rules.md,
+        // "Broken files hold back the mandate rules").
     ];
     for (rule, severity, group, file) in want {
         assert!(
@@ -130,10 +127,27 @@ fn a_broken_copy_gives_the_diagnostics_the_contract_describes() {
     );
     let typo = found.iter().find(|f| f.rule == "schema").unwrap();
     at_value(&reg, typo, "groups/senja-omstilling/members.toml", "leter");
+    assert!(
+        !found.iter().any(|f| f.rule == "constituencies-represented"),
+        "{found:#?}"
+    );
+    // Mended, the typo no longer holds Senja back and the vacant constituency is reported.
+    reg.replace(
+        "groups/senja-omstilling/members.toml",
+        "leter = ",
+        "letter = ",
+    );
+    let found = reg.check(AT);
     let council = found
         .iter()
         .find(|f| f.rule == "constituencies-represented")
         .unwrap();
+    assert!(council.is(
+        "constituencies-represented",
+        "error",
+        Some("senja-omstilling"),
+        "groups/senja-omstilling/group.toml"
+    ));
     at_value(
         &reg,
         council,

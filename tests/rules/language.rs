@@ -7,7 +7,7 @@ use mandat::rule_id::RuleId;
 
 use crate::builder::*;
 
-/// A registry that breaks all 24 rules at once.
+/// A registry that breaks every rule at once.
 pub fn kitchen_sink() -> Reg {
     let reg = Reg::new();
     let nat = "groups/nat/group.toml";
@@ -26,7 +26,13 @@ pub fn kitchen_sink() -> Reg {
     reg.replace("people/vidar-vest.toml", "helse-stavanger", "helse-bergen");
     reg.replace("people/tone-tjeneste.toml", "helse-bergen", "ous");
     reg.replace("people/bernt-bruker.toml", "\"male\"", "\"female\"");
-    edit_member(&reg, "nat", 0, |e| e.replace("notified =", "notifyed ="));
+    reg.replace("people/mette-midt.toml", "st-olavs", "unn");
+    // The file-level breakages sit in files no group names: a broken file a group depends on
+    // would hold back its mandate rules (rules.md, second round).
+    reg.write(
+        "people/stray.toml",
+        "name = \"Stray\"\nnotifyed = 2026-01-05\n",
+    );
     edit_member(&reg, "nat", 1, |e| {
         e.replace("consented = 2025-11-10", "consented = 2025-10-10")
     });

@@ -10,8 +10,10 @@ fn the_base_registry_is_clean() {
     Reg::new().assert_clean(D);
 }
 
+mod advisory;
 mod common;
 mod example;
+mod held_back;
 mod language;
 mod levels;
 mod municipal;

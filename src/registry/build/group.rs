@@ -96,6 +96,9 @@ impl Loader {
 
     pub(in crate::registry) fn fill_group(&mut self, g: &mut Group, file: FileId) {
         g.file = Some(file);
+        g.first_key =
+            crate::registry::frontmatter::first_key(self.files[file].text(), self.files[file].bom)
+                .map(|at| Span::new(file, at..at));
         root_table!(
             self,
             root,
@@ -106,7 +109,7 @@ impl Loader {
         );
         g.name = root.str("name");
         g.short_name = root.str("short-name");
-        g.profile = root.enumerated("profile", parse_profile);
+        g.profile = root.enumerated("profile", keyword);
         g.service = root.str("service");
         g.host = root.str_list("host").map(|l| l.value).unwrap_or_default();
         g.responsible = root.str("responsible");

@@ -38,7 +38,8 @@ impl Loader {
             return m;
         };
         m.has_front_matter = true;
-        m.minutes_blank = self.files[file].text()[body.clone()].trim().is_empty();
+        m.minutes_blank =
+            crate::registry::frontmatter::body_is_empty(&self.files[file].text()[body.clone()]);
         m.body = Span::new(file, body);
         root_table!(
             self,
@@ -49,8 +50,8 @@ impl Loader {
             schema::MEETING_FRONT
         );
         m.date = root.date("date");
-        m.status = root.enumerated("status", parse_meeting_status);
-        m.mode = root.enumerated("mode", parse_mode);
+        m.status = root.enumerated("status", keyword);
+        m.mode = root.enumerated("mode", keyword);
         m.location = root.str("location");
         m.start = root.time("start");
         m.end = root.time("end");
@@ -67,7 +68,7 @@ impl Loader {
                 id: i.str("id"),
                 by: i.str("by"),
                 summary: i.str("summary"),
-                status: i.enumerated("status", parse_input_status),
+                status: i.enumerated("status", keyword),
                 to: i.str("to"),
                 response: i.str("response"),
             })

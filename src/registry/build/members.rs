@@ -50,7 +50,7 @@ impl Loader {
         );
         let mut out = Vec::new();
         for m in root.tables("member") {
-            let role = m.enumerated("role", parse_role);
+            let role = m.enumerated("role", keyword);
             let role_value = role.as_ref().map(|r| r.value);
             for (_, key, why) in ROLE_REQUIRES
                 .iter()

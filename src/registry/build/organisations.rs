@@ -56,7 +56,7 @@ impl Loader {
         }
         let mut organisations = Vec::new();
         for o in root.tables("organisation") {
-            let kind = o.enumerated("kind", parse_org_kind);
+            let kind = o.enumerated("kind", keyword);
             match kind.as_ref().map(|k| k.value) {
                 Some(OrgKind::Hf | OrgKind::PrivateHospital | OrgKind::Municipality) => o.require(
                     "region",

@@ -31,7 +31,7 @@ impl Loader {
             employer: root.str("employer"),
             email: root.str("email"),
             phone: root.str("phone"),
-            gender: root.enumerated("gender", parse_gender),
+            gender: root.enumerated("gender", keyword),
         })
     }
 

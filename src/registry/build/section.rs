@@ -29,10 +29,13 @@ impl Loader {
             author: None,
             submitted: None,
             body: Span::new(file, end..end),
+            blank: true,
         };
         let Some((front, body)) = self.split_md(file) else {
             return s;
         };
+        s.blank =
+            crate::registry::frontmatter::body_is_empty(&self.files[file].text()[body.clone()]);
         s.body = Span::new(file, body);
         let fields = match s.kind {
             SectionKind::Feedback => schema::FEEDBACK_FRONT,

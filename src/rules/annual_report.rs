@@ -1,82 +1,58 @@
-//! The yearly duties (M 1): a meeting every year, and an annual report with a section from each
-//! regional representative and the group's feedback.
+//! `annual-report`: a past year's annual report lacks a regional section or the group's feedback, or a section's author was not that region's member.
 
+use super::{Checks, Rule};
 use super::{Ctx, group_place};
 use crate::diagnostic::Diagnostic;
-use crate::registry::{Date, Group, MeetingStatus, Role, SectionKind, jan1};
-use crate::rule_id::RuleId;
+use crate::registry::{Date, Group, Role, SectionKind};
+use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use crate::t;
-use chrono::Datelike;
 
-/// The past years that `annual-meeting` and `annual-report` check (see [`Group::checked_years`]).
-pub fn checked_years(ctx: &Ctx, group: &Group) -> Vec<i32> {
-    group.checked_years(&ctx.reg.config, ctx.at)
-}
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: RuleId::AnnualReport,
+        applies: Applies::Only(Profile::NationalService),
+        default: Level::Error,
+        file_level: false,
+        after_dissolved: true,
+        summary: text(
+            "a past year's annual report lacks a regional section or the group's feedback, or a section's author was not that region's member",
+            "årsrapporten for et tidligere år mangler en regional del eller gruppens tilbakemelding, eller en del er skrevet av en som ikke var regionens medlem",
+        ),
+        purpose: text(
+            "Each year's annual report holds a part from each of the four regional representatives and the group's feedback. Missing parts are warnings until the due date (report-due, 10 February by default) and errors after.",
+            "Hvert års årsrapport har en del fra hver av de fire regionale representantene og gruppens tilbakemelding. Deler som mangler, er advarsler fram til fristen (report-due, 10. februar som standard) og feil etterpå.",
+        ),
+        clauses: &[M1_REPORT, M1_FEEDBACK],
+        fix: text(
+            "Add reports/<year>/<region-id>.md (front matter: year, region, author) for each region, and reports/<year>/feedback.md.",
+            "Legg til reports/<år>/<region-id>.md (front matter: year, region, author) for hver region, og reports/<år>/feedback.md.",
+        ),
+    },
+    checks: Checks {
+        group: Some(annual_report),
+        registry: None,
+    },
+};
 
-/// «Referansegruppen skal møtes minst en gang i året» (M 1).
-pub fn annual_meeting(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
-    let g = &group.id;
-    for year in checked_years(ctx, group) {
-        if !group.held_in(year) {
-            out.push(
-                Diagnostic::new(
-                    RuleId::AnnualMeeting,
-                    group_place(ctx.reg, group),
-                    t!("the group held no meeting in {year}", "gruppen holdt ikke noe møte i {year}"),
-                )
-                .year(year)
-                .help(t!(
-                    "record the minutes of the year's meeting in meetings/; if there was none, add a [[waiver]] for annual-meeting with the reason",
-                    "registrer referatet fra årets møte i meetings/; hvis det ikke ble holdt, legg til et [[waiver]] for annual-meeting med begrunnelse"
-                )),
-            );
-        }
-    }
-    let year = ctx.at.year();
-    let start = jan1(year);
-    let existed = group.established().is_some_and(|e| e <= start)
-        && group.dissolved().is_none_or(|d| d >= ctx.at);
-    let in_history = ctx.reg.config.history_from.is_none_or(|h| start >= h);
-    if !existed || !in_history || group.held_in(year) {
-        return;
-    }
-    let planned = group.meetings.iter().any(|m| {
-        m.status() == Some(MeetingStatus::Planned)
-            && m.day().is_some_and(|d| d.year() == year && d >= ctx.at)
-    });
-    if !planned {
-        out.push(
-            Diagnostic::new(
-                RuleId::AnnualMeeting,
-                group_place(ctx.reg, group),
-                t!(
-                    "no meeting is held or planned for the rest of {year}",
-                    "ingen møter er holdt eller planlagt i resten av {year}"
-                ),
-            )
-            .soft()
-            .year(year)
-            .help(t!(
-                "plan the year's meeting: `mandat meeting new {g} --date YYYY-MM-DD`",
-                "planlegg årets møte: `mandat meeting new {g} --date ÅÅÅÅ-MM-DD`"
-            )),
-        );
-    }
-}
+const M1_REPORT: Clause = Clause {
+    source: "M 1",
+    text: "Årsrapporten skal inneholde en del fra hver av de fire regionale representantene, som kort omtaler i hvilken grad senteret fungerer i egen region.",
+};
+
+const M1_FEEDBACK: Clause = Clause {
+    source: "M 1",
+    text: "samarbeide med senteret om årlig rapportering og gi tilbakemelding på senterets arbeid. Tilbakemeldingen skal være en integrert del av tjenestens årsrapport.",
+};
 
 /// «Årsrapporten skal inneholde en del fra hver av de fire regionale representantene» (M 1.1);
 /// «Tilbakemeldingen skal være en integrert del av tjenestens årsrapport» (M 1).
 pub fn annual_report(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     let reg = ctx.reg;
-    for year in checked_years(ctx, group) {
+    for year in group.checked_years(&ctx.reg.config, ctx.at) {
         let due = reg.config.report_due(year);
         let before_due = ctx.at <= due;
-        let has = |kind: &SectionKind| {
-            group
-                .reports
-                .iter()
-                .any(|s| s.folder_year == Some(year) && s.kind == *kind)
-        };
+        // A section whose body is only headings and comments (a kickoff stub) is missing.
+        let has = |kind: &SectionKind| group.section(year, kind).is_some();
         let mut missing = Vec::new();
         for region in &reg.regions {
             let rid = region.id.as_str();

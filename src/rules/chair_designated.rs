@@ -1,11 +1,43 @@
-//! The chair (M 2): designated by the responsible HF, an active member, and from a region
-//! outside the host region(s).
+//! `chair-designated`: the group has no chair (or several) on the date, the chair was not designated by the responsible HF, or the chair is not an active member.
 
+use super::{Checks, Rule};
 use super::{Ctx, group_place};
 use crate::diagnostic::Diagnostic;
-use crate::registry::{Group, Role};
-use crate::rule_id::RuleId;
+use crate::registry::Group;
+use crate::rule_id::{Applies, Clause, Level, Profile, RuleId, RuleMeta, text};
 use crate::t;
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: RuleId::ChairDesignated,
+        applies: Applies::Only(Profile::NationalService),
+        default: Level::Error,
+        file_level: false,
+        after_dissolved: false,
+        summary: text(
+            "the group has no chair (or several) on the date, the chair was not designated by the responsible HF, or the chair is not an active member",
+            "gruppen har ingen leder (eller flere) på datoen, lederen er ikke utpekt av det ansvarlige helseforetaket, eller lederen er ikke aktivt medlem",
+        ),
+        purpose: text(
+            "The HF responsible for the service designates the chair, among the group's members. No chair is a warning during the grace period after the group was established or the previous chair's term ended.",
+            "Helseforetaket som har ansvar for tjenesten, utpeker lederen blant gruppens medlemmer. Uten leder er det en advarsel i fristen etter at gruppen ble opprettet eller forrige leders periode sluttet.",
+        ),
+        clauses: &[M2_CHAIR],
+        fix: text(
+            "Designate a chair with `mandat chair GROUP PERSON --by RESPONSIBLE-HF --date D`.",
+            "Utpek en leder med `mandat chair GRUPPE PERSON --by ANSVARLIG-HF --date D`.",
+        ),
+    },
+    checks: Checks {
+        group: Some(chair_designated),
+        registry: None,
+    },
+};
+
+const M2_CHAIR: Clause = Clause {
+    source: "M 2",
+    text: "Lederen for referansegruppen utpekes av helseforetaket som har ansvar for senteret.",
+};
 
 /// «Lederen for referansegruppen utpekes av helseforetaket som har ansvar for senteret» (M 2).
 pub fn chair_designated(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
@@ -101,38 +133,4 @@ pub fn chair_designated(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-}
-
-/// «Lederen for referansegruppen skal ikke tilhøre regionen(e) der det nasjonale senteret er
-/// lokalisert» (M 2).
-pub fn chair_outside_host_region(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
-    let reg = ctx.reg;
-    let covering: Vec<_> = group.chairs_on(ctx.at).collect();
-    let [chair] = covering.as_slice() else { return };
-    let Some(person) = &chair.person else { return };
-    let name = reg.person_name(&person.value);
-    let host_regions = reg.host_regions(group);
-    let seat = group
-        .active_on(ctx.at)
-        .find(|m| m.role() == Some(Role::Regional) && m.person_id() == Some(person.as_str()));
-    let message = match seat.and_then(|m| m.region_id()) {
-        None => t!(
-            "the chair, {name}, is not an active regional member; the chair is a regional representative from outside the host region",
-            "lederen, {name}, er ikke et aktivt regionalt medlem; lederen skal være en regional representant fra utenfor vertsregionen"
-        ),
-        Some(region) if host_regions.contains(&region) => {
-            let rname = reg.region_name(region);
-            t!(
-                "the chair, {name}, represents {rname}, where the service is located",
-                "lederen, {name}, representerer {rname}, der tjenesten er lokalisert"
-            )
-        }
-        Some(_) => return,
-    };
-    out.push(
-        Diagnostic::at(RuleId::ChairOutsideHostRegion, person.span, message).help(t!(
-            "designate the regional member of a region that does not host the service",
-            "utpek det regionale medlemmet fra en region som ikke er vertsregion for tjenesten"
-        )),
-    );
 }
