@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use crate::cli::{EditOptions, Global};
 use crate::diagnostic::{self, RenderOptions};
 use crate::edit::write::{Lock, LockError};
-use crate::edit::{MdDoc, Plan, TomlDoc, check};
+use crate::edit::{self, Applied, ApplyError, Base, MdDoc, Mode, Status, Step, TomlDoc};
 use crate::i18n::{Lang, Text};
 use crate::registry::{self, Date, LoadError, Loaded, Overlay, Scope, is_valid_id};
 use crate::t;
@@ -30,8 +30,23 @@ pub struct Session {
     pub before: Loaded,
     pub at: Date,
     pub lang: Lang,
+    /// Only new errors of the file-level rules refuse the change (a new person or group).
+    pub file_level_only: bool,
     _lock: Lock,
 }
+
+/// Another writer held the registry's lock for longer than we wait: exit 2 on the command
+/// line, 409 in the web application.
+#[derive(Debug)]
+pub struct Busy(pub String);
+
+impl std::fmt::Display for Busy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Busy {}
 
 /// An error for exit code 2 in the user's language.
 pub fn bad(lang: Lang, text: Text) -> anyhow::Error {
@@ -96,13 +111,11 @@ impl Session {
         let lock = Lock::acquire(&root).map_err(|e| match e {
             LockError::Busy { waited, .. } => {
                 let secs = waited.as_secs_f32().round();
-                bad(
-                    lang0,
-                    t!(
-                        "another mandat command has been changing this registry for more than {secs} s (it holds .mandat.lock); wait until it has finished and run the command again",
-                        "en annen mandat-kommando har endret registeret i mer enn {secs} s (den holder .mandat.lock); vent til den er ferdig, og kjør kommandoen på nytt"
-                    ),
-                )
+                let text = t!(
+                    "another mandat command has been changing this registry for more than {secs} s (it holds .mandat.lock); wait until it has finished and run the command again",
+                    "en annen mandat-kommando har endret registeret i mer enn {secs} s (den holder .mandat.lock); vent til den er ferdig, og kjør kommandoen på nytt"
+                );
+                anyhow::Error::new(Busy(text.get(lang0).to_string()))
             }
             other => other.into(),
         })?;
@@ -129,6 +142,7 @@ impl Session {
             before,
             at: evaluation_date(global),
             lang,
+            file_level_only: false,
             _lock: lock,
         })
     }
@@ -169,65 +183,63 @@ impl Session {
         is_valid_id(id) && self.root.join(format!("people/{id}.toml")).is_file()
     }
 
-    /// Checks the change, then prints it (`--dry-run`) or writes it. With `file_level_only`,
-    /// only new errors of the file-level rules refuse it.
-    pub fn finish(
-        self,
-        plan: Plan,
-        opts: EditOptions,
-        global: &Global,
-        file_level_only: bool,
-    ) -> anyhow::Result<Outcome> {
+    /// Checks the step's change and writes it (see [`edit::apply`]), returning what happened.
+    pub fn apply(&self, step: Step, mode: Mode) -> anyhow::Result<Applied> {
+        let base = Base {
+            root: &self.root,
+            scope: &self.scope,
+            extra: &self.extra,
+            before: &self.before,
+            at: self.at,
+            file_level_only: self.file_level_only,
+        };
+        edit::apply(&base, step, mode).map_err(|e| match e {
+            ApplyError::Load(e) => e.into(),
+            e => bad(self.lang, e.text()),
+        })
+    }
+
+    /// Checks the change, then prints it (`--dry-run`) or writes it and says what it did.
+    pub fn finish(self, step: Step, opts: EditOptions, global: &Global) -> anyhow::Result<Outcome> {
         let lang = self.lang;
-        if plan
-            .changes
-            .iter()
-            .all(|c| c.old.as_deref() == Some(c.new.as_str()))
-        {
+        let mode = Mode {
+            force: opts.force,
+            dry_run: opts.dry_run,
+        };
+        let applied = self.apply(step, mode)?;
+        if applied.status == Status::Unchanged {
             print(&format!(
                 "{}\n",
                 pick(lang, "nothing to change", "ingenting å endre")
             ))?;
+            print_note(&applied)?;
             return Ok(Outcome::Ok);
         }
-        let mut overlay = self.extra.clone();
-        overlay.extend(plan.overlay());
-        let at = plan.effective.map_or(self.at, |d| d.max(self.at));
-        let after = check::new_errors(
-            &self.root,
-            &self.scope,
-            &self.before,
-            &overlay,
-            at,
-            file_level_only,
-        )?;
         let render = RenderOptions {
             lang,
             color: use_color(global),
         };
-        if !after.new_errors.is_empty() {
+        if !applied.new_errors.is_empty() {
             print(&diagnostic::human::render(
-                &after.new_errors,
-                &after.loaded.files,
+                &applied.new_errors,
+                &applied.files,
                 render,
             ))?;
-            let n = after.new_errors.len();
+        }
+        if let Some(why) = &applied.refusal {
+            let outcome = refuse(lang, why.clone());
+            if let Some(help) = &applied.help {
+                eprintln!("{}", help.get(lang));
+            }
+            return outcome;
+        }
+        if !applied.new_errors.is_empty() {
+            let n = applied.new_errors.len();
             let (en, nb) = if n == 1 {
                 ("1 new error".to_string(), "1 ny feil".to_string())
             } else {
                 (format!("{n} new errors"), format!("{n} nye feil"))
             };
-            if !opts.force {
-                let rels: Vec<String> = plan.changes.iter().map(|c| c.rel.clone()).collect();
-                let files = rels.join(", ");
-                return refuse(
-                    lang,
-                    t!(
-                        "the change to {files} would add {en}, shown above; fix the cause, or pass --force to write it anyway",
-                        "endringen av {files} ville gi {nb}, vist over; rett årsaken, eller bruk --force for å skrive likevel"
-                    ),
-                );
-            }
             // `warning:` like every other line mandat starts with a level, in both languages.
             eprintln!(
                 "{}",
@@ -239,7 +251,7 @@ impl Session {
             );
         }
         if opts.dry_run {
-            print(&plan.diff())?;
+            print(&applied.diff)?;
             eprintln!(
                 "{}",
                 pick(
@@ -248,23 +260,20 @@ impl Session {
                     "prøvekjøring: ingenting ble skrevet"
                 )
             );
+            print_note(&applied)?;
             return Ok(Outcome::Ok);
         }
-        for c in &plan.changes {
-            let path = self.root.join(&c.rel);
-            crate::edit::write::write_atomic(&path, c.new.as_bytes()).map_err(|e| {
-                let rel = &c.rel;
-                bad(
-                    lang,
-                    t!(
-                        "cannot write `{rel}`: {e}; the file is unchanged",
-                        "kan ikke skrive `{rel}`: {e}; filen er uendret"
-                    ),
-                )
-            })?;
-        }
-        print(&format!("{}\n", plan.summary.get(lang)))?;
+        print(&format!("{}\n", applied.message.get(lang)))?;
+        print_note(&applied)?;
         Ok(Outcome::Ok)
+    }
+}
+
+/// What a change shows once done (`notify`'s announcement), after a blank line.
+fn print_note(applied: &Applied) -> anyhow::Result<()> {
+    match &applied.note {
+        Some(note) => print(&format!("\n{note}")),
+        None => Ok(()),
     }
 }
 

@@ -1,0 +1,192 @@
+//! The edit transaction as a library call: check a [`Plan`] against the rules, refuse it when it
+//! adds an error (unless forced), or write every file atomically. The caller holds the
+//! registry's lock (see [`crate::edit::write::Lock`]); the command line prints the [`Applied`]
+//! it gets back, the web application answers with it. Both therefore write the same bytes.
+
+use std::path::Path;
+
+use crate::diagnostic::Diagnostic;
+use crate::i18n::Text;
+use crate::registry::{Date, LoadError, Loaded, Overlay, Scope};
+use crate::source::SourceFile;
+use crate::t;
+
+use super::Plan;
+use super::check;
+
+/// What a command computed from its arguments: a change to check and write, or a refusal
+/// found before any rule ran (the wrong RHF appointing, a date before the proposal).
+#[derive(Clone, Debug)]
+pub enum Step {
+    Change(Plan),
+    /// Refused, with help on how to give what the refusal asks for.
+    Refused(Text, Option<Text>),
+}
+
+/// How to apply: `--force` writes despite new errors, `--dry-run` writes nothing.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Mode {
+    pub force: bool,
+    pub dry_run: bool,
+}
+
+/// The registry as it was when the lock was taken, and what the check needs to see it again.
+pub struct Base<'a> {
+    pub root: &'a Path,
+    pub scope: &'a Scope,
+    /// Files read as they are on disk besides the scope (people a command names).
+    pub extra: &'a Overlay,
+    pub before: &'a Loaded,
+    pub at: Date,
+    /// Only new errors of the file-level rules refuse the change (a new, empty group).
+    pub file_level_only: bool,
+}
+
+/// How an edit ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Every file already had its new text.
+    Unchanged,
+    /// Written (or, in a dry run, checked and shown).
+    Done,
+    /// Not written: it would add errors, or a precheck refused it.
+    Refused,
+}
+
+/// The result of [`apply`].
+pub struct Applied {
+    pub status: Status,
+    /// The files the change writes (or would write), relative to the root, in the plan's order.
+    pub changed: Vec<String>,
+    /// The errors the change adds (written anyway only with `force`).
+    pub new_errors: Vec<Diagnostic>,
+    /// The files of the registry as checked, for rendering `new_errors`.
+    pub files: Vec<SourceFile>,
+    /// Why it was refused, when it was.
+    pub refusal: Option<Text>,
+    /// The change as a unified diff.
+    pub diff: String,
+    /// The one line that says what the change did.
+    pub message: Text,
+    /// Whether files were written.
+    pub written: bool,
+    /// What to show once written ([`Plan::note`]).
+    pub note: Option<String>,
+    /// What to add to a refusal ([`Plan::help`]).
+    pub help: Option<Text>,
+}
+
+/// Why a change could not be applied at all.
+#[derive(Debug)]
+pub enum ApplyError {
+    Load(LoadError),
+    Write { rel: String, error: std::io::Error },
+}
+
+impl ApplyError {
+    pub fn text(&self) -> Text {
+        match self {
+            ApplyError::Load(e) => e.text(),
+            ApplyError::Write { rel, error } => t!(
+                "cannot write `{rel}`: {error}; the file is unchanged",
+                "kan ikke skrive `{rel}`: {error}; filen er uendret"
+            ),
+        }
+    }
+}
+
+impl Applied {
+    fn refused(text: Text, help: Option<Text>) -> Applied {
+        Applied {
+            status: Status::Refused,
+            changed: Vec::new(),
+            new_errors: Vec::new(),
+            files: Vec::new(),
+            refusal: Some(text),
+            diff: String::new(),
+            message: Text {
+                en: String::new(),
+                nb: String::new(),
+            },
+            written: false,
+            note: None,
+            help,
+        }
+    }
+}
+
+/// Checks the step's change against the rules on the registry as it would be, and writes it
+/// unless it adds an error (and `mode.force` is off) or `mode.dry_run` is on.
+pub fn apply(base: &Base<'_>, step: Step, mode: Mode) -> Result<Applied, ApplyError> {
+    let plan = match step {
+        Step::Change(plan) => plan,
+        Step::Refused(text, help) => return Ok(Applied::refused(text, help)),
+    };
+    let changed: Vec<String> = plan.changes.iter().map(|c| c.rel.clone()).collect();
+    let mut applied = Applied {
+        status: Status::Done,
+        changed,
+        new_errors: Vec::new(),
+        files: Vec::new(),
+        refusal: None,
+        diff: String::new(),
+        message: plan.summary.clone(),
+        written: false,
+        note: plan.note.clone(),
+        help: plan.help.clone(),
+    };
+    if plan
+        .changes
+        .iter()
+        .all(|c| c.old.as_deref() == Some(c.new.as_str()))
+    {
+        applied.status = Status::Unchanged;
+        applied.changed.clear();
+        return Ok(applied);
+    }
+    let mut overlay = base.extra.clone();
+    overlay.extend(plan.overlay());
+    let at = plan.effective.map_or(base.at, |d| d.max(base.at));
+    let after = check::new_errors(
+        base.root,
+        base.scope,
+        base.before,
+        &overlay,
+        at,
+        base.file_level_only,
+    )
+    .map_err(ApplyError::Load)?;
+    applied.new_errors = after.new_errors;
+    applied.files = after.loaded.files;
+    if !applied.new_errors.is_empty() {
+        let n = applied.new_errors.len();
+        let (en, nb) = if n == 1 {
+            ("1 new error".to_string(), "1 ny feil".to_string())
+        } else {
+            (format!("{n} new errors"), format!("{n} nye feil"))
+        };
+        if !mode.force {
+            let files = applied.changed.join(", ");
+            applied.status = Status::Refused;
+            applied.refusal = Some(t!(
+                "the change to {files} would add {en}, shown above; fix the cause, or pass --force to write it anyway",
+                "endringen av {files} ville gi {nb}, vist over; rett årsaken, eller bruk --force for å skrive likevel"
+            ));
+            return Ok(applied);
+        }
+    }
+    applied.diff = plan.diff();
+    if mode.dry_run {
+        return Ok(applied);
+    }
+    for c in &plan.changes {
+        super::write::write_atomic(&base.root.join(&c.rel), c.new.as_bytes()).map_err(|error| {
+            ApplyError::Write {
+                rel: c.rel.clone(),
+                error,
+            }
+        })?;
+    }
+    applied.written = true;
+    Ok(applied)
+}
