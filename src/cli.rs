@@ -95,6 +95,27 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), or write one per command with --out
     Manpage(ManpageArgs),
+    /// The registry in a browser: a local web application with forms for every step
+    Serve(ServeArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ServeArgs {
+    /// The address to listen on
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// The port; 0 for any free port
+    #[arg(long, value_name = "N", default_value_t = 7878)]
+    pub port: u16,
+    /// Do not open the browser
+    #[arg(long)]
+    pub no_open: bool,
+    /// Commit each change in the registry's git work tree
+    #[arg(long)]
+    pub git_commit: bool,
+    /// Also accept this Host name (a reverse proxy's); repeatable
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_hosts: Vec<String>,
 }
 
 #[derive(Args, Debug)]

@@ -14,4 +14,5 @@ pub mod registry;
 pub mod report;
 pub mod rule_id;
 pub mod rules;
+pub mod serve;
 pub mod source;

@@ -18,6 +18,7 @@ pub mod list;
 pub mod meeting;
 pub mod person;
 pub mod seat;
+pub mod serve;
 pub mod status;
 pub mod table;
 pub mod writing;
@@ -73,6 +74,7 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<Outcome> {
         Command::Schema(args) => schema::run(&args, global),
         Command::Completions(args) => completions::run(&args),
         Command::Manpage(args) => manpage::run(&args, global),
+        Command::Serve(args) => serve::run(&args, global),
     }
 }
 
