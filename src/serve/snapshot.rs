@@ -44,8 +44,8 @@ impl Cache {
     }
 }
 
-/// A hash of every file's path, size, modification time and inode under `root` (dot files and
-/// folders such as .git and the lock left out), and of the day.
+/// A hash of every file's path, size, modification time and inode under `root`, and every
+/// folder's path (dot files and folders such as .git and the lock left out), and of the day.
 pub fn stamp(root: &Path, at: Date) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     at.hash(&mut h);
@@ -55,6 +55,10 @@ pub fn stamp(root: &Path, at: Date) -> u64 {
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for e in walk.flatten() {
         e.path().hash(&mut h);
+        // A folder's own times change when the lock file is made; its files tell the rest.
+        if e.file_type().is_dir() {
+            continue;
+        }
         if let Ok(m) = e.metadata() {
             m.len().hash(&mut h);
             if let Ok(t) = m.modified() {
