@@ -406,6 +406,10 @@ pub async fn dashboard_page(
         Ok(Err(e)) => return load_failed(app, &e),
         Err(e) => return plain(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
     };
+    let plain_page = flash.is_none() && rejected.is_none();
+    if plain_page && let Some(page) = snap.dashboard.get() {
+        return html(status, page.clone());
+    }
     let lang = app.lang();
     let reg = &snap.registry;
     let at = snap.at;
@@ -485,13 +489,20 @@ pub async fn dashboard_page(
         totals,
         people_form: people_form(reg, lang, rejected, None),
     };
-    html(status, render(app, "dashboard.html", &view))
+    let page = render(app, "dashboard.html", &view);
+    if plain_page {
+        let _ = snap.dashboard.set(page.clone());
+    }
+    html(status, page)
 }
 
 /// The fixed words of the pages, as `words.<key>` in the templates.
 fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
     const W: &[(&str, &str, &str)] = &[
         ("group", "Group", "Gruppe"),
+        ("service", "Service", "Tjeneste"),
+        ("responsible", "Responsible HF", "Ansvarlig helseforetak"),
+        ("owner", "Owner", "Eier"),
         ("groups", "groups", "grupper"),
         ("profile", "Profile", "Profil"),
         ("status", "Status", "Status"),
