@@ -336,7 +336,7 @@ fn load_failed(app: &App, e: &LoadError) -> Response {
         LoadError::UnknownGroup(_) => StatusCode::NOT_FOUND,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     };
-    message_page(app, status, &e.text().get(lang).to_string())
+    message_page(app, status, e.text().get(lang))
 }
 
 fn message_page(app: &App, status: StatusCode, text: &str) -> Response {
@@ -863,7 +863,7 @@ pub async fn group_page(
             m
         })
         .collect();
-    let chair = g.chair_on(at).map(|p| person(p));
+    let chair = g.chair_on(at).map(&person);
     let mut meetings: Vec<BTreeMap<&str, String>> = g
         .meetings
         .iter()
