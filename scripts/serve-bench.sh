@@ -41,7 +41,7 @@ H=(-s -o /dev/null -H "X-Mandat-Token: $TOKEN")
 curl "${H[@]}" "$BASE/"
 startup=$(echo "$(date +%s.%N) - $start" | bc)
 
-GROUP=$(ls "$REG/groups" | head -1)
+GROUP=$(ls "$REG/groups" | sed -n 1p)  # not head: SIGPIPE under pipefail
 t() { curl "${H[@]}" -w '%{time_total}\n' "$@"; }
 
 dash=$(for _ in $(seq "$ROUNDS"); do t "$BASE/"; done | median)
