@@ -104,6 +104,8 @@ pub enum Command {
     Import(ImportCommand),
     /// Write the public web site of the groups into a folder
     Site(SiteArgs),
+    /// The registry in a browser: a local web application with forms for every step
+    Serve(ServeArgs),
 }
 
 /// `mandat import ...`.
@@ -144,6 +146,25 @@ pub struct ImportTemplateArgs {
     /// The file to write, e.g. mal.xlsx
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: PathBuf,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ServeArgs {
+    /// The address to listen on
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// The port; 0 for any free port
+    #[arg(long, value_name = "N", default_value_t = 7878)]
+    pub port: u16,
+    /// Do not open the browser
+    #[arg(long)]
+    pub no_open: bool,
+    /// Commit each change in the registry's git work tree
+    #[arg(long)]
+    pub git_commit: bool,
+    /// Also accept this Host name (a reverse proxy's); repeatable
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_hosts: Vec<String>,
 }
 
 #[derive(Args, Debug)]

@@ -19,5 +19,6 @@ pub mod registry;
 pub mod report;
 pub mod rule_id;
 pub mod rules;
+pub mod serve;
 pub mod site;
 pub mod source;

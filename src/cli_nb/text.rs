@@ -51,6 +51,7 @@ pub(super) static COMMANDS: &[(&str, &str, Option<&str>)] = &[
     ("report kickoff", "Skriv utkastene til et års årsrapport (grupper med profilen national-service)", None),
     ("due", "Alt som har forfalt eller forfaller snart, sortert etter frist", None),
     ("letter", "Brevene mandatet krever: forespørsel, oppnevning, kunngjøring, konstituering, påminnelse", None),
+    ("serve", "Registeret i nettleseren: en lokal nettapplikasjon med skjemaer for hvert trinn", None),
 ];
 
 /// `(path, argument id, help)`. `*` only for what means the same in every command: the global
@@ -213,6 +214,11 @@ pub(super) static ARGS: &[(&str, &str, &str)] = &[
     ("letter", "output", "Skriv til denne filen i stedet for til standard utdata"),
     ("letter", "include_contact", "Vis e-postadresser og telefonnumre (utelatt som standard)"),
     ("letter", "details", "Legg til et vedlegg for koordinatoren: regel-id-er, filer og frister"),
+    ("serve", "bind", "Adressen som skal lyttes på"),
+    ("serve", "port", "Porten; 0 for en hvilken som helst ledig port"),
+    ("serve", "no_open", "Ikke åpne nettleseren"),
+    ("serve", "git_commit", "Lagre hver endring som en commit i registerets git-mappe"),
+    ("serve", "allow_hosts", "Godta også dette vertsnavnet (en omvendt proxy sitt); kan gjentas"),
 ];
 
 /// Placeholders of values in help and usage: `(English, Norwegian)`.

@@ -11,8 +11,15 @@ use crate::t;
 
 use super::Outcome;
 use super::writing::{Session, bad, check_id, with_org_hint, ymd};
+use crate::edit::Step;
 
 pub fn run(args: &ChairArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let (s, step) = run_step(args, global)?;
+    s.finish(step, args.edit, global)
+}
+
+/// `mandat chair` up to the change: the session (holding the lock) and the step to apply.
+pub fn run_step(args: &ChairArgs, global: &Global) -> anyhow::Result<(Session, Step)> {
     let s = Session::open(global, &[&args.group], &[&args.person])?;
     let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
     check_id("organisation", &args.by, lang)?;
@@ -82,5 +89,5 @@ pub fn run(args: &ChairArgs, global: &Global) -> anyhow::Result<Outcome> {
     ))
     .change(rel, old, doc.render())
     .effective_from(day);
-    s.finish(plan, args.edit, global, false)
+    Ok((s, Step::Change(plan)))
 }

@@ -8,8 +8,15 @@ use crate::t;
 
 use super::Outcome;
 use super::writing::{Session, bad, check_id, with_org_hint};
+use crate::edit::Step;
 
 pub fn new(args: &GroupNewArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let (s, step) = new_step(args, global)?;
+    s.finish(step, args.edit, global)
+}
+
+/// `mandat group new` up to the change: the session (holding the lock) and the step to apply.
+pub fn new_step(args: &GroupNewArgs, global: &Global) -> anyhow::Result<(Session, Step)> {
     let lang0 = super::writing::early_lang(global, &super::registry_root(global)?);
     let id = args.id.as_str();
     check_id("group", id, lang0)?;
@@ -133,5 +140,6 @@ pub fn new(args: &GroupNewArgs, global: &Global) -> anyhow::Result<Outcome> {
     .change(g.clone(), None, doc.render())
     .change(m.clone(), None, members.to_string());
     s.scope = Scope::Groups([id.to_string()].into());
-    s.finish(plan, args.edit, global, true)
+    s.file_level_only = true;
+    Ok((s, Step::Change(plan)))
 }

@@ -72,7 +72,7 @@ fn members(args: &ImportMembersArgs, global: &Global) -> anyhow::Result<Outcome>
         "importerte {rows} rader til {g}: {people} nye personer, {added} nye plasser, {same} fantes fra før ({rel})"
     );
     let plan = plan.change(rel, old, doc.render());
-    s.finish(plan, args.edit, global, false)
+    s.finish(crate::edit::Step::Change(plan), args.edit, global)
 }
 
 /// People already in people/, for matching by name and employer. A file that cannot be read
@@ -314,7 +314,7 @@ fn registry(args: &ImportRegistryArgs, global: &Global) -> anyhow::Result<Outcom
     let all: BTreeSet<String> = groups.keys().cloned().collect();
     s.scope = Scope::Groups(all);
     let fresh: BTreeSet<String> = new_groups.keys().cloned().collect();
-    s.finish_judged(plan, args.edit, global, &|d| {
+    s.finish_judged(crate::edit::Step::Change(plan), args.edit, global, &|d| {
         crate::rules::rule(d.rule).meta.file_level
             || !d.group.as_ref().is_some_and(|g| fresh.contains(g))
     })

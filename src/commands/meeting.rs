@@ -11,8 +11,15 @@ use crate::t;
 
 use super::Outcome;
 use super::writing::{Session, bad, ymd};
+use crate::edit::Step;
 
 pub fn new(args: &MeetingNewArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let (s, step) = new_step(args, global)?;
+    s.finish(step, args.edit, global)
+}
+
+/// `mandat meeting new` up to the change: the session (holding the lock) and the step to apply.
+pub fn new_step(args: &MeetingNewArgs, global: &Global) -> anyhow::Result<(Session, Step)> {
     let s = Session::open(global, &[&args.group], &[])?;
     let (g, lang) = (args.group.as_str(), s.lang);
     let reg = s.reg();
@@ -130,5 +137,5 @@ pub fn new(args: &MeetingNewArgs, global: &Global) -> anyhow::Result<Outcome> {
         "opprettet referatet fra møtet i {g} {d}, med {n} forventede deltakere ({rel})"
     ))
     .change(rel, None, text);
-    s.finish(plan, args.edit, global, false)
+    Ok((s, Step::Change(plan)))
 }

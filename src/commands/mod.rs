@@ -24,6 +24,7 @@ pub mod list_sheet;
 pub mod meeting;
 pub mod person;
 pub mod seat;
+pub mod serve;
 pub mod status;
 pub mod table;
 pub mod writing;
@@ -83,6 +84,7 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<Outcome> {
         Command::Manpage(args) => manpage::run(&args, global),
         Command::Import(cmd) => import::run(&cmd, global),
         Command::Site(args) => site::run(&args, global),
+        Command::Serve(args) => serve::run(&args, global),
     }
 }
 

@@ -8,8 +8,15 @@ use crate::t;
 
 use super::Outcome;
 use super::writing::{Session, bad, check_id, with_org_hint};
+use crate::edit::Step;
 
 pub fn add(args: &PersonAddArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let (s, step) = add_step(args, global)?;
+    s.finish(step, args.edit, global)
+}
+
+/// `mandat person add` up to the change: the session (holding the lock) and the step to apply.
+pub fn add_step(args: &PersonAddArgs, global: &Global) -> anyhow::Result<(Session, Step)> {
     let lang0 = super::writing::early_lang(global, &super::registry_root(global)?);
     let id = match &args.id {
         Some(id) => id.clone(),
@@ -37,7 +44,7 @@ pub fn add(args: &PersonAddArgs, global: &Global) -> anyhow::Result<Outcome> {
         ));
     }
     check_id("person", &id, lang0)?;
-    let s = Session::open(global, &[], &[])?;
+    let mut s = Session::open(global, &[], &[])?;
     let lang = s.lang;
     let rel = format!("people/{id}.toml");
     if s.root.join(&rel).exists() {
@@ -79,5 +86,6 @@ pub fn add(args: &PersonAddArgs, global: &Global) -> anyhow::Result<Outcome> {
         "la til {name} som `{id}` ({rel})"
     ))
     .change(rel, None, doc.render());
-    s.finish(plan, args.edit, global, true)
+    s.file_level_only = true;
+    Ok((s, Step::Change(plan)))
 }

@@ -237,7 +237,7 @@ fn run_kickoff(args: &KickoffArgs, global: &Global) -> anyhow::Result<Outcome> {
     for stub in plan_changes {
         plan = plan.change(stub.rel, None, stub.text);
     }
-    s.finish(plan, args.edit, global, false)
+    s.finish(crate::edit::Step::Change(plan), args.edit, global)
 }
 
 /// The view, with `details` set for the templates when `--details` asks for the coordinator's

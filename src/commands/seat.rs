@@ -17,7 +17,8 @@ use crate::registry::{Date, Profile, Registry, Role};
 use crate::t;
 
 use super::Outcome;
-use super::writing::{Session, bad, check_id, refuse, with_org_hint, ymd};
+use super::writing::{Session, bad, check_id, with_org_hint, ymd};
+use crate::edit::Step;
 
 /// The order of a member's fields in format.md; new fields are put in it.
 pub const MEMBER_ORDER: &[&str] = &[
@@ -246,6 +247,12 @@ fn employed_elsewhere(
 }
 
 pub fn propose(args: &ProposeArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let (s, step) = propose_step(args, global)?;
+    s.finish(step, args.edit, global)
+}
+
+/// `mandat propose` up to the change: the session (holding the lock) and the step to apply.
+pub fn propose_step(args: &ProposeArgs, global: &Global) -> anyhow::Result<(Session, Step)> {
     let s = Session::open(global, &[&args.group], &[&args.person])?;
     let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
     let seat = SeatArgs {
@@ -258,7 +265,7 @@ pub fn propose(args: &ProposeArgs, global: &Global) -> anyhow::Result<Outcome> {
     if !args.edit.force
         && let Some(why) = employed_elsewhere(&s, g, p, Some(args.role.as_str()), seat.region)
     {
-        return refuse(lang, why);
+        return Ok((s, Step::Refused(why, None)));
     }
     let day = args.date.unwrap_or(s.at);
     let rel = members_rel(g);
@@ -284,10 +291,16 @@ pub fn propose(args: &ProposeArgs, global: &Global) -> anyhow::Result<Outcome> {
         "foreslo {who} til en plass med rollen {role} i {g} ({rel})"
     ))
     .change(rel, old, doc.render());
-    s.finish(plan, args.edit, global, false)
+    Ok((s, Step::Change(plan)))
 }
 
 pub fn consent(args: &ConsentArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let (s, step) = consent_step(args, global)?;
+    s.finish(step, args.edit, global)
+}
+
+/// `mandat consent` up to the change: the session (holding the lock) and the step to apply.
+pub fn consent_step(args: &ConsentArgs, global: &Global) -> anyhow::Result<(Session, Step)> {
     let s = Session::open(global, &[&args.group], &[&args.person])?;
     let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
     let day = args.date.unwrap_or(s.at);
@@ -312,26 +325,32 @@ pub fn consent(args: &ConsentArgs, global: &Global) -> anyhow::Result<Outcome> {
         && day > when
     {
         let (d, w) = (ymd(day), ymd(when));
-        return refuse(
-            lang,
-            t!(
-                "{p} was appointed on {w}, so the consent cannot be dated {d}, after it; give the day they agreed with --date",
-                "{p} ble oppnevnt {w}, så samtykket kan ikke dateres {d}, etter det; oppgi dagen vedkommende sa ja med --date"
+        return Ok((
+            s,
+            Step::Refused(
+                t!(
+                    "{p} was appointed on {w}, so the consent cannot be dated {d}, after it; give the day they agreed with --date",
+                    "{p} ble oppnevnt {w}, så samtykket kan ikke dateres {d}, etter det; oppgi dagen vedkommende sa ja med --date"
+                ),
+                None,
             ),
-        );
+        ));
     }
     if let Some(proposed) = get_date(t, "proposed")
         && set_consent
         && day < proposed
     {
         let (d, pr) = (ymd(day), ymd(proposed));
-        return refuse(
-            lang,
-            t!(
-                "{p} cannot have agreed on {d}, before being proposed on {pr}; check the date (--date)",
-                "{p} kan ikke ha sagt ja {d}, før forslaget {pr}; sjekk datoen (--date)"
+        return Ok((
+            s,
+            Step::Refused(
+                t!(
+                    "{p} cannot have agreed on {d}, before being proposed on {pr}; check the date (--date)",
+                    "{p} kan ikke ha sagt ja {d}, før forslaget {pr}; sjekk datoen (--date)"
+                ),
+                None,
             ),
-        );
+        ));
     }
     if set_consent {
         set(t, "consented", date(day));
@@ -352,7 +371,7 @@ pub fn consent(args: &ConsentArgs, global: &Global) -> anyhow::Result<Outcome> {
         )
     };
     let plan = Plan::new(summary).change(rel, old, doc.render());
-    s.finish(plan, args.edit, global, false)
+    Ok((s, Step::Change(plan)))
 }
 
 fn no_proposal(lang: Lang, g: &str, p: &str) -> anyhow::Error {
@@ -423,6 +442,12 @@ fn check_appointer(
 }
 
 pub fn appoint(args: &AppointArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let (s, step) = appoint_step(args, global)?;
+    s.finish(step, args.edit, global)
+}
+
+/// `mandat appoint` up to the change: the session (holding the lock) and the step to apply.
+pub fn appoint_step(args: &AppointArgs, global: &Global) -> anyhow::Result<(Session, Step)> {
     let mut people = vec![args.person.as_str()];
     if let Some(r) = &args.replaces {
         people.push(r);
@@ -486,10 +511,10 @@ pub fn appoint(args: &AppointArgs, global: &Global) -> anyhow::Result<Outcome> {
     if !args.edit.force
         && let Some(why) = employed_elsewhere(&s, g, p, role.as_deref(), region.as_deref())
     {
-        return refuse(lang, why);
+        return Ok((s, Step::Refused(why, None)));
     }
     if let Some(why) = check_appointer(&s, g, p, &args.by, role.as_deref(), region.as_deref())? {
-        return refuse(lang, why);
+        return Ok((s, Step::Refused(why, None)));
     }
     // The steps before the appointment must not lie after it.
     {
@@ -507,13 +532,16 @@ pub fn appoint(args: &AppointArgs, global: &Global) -> anyhow::Result<Outcome> {
                 && day < when
             {
                 let (d, w) = (ymd(day), ymd(when));
-                return refuse(
-                    lang,
-                    t!(
-                        "the appointment date {d} is before {step} ({w}); the appointment comes last: check --date",
-                        "oppnevningsdatoen {d} er før {step} ({w}); oppnevningen kommer sist: sjekk --date"
+                return Ok((
+                    s,
+                    Step::Refused(
+                        t!(
+                            "the appointment date {d} is before {step} ({w}); the appointment comes last: check --date",
+                            "oppnevningsdatoen {d} er før {step} ({w}); oppnevningen kommer sist: sjekk --date"
+                        ),
+                        None,
                     ),
-                );
+                ));
             }
         }
     }
@@ -557,13 +585,16 @@ pub fn appoint(args: &AppointArgs, global: &Global) -> anyhow::Result<Outcome> {
         if let Some(other) = others.first() {
             let rn = s.reg().region_name(region).to_string();
             let on = name(s.reg(), other);
-            return refuse(
-                lang,
-                t!(
-                    "{rn} already has an active regional member in {g}, {on}; a region has one seat: add --replaces {other} to end that seat the day before",
-                    "{rn} har allerede et aktivt regionalt medlem i {g}, {on}; en region har én plass: legg til --replaces {other} for å avslutte den plassen dagen før"
+            return Ok((
+                s,
+                Step::Refused(
+                    t!(
+                        "{rn} already has an active regional member in {g}, {on}; a region has one seat: add --replaces {other} to end that seat the day before",
+                        "{rn} har allerede et aktivt regionalt medlem i {g}, {on}; en region har én plass: legg til --replaces {other} for å avslutte den plassen dagen før"
+                    ),
+                    None,
                 ),
-            );
+            ));
         }
     }
     let t = &mut doc.tables_mut("member")[index];
@@ -603,27 +634,26 @@ pub fn appoint(args: &AppointArgs, global: &Global) -> anyhow::Result<Outcome> {
     let plan = Plan::new(summary)
         .change(rel, old, doc.render())
         .effective_from(day);
-    let created = pending.is_none();
-    let outcome = s.finish(plan, args.edit, global, false)?;
     // The rules' help says `mandat consent`, but a seat created here was not written, so there
     // is nothing for `consent` to record yet: the dates belong on this command line.
-    if outcome == Outcome::RulesBroken
-        && created
-        && (args.consented.is_none() || args.leader_cleared.is_none())
-    {
-        eprintln!(
-            "{}",
+    let help = (pending.is_none() && (args.consented.is_none() || args.leader_cleared.is_none()))
+        .then(|| {
             t!(
                 "help: the seat is created and appointed in one step, so give its dates here: --consented D --leader-cleared D (or start with `mandat propose {g} {p}`)",
                 "help: plassen opprettes og oppnevnes i ett steg, så oppgi datoene her: --consented D --leader-cleared D (eller begynn med `mandat propose {g} {p}`)"
             )
-            .get(lang)
-        );
-    }
-    Ok(outcome)
+        });
+    let plan = plan.help(help);
+    Ok((s, Step::Change(plan)))
 }
 
 pub fn notify(args: &NotifyArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let (s, step) = notify_step(args, global)?;
+    s.finish(step, args.edit, global)
+}
+
+/// `mandat notify` up to the change: the session (holding the lock) and the step to apply.
+pub fn notify_step(args: &NotifyArgs, global: &Global) -> anyhow::Result<(Session, Step)> {
     let s = Session::open(global, &[&args.group], &[&args.person])?;
     let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
     let rel = members_rel(g);
@@ -665,13 +695,16 @@ pub fn notify(args: &NotifyArgs, global: &Global) -> anyhow::Result<Outcome> {
     let appointed = get_date(t, "appointed").expect("selected by it");
     if day < appointed {
         let (d, a) = (ymd(day), ymd(appointed));
-        return refuse(
-            lang,
-            t!(
-                "the announcement date {d} is before the appointment ({a}); check --date",
-                "kunngjøringsdatoen {d} er før oppnevningen ({a}); sjekk --date"
+        return Ok((
+            s,
+            Step::Refused(
+                t!(
+                    "the announcement date {d} is before the appointment ({a}); check --date",
+                    "kunngjøringsdatoen {d} er før oppnevningen ({a}); sjekk --date"
+                ),
+                None,
             ),
-        );
+        ));
     }
     set(t, "notified", date(day));
     let text = super::announce::announcement(s.reg(), g, &entries, i, day, lang);
@@ -681,14 +714,16 @@ pub fn notify(args: &NotifyArgs, global: &Global) -> anyhow::Result<Outcome> {
         "registrerte at oppnevningen av {who} til {g} ble kunngjort {day} ({rel})"
     ))
     .change(rel, old, doc.render());
-    let outcome = s.finish(plan, args.edit, global, false)?;
-    if outcome == Outcome::Ok {
-        super::print(&format!("\n{text}"))?;
-    }
-    Ok(outcome)
+    Ok((s, Step::Change(plan.note(text))))
 }
 
 pub fn end(args: &EndArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let (s, step) = end_step(args, global)?;
+    s.finish(step, args.edit, global)
+}
+
+/// `mandat end` up to the change: the session (holding the lock) and the step to apply.
+pub fn end_step(args: &EndArgs, global: &Global) -> anyhow::Result<(Session, Step)> {
     let s = Session::open(global, &[&args.group], &[&args.person])?;
     let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
     let day = args.date;
@@ -724,13 +759,16 @@ pub fn end(args: &EndArgs, global: &Global) -> anyhow::Result<Outcome> {
     let appointed = get_date(t, "appointed").expect("selected by it");
     if day < appointed {
         let (d, a) = (ymd(day), ymd(appointed));
-        return refuse(
-            lang,
-            t!(
-                "the last day {d} is before {p} was appointed ({a}); check --date",
-                "siste dag {d} er før {p} ble oppnevnt ({a}); sjekk --date"
+        return Ok((
+            s,
+            Step::Refused(
+                t!(
+                    "the last day {d} is before {p} was appointed ({a}); check --date",
+                    "siste dag {d} er før {p} ble oppnevnt ({a}); sjekk --date"
+                ),
+                None,
             ),
-        );
+        ));
     }
     set(t, "ended", date(day));
     if let Some(r) = &args.reason {
@@ -744,5 +782,5 @@ pub fn end(args: &EndArgs, global: &Global) -> anyhow::Result<Outcome> {
     ))
     .change(rel, old, doc.render())
     .effective_from(day.succ_opt().unwrap_or(day));
-    s.finish(plan, args.edit, global, false)
+    Ok((s, Step::Change(plan)))
 }

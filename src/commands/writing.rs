@@ -13,8 +13,8 @@ use std::path::PathBuf;
 
 use crate::cli::{EditOptions, Global};
 use crate::diagnostic::{self, RenderOptions};
-use crate::edit::write::{self, Lock, LockError};
-use crate::edit::{MdDoc, Plan, TomlDoc, check};
+use crate::edit::write::{Lock, LockError};
+use crate::edit::{self, Applied, ApplyError, Base, MdDoc, Mode, Status, Step, TomlDoc};
 use crate::i18n::{Lang, Text};
 use crate::registry::{self, Date, LoadError, Loaded, Overlay, Scope, is_valid_id};
 use crate::t;
@@ -30,8 +30,23 @@ pub struct Session {
     pub before: Loaded,
     pub at: Date,
     pub lang: Lang,
+    /// Only new errors of the file-level rules refuse the change (a new person or group).
+    pub file_level_only: bool,
     _lock: Lock,
 }
+
+/// Another writer held the registry's lock for longer than we wait: exit 2 on the command
+/// line, 409 in the web application.
+#[derive(Debug)]
+pub struct Busy(pub String);
+
+impl std::fmt::Display for Busy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Busy {}
 
 /// An error for exit code 2 in the user's language.
 pub fn bad(lang: Lang, text: Text) -> anyhow::Error {
@@ -99,13 +114,11 @@ impl Session {
         let lock = Lock::acquire(&root).map_err(|e| match e {
             LockError::Busy { waited, .. } => {
                 let secs = waited.as_secs_f32().round();
-                bad(
-                    lang0,
-                    t!(
-                        "another mandat command has been changing this registry for more than {secs} s (it holds .mandat.lock); wait until it has finished and run the command again",
-                        "en annen mandat-kommando har endret registeret i mer enn {secs} s (den holder .mandat.lock); vent til den er ferdig, og kjør kommandoen på nytt"
-                    ),
-                )
+                let text = t!(
+                    "another mandat command has been changing this registry for more than {secs} s (it holds .mandat.lock); wait until it has finished and run the command again",
+                    "en annen mandat-kommando har endret registeret i mer enn {secs} s (den holder .mandat.lock); vent til den er ferdig, og kjør kommandoen på nytt"
+                );
+                anyhow::Error::new(Busy(text.get(lang0).to_string()))
             }
             LockError::NotAFile { .. } => bad(
                 lang0,
@@ -139,6 +152,7 @@ impl Session {
             before,
             at: evaluation_date(global),
             lang,
+            file_level_only: false,
             _lock: lock,
         })
     }
@@ -181,80 +195,92 @@ impl Session {
         is_valid_id(id) && self.root.join(format!("people/{id}.toml")).is_file()
     }
 
-    /// Checks the change, then prints it (`--dry-run`) or writes it. With `file_level_only`,
-    /// only new errors of the file-level rules refuse it.
-    pub fn finish(
-        self,
-        plan: Plan,
-        opts: EditOptions,
-        global: &Global,
-        file_level_only: bool,
-    ) -> anyhow::Result<Outcome> {
-        self.finish_judged(plan, opts, global, &|d: &crate::diagnostic::Diagnostic| {
+    /// Checks the step's change and writes it (see [`edit::apply`]), returning what happened.
+    /// New errors refuse it; with `file_level_only`, only new errors of the file-level rules.
+    pub fn apply(&self, step: Step, mode: Mode) -> anyhow::Result<Applied> {
+        let file_level_only = self.file_level_only;
+        self.apply_judged(step, mode, &|d: &crate::diagnostic::Diagnostic| {
             !file_level_only || crate::rules::rule(d.rule).meta.file_level
         })
     }
 
-    /// [`Session::finish`], where `counts` says which new errors refuse the change (`import
+    /// [`Session::apply`], where `counts` says which new errors refuse the change (`import
     /// registry`: every error of an existing group, only file-level ones of a new group).
+    pub fn apply_judged(
+        &self,
+        step: Step,
+        mode: Mode,
+        counts: &dyn Fn(&crate::diagnostic::Diagnostic) -> bool,
+    ) -> anyhow::Result<Applied> {
+        let base = Base {
+            root: &self.root,
+            scope: &self.scope,
+            extra: &self.extra,
+            before: &self.before,
+            at: self.at,
+            counts,
+        };
+        edit::apply(&base, step, mode).map_err(|e| match e {
+            ApplyError::Load(e) => e.into(),
+            e => bad(self.lang, e.text()),
+        })
+    }
+
+    /// Checks the change, then prints it (`--dry-run`) or writes it and says what it did.
+    pub fn finish(self, step: Step, opts: EditOptions, global: &Global) -> anyhow::Result<Outcome> {
+        let file_level_only = self.file_level_only;
+        self.finish_judged(step, opts, global, &|d: &crate::diagnostic::Diagnostic| {
+            !file_level_only || crate::rules::rule(d.rule).meta.file_level
+        })
+    }
+
+    /// [`Session::finish`] with [`Session::apply_judged`]'s `counts`.
     pub fn finish_judged(
         self,
-        plan: Plan,
+        step: Step,
         opts: EditOptions,
         global: &Global,
         counts: &dyn Fn(&crate::diagnostic::Diagnostic) -> bool,
     ) -> anyhow::Result<Outcome> {
         let lang = self.lang;
-        if plan
-            .changes
-            .iter()
-            .all(|c| c.old.as_deref() == Some(c.new.as_str()))
-        {
+        let mode = Mode {
+            force: opts.force,
+            dry_run: opts.dry_run,
+        };
+        let applied = self.apply_judged(step, mode, counts)?;
+        if applied.status == Status::Unchanged {
             print(&format!(
                 "{}\n",
                 pick(lang, "nothing to change", "ingenting å endre")
             ))?;
+            print_note(&applied)?;
             return Ok(Outcome::Ok);
         }
-        let mut overlay = self.extra.clone();
-        overlay.extend(plan.overlay());
-        let at = plan.effective.map_or(self.at, |d| d.max(self.at));
-        let mut after =
-            check::new_errors(&self.root, &self.scope, &self.before, &overlay, at, false)?;
-        after.new_errors.retain(|d| counts(d));
         let render = RenderOptions {
             lang,
             color: use_color(global),
         };
-        if !after.new_errors.is_empty() {
+        if !applied.new_errors.is_empty() {
             print(&diagnostic::human::render(
-                &after.new_errors,
-                &after.loaded.files,
+                &applied.new_errors,
+                &applied.files,
                 render,
             ))?;
-            let n = after.new_errors.len();
+        }
+        if let Some(why) = &applied.refusal {
+            let outcome = refuse(lang, why.clone());
+            if let Some(help) = &applied.help {
+                eprintln!("{}", help.get(lang));
+            }
+            return outcome;
+        }
+        if !applied.new_errors.is_empty() {
+            let n = applied.new_errors.len();
             let (en, nb) = if n == 1 {
                 ("1 new error".to_string(), "1 ny feil".to_string())
             } else {
                 (format!("{n} new errors"), format!("{n} nye feil"))
             };
-            if !opts.force {
-                let rels: Vec<String> = plan.changes.iter().map(|c| c.rel.clone()).collect();
-                // An import may change thousands of files: name the first few.
-                let files = if rels.len() > 6 {
-                    let more = rels.len() - 5;
-                    format!("{} (+{more})", rels[..5].join(", "))
-                } else {
-                    rels.join(", ")
-                };
-                return refuse(
-                    lang,
-                    t!(
-                        "the change to {files} would add {en}, shown above; fix the cause, or pass --force to write it anyway",
-                        "endringen av {files} ville gi {nb}, vist over; rett årsaken, eller bruk --force for å skrive likevel"
-                    ),
-                );
-            }
             // `warning:` like every other line mandat starts with a level, in both languages.
             eprintln!(
                 "{}",
@@ -266,7 +292,7 @@ impl Session {
             );
         }
         if opts.dry_run {
-            print(&plan.diff())?;
+            print(&applied.diff)?;
             eprintln!(
                 "{}",
                 pick(
@@ -275,46 +301,21 @@ impl Session {
                     "prøvekjøring: ingenting ble skrevet"
                 )
             );
+            print_note(&applied)?;
             return Ok(Outcome::Ok);
         }
-        // Every file is looked at before any is written, so that a refusal writes nothing.
-        for c in &plan.changes {
-            write::destination(&self.root, &c.rel)
-                .and_then(|path| write::unchanged(&path, c.old.as_deref()))
-                .map_err(|e| write_error(lang, &c.rel, e))?;
-        }
-        for c in &plan.changes {
-            write::write_in_registry(&self.root, &c.rel, c.old.as_deref(), c.new.as_bytes())
-                .map_err(|e| write_error(lang, &c.rel, e))?;
-        }
-        print(&format!("{}\n", plan.summary.get(lang)))?;
+        print(&format!("{}\n", applied.message.get(lang)))?;
+        print_note(&applied)?;
         Ok(Outcome::Ok)
     }
 }
 
-/// Why a file of an edit was not written (exit 2), in the user's language.
-fn write_error(lang: Lang, rel: &str, e: write::WriteError) -> anyhow::Error {
-    let rel = crate::pii_scan::mask(&crate::source::shown(rel)).into_owned();
-    bad(
-        lang,
-        match e {
-            write::WriteError::Changed => t!(
-                "`{rel}` was changed on disk (by an editor or `git pull`?) after mandat read it; nothing was written, so that change is kept: run the command again",
-                "`{rel}` ble endret på disken (av et redigeringsprogram eller `git pull`?) etter at mandat leste den; ingenting ble skrevet, så den endringen er beholdt: kjør kommandoen på nytt"
-            ),
-            write::WriteError::Outside(target) => {
-                let target = target.display();
-                t!(
-                    "will not write `{rel}`: it leads through a symbolic link out of the registry, to {target}",
-                    "skriver ikke `{rel}`: den går via en symbolsk lenke ut av registeret, til {target}"
-                )
-            }
-            write::WriteError::Io(e) => t!(
-                "cannot write `{rel}`: {e}; the file is unchanged",
-                "kan ikke skrive `{rel}`: {e}; filen er uendret"
-            ),
-        },
-    )
+/// What a change shows once done (`notify`'s announcement), after a blank line.
+fn print_note(applied: &Applied) -> anyhow::Result<()> {
+    match &applied.note {
+        Some(note) => print(&format!("\n{note}")),
+        None => Ok(()),
+    }
 }
 
 fn pick(lang: Lang, en: &'static str, nb: &'static str) -> &'static str {

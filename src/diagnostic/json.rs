@@ -27,7 +27,27 @@ struct Item<'a> {
 }
 
 pub fn render(diags: &[Diagnostic], files: &[SourceFile], summary: Summary, lang: Lang) -> String {
-    let diagnostics = diags
+    let diagnostics = items(diags, files, lang);
+    let mut text = serde_json::to_string_pretty(&Output {
+        diagnostics,
+        summary,
+    })
+    .expect("diagnostics serialise");
+    text.push('\n');
+    text
+}
+
+/// The diagnostics as the items of `diagnostics` above, for other json answers (the web
+/// application's `errors`).
+pub fn values(diags: &[Diagnostic], files: &[SourceFile], lang: Lang) -> Vec<serde_json::Value> {
+    items(diags, files, lang)
+        .iter()
+        .map(|i| serde_json::to_value(i).expect("diagnostics serialise"))
+        .collect()
+}
+
+fn items<'a>(diags: &'a [Diagnostic], files: &'a [SourceFile], lang: Lang) -> Vec<Item<'a>> {
+    diags
         .iter()
         .map(|d| {
             let l = d.locate(files);
@@ -41,12 +61,5 @@ pub fn render(diags: &[Diagnostic], files: &[SourceFile], summary: Summary, lang
                 group: d.group.as_deref(),
             }
         })
-        .collect();
-    let mut text = serde_json::to_string_pretty(&Output {
-        diagnostics,
-        summary,
-    })
-    .expect("diagnostics serialise");
-    text.push('\n');
-    text
+        .collect()
 }

@@ -20,6 +20,10 @@ pub struct Plan {
     /// The day whose consequences the pre-write check must see, when later than `--at`: the
     /// day after a seat ends, the first day of an appointment or chair term.
     pub effective: Option<Date>,
+    /// What to show once the change is written (the text of an announcement).
+    pub note: Option<String>,
+    /// What to add when the change is refused (how to give what the refusal asks for).
+    pub help: Option<Text>,
 }
 
 impl Plan {
@@ -28,6 +32,8 @@ impl Plan {
             changes: Vec::new(),
             summary,
             effective: None,
+            note: None,
+            help: None,
         }
     }
 
@@ -42,6 +48,16 @@ impl Plan {
 
     pub fn effective_from(mut self, day: Date) -> Plan {
         self.effective = Some(day);
+        self
+    }
+
+    pub fn note(mut self, note: String) -> Plan {
+        self.note = Some(note);
+        self
+    }
+
+    pub fn help(mut self, help: Option<Text>) -> Plan {
+        self.help = help;
         self
     }
 

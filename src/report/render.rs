@@ -120,7 +120,7 @@ fn object_entries(v: &serde_json::Value) -> BTreeMap<String, Value> {
 }
 
 /// A JSON value as a template value.
-fn to_value(v: serde_json::Value) -> Value {
+pub fn to_value(v: serde_json::Value) -> Value {
     match v {
         serde_json::Value::Null => Value::from(()),
         serde_json::Value::Bool(b) => Value::from(b),

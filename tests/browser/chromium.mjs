@@ -11,12 +11,15 @@ const require = createRequire(import.meta.url);
 /** The mandat binary that `cargo test` built (tests/browser.rs passes it on). */
 export const MANDAT = process.env.MANDAT_BIN ?? 'target/debug/mandat';
 
-/** Launches Chromium; the caller closes the returned context (which removes the profile). */
-export async function launch() {
+/** Launches Chromium; the caller closes the returned context (which removes the profile).
+ * `options` go to playwright's context (e.g. `{ bypassCSP: true }` to inject axe-core into a
+ * page whose Content-Security-Policy forbids inline scripts). */
+export async function launch(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'mandat-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
+    ...options,
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
