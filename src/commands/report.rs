@@ -161,6 +161,32 @@ fn run_inputs(args: &InputsArgs, global: &Global) -> anyhow::Result<Outcome> {
 
 /// `report kickoff`: the year's stubs, written through the edit machinery; existing files kept.
 fn run_kickoff(args: &KickoffArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let kickoff = kickoff_step(args, global)?;
+    let lang = kickoff.session.lang;
+    for n in &kickoff.notes {
+        print(&format!("{}\n", n.get(lang)))?;
+    }
+    match kickoff.step {
+        Some(step) => kickoff.session.finish(step, args.edit, global),
+        None => {
+            print(&format!("{}\n", kickoff.nothing.get(lang)))?;
+            Ok(Outcome::Ok)
+        }
+    }
+}
+
+/// What `report kickoff` would do: the change (`None` when every stub exists already), the notes
+/// on what is kept or cannot be written, and what to say when there is nothing to write. The
+/// command line prints it; the web application answers with it.
+pub struct Kickoff {
+    pub session: super::writing::Session,
+    pub step: Option<crate::edit::Step>,
+    pub notes: Vec<crate::i18n::Text>,
+    pub nothing: crate::i18n::Text,
+}
+
+/// Computes `report kickoff` under the registry's lock (see [`Kickoff`]).
+pub fn kickoff_step(args: &KickoffArgs, global: &Global) -> anyhow::Result<Kickoff> {
     check_year(args.year, global)?;
     let s = super::writing::Session::open(global, &[&args.group], &[])?;
     let (lang, year, gid) = (s.lang, args.year, args.group.as_str());
@@ -200,44 +226,38 @@ fn run_kickoff(args: &KickoffArgs, global: &Global) -> anyhow::Result<Outcome> {
             "ikke skrevet: {rel}, gruppen har ingen leder 31. desember {year} som kan skrive den"
         ));
     }
-    let no_member: Vec<&str> = s
-        .reg()
-        .regions
-        .iter()
-        .map(|r| r.id.as_str())
-        .filter(|r| g.section_author(r, year).is_none())
-        .collect();
-    for r in no_member {
-        let name = s.reg().region_name(r);
-        notes.push(t!(
-            "no section for {name}: nobody held its regional seat in {year}",
-            "ingen del for {name}: ingen hadde regionplassen i {year}"
+    for r in &s.reg().regions {
+        let r = r.id.as_str();
+        if g.section_author(r, year).is_none() {
+            let name = s.reg().region_name(r);
+            notes.push(t!(
+                "no section for {name}: nobody held its regional seat in {year}",
+                "ingen del for {name}: ingen hadde regionplassen i {year}"
+            ));
+        }
+    }
+    let nothing = t!(
+        "nothing to write: every stub of {gid}'s annual report {year} exists already",
+        "ingenting å skrive: alle utkastene til årsrapporten {year} for {gid} finnes allerede"
+    );
+    let step = (!plan_changes.is_empty()).then(|| {
+        let n = written.len();
+        let files = written.join(", ");
+        let mut plan = crate::edit::Plan::new(t!(
+            "started {gid}'s annual report {year}: wrote {n} stub files ({files})",
+            "startet årsrapporten {year} for {gid}: skrev {n} utkastfiler ({files})"
         ));
-    }
-    for n in &notes {
-        print(&format!("{}\n", n.get(lang)))?;
-    }
-    if plan_changes.is_empty() {
-        print(&format!(
-            "{}\n",
-            t!(
-                "nothing to write: every stub of {gid}'s annual report {year} exists already",
-                "ingenting å skrive: alle utkastene til årsrapporten {year} for {gid} finnes allerede"
-            )
-            .get(lang)
-        ))?;
-        return Ok(Outcome::Ok);
-    }
-    let n = written.len();
-    let files = written.join(", ");
-    let mut plan = crate::edit::Plan::new(t!(
-        "started {gid}'s annual report {year}: wrote {n} stub files ({files})",
-        "startet årsrapporten {year} for {gid}: skrev {n} utkastfiler ({files})"
-    ));
-    for stub in plan_changes {
-        plan = plan.change(stub.rel, None, stub.text);
-    }
-    s.finish(crate::edit::Step::Change(plan), args.edit, global)
+        for stub in plan_changes {
+            plan = plan.change(stub.rel, None, stub.text);
+        }
+        crate::edit::Step::Change(plan)
+    });
+    Ok(Kickoff {
+        session: s,
+        step,
+        notes,
+        nothing,
+    })
 }
 
 /// The view, with `details` set for the templates when `--details` asks for the coordinator's

@@ -571,6 +571,16 @@ fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ),
         ("f_chair", "Designate the chair", "Utpek leder"),
         ("f_meeting", "Record a meeting", "Registrer et møte"),
+        ("f_kickoff", "Start the annual report", "Start årsrapporten"),
+        (
+            "kickoff_hint",
+            "Writes a draft for each regional representative and the feedback, with the year's facts; existing files are kept.",
+            "Skriver et utkast for hver regionrepresentant og tilbakemeldingen, med årets fakta; filer som finnes, beholdes.",
+        ),
+        ("l_year", "Year", "År"),
+        ("l_start", "Starts (HH:MM)", "Starter (TT:MM)"),
+        ("l_end", "Ends (HH:MM)", "Slutter (TT:MM)"),
+        ("l_link", "Video link", "Videolenke"),
         ("f_people", "Add a person", "Legg til en person"),
         ("l_person", "Person", "Person"),
         (
@@ -1064,6 +1074,10 @@ pub async fn group_page(
                 put("date", today.clone());
                 put("mode", "digital".into());
                 put("status", "planned".into());
+            }
+            "kickoff" => {
+                // The report due next: last year's until its due date, then this year's.
+                put("year", reg.config.current_report_year(at).to_string());
             }
             _ => {}
         }

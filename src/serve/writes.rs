@@ -28,7 +28,7 @@ use crate::t;
 
 /// The writes on a group, in the order the group page shows their forms.
 pub const GROUP_ACTIONS: &[&str] = &[
-    "end", "propose", "consent", "appoint", "notify", "chair", "meeting",
+    "end", "propose", "consent", "appoint", "notify", "chair", "meeting", "kickoff",
 ];
 
 /// What the user typed, by field name.
@@ -262,6 +262,45 @@ pub fn perform(app: &App, action: &str, group: &str, fields: &Fields) -> Result<
                 edit: no_edit(),
             };
             meeting::new_step(&args, &global)
+        }
+        "kickoff" => {
+            let Some(year) = f.opt("year") else {
+                return Err(f.missing("year"));
+            };
+            let year = year.parse::<i32>().map_err(|_| {
+                Failure::Bad(
+                    t!(
+                        "`year` must be a year such as 2026, not `{year}`",
+                        "`year` må være et år som 2026, ikke `{year}`"
+                    )
+                    .get(lang)
+                    .to_string(),
+                )
+            })?;
+            let args = crate::cli::KickoffArgs {
+                group: g,
+                year,
+                edit: no_edit(),
+            };
+            let kickoff = crate::commands::report::kickoff_step(&args, &global)
+                .map_err(|e| error(e, lang))?;
+            let notes: Vec<String> = kickoff
+                .notes
+                .iter()
+                .map(|n| n.get(lang).to_string())
+                .collect();
+            let mut done = match kickoff.step {
+                Some(step) => finish(app, kickoff.session, step, lang)?,
+                None => Done {
+                    changed: Vec::new(),
+                    message: kickoff.nothing.get(lang).to_string(),
+                },
+            };
+            for n in notes {
+                done.message.push_str("; ");
+                done.message.push_str(&n);
+            }
+            return Ok(done);
         }
         "people" => {
             let args = PersonAddArgs {
