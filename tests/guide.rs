@@ -32,9 +32,17 @@ fn steps(guide: &str) -> Vec<Step> {
     let mut lines = guide.lines().enumerate().peekable();
     let mut directive: Option<String> = None;
     while let Some((n, line)) = lines.next() {
-        if let Some(d) = line.strip_prefix("<!-- ").and_then(|l| l.strip_suffix(" -->")) {
+        if let Some(d) = line
+            .strip_prefix("<!-- ")
+            .and_then(|l| l.strip_suffix(" -->"))
+        {
             if let Some(from) = d.strip_prefix("copy: ") {
-                out.push(Step { line: n + 1, kind: StepKind::Copy { from: from.to_string() } });
+                out.push(Step {
+                    line: n + 1,
+                    kind: StepKind::Copy {
+                        from: from.to_string(),
+                    },
+                });
             } else {
                 directive = Some(d.to_string());
             }
@@ -59,19 +67,32 @@ fn steps(guide: &str) -> Vec<Step> {
                     .collect();
                 let last_fails = directive.as_deref() == Some("exit: 1");
                 for (k, (m, l)) in commands.iter().enumerate() {
-                    let exit = if last_fails && k + 1 == commands.len() { 1 } else { 0 };
+                    let exit = if last_fails && k + 1 == commands.len() {
+                        1
+                    } else {
+                        0
+                    };
                     out.push(Step {
                         line: *m,
-                        kind: StepKind::Run { command: l.trim().to_string(), exit },
+                        kind: StepKind::Run {
+                            command: l.trim().to_string(),
+                            exit,
+                        },
                     });
                 }
             }
             "toml" => {
-                if let Some(file) = directive.as_deref().and_then(|d| d.strip_prefix("append: ")) {
+                if let Some(file) = directive
+                    .as_deref()
+                    .and_then(|d| d.strip_prefix("append: "))
+                {
                     let text = body.iter().map(|(_, l)| format!("{l}\n")).collect();
                     out.push(Step {
                         line: n + 1,
-                        kind: StepKind::Append { file: file.to_string(), text },
+                        kind: StepKind::Append {
+                            file: file.to_string(),
+                            text,
+                        },
                     });
                 }
             }
@@ -89,7 +110,11 @@ fn every_command_of_the_guide_runs() {
     let bin = tmp.path().join("bin");
     std::fs::create_dir(&bin).unwrap();
     std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_mandat"), bin.join("mandat")).unwrap();
-    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let mut cwd: PathBuf = tmp.path().join("work");
     std::fs::create_dir(&cwd).unwrap();
 
@@ -164,7 +189,9 @@ fn serve_starts(bin: &Path, cwd: &Path, at: usize) {
         .spawn()
         .unwrap();
     let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
     let _ = child.kill();
     let _ = child.wait();
     assert!(

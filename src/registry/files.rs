@@ -7,7 +7,6 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::load::{LoadError, Overlay};
 use super::prefetch::{self, Batch, Job, Reader};
 use crate::diagnostic::{Diagnostic, Place};
 use crate::i18n::Text;
@@ -454,11 +453,57 @@ pub(super) fn utf16_text(bytes: &[u8]) -> Option<String> {
     )
 }
 
-/// Whether the `pii` walk looks in a file of this name: .md, .txt, .toml or .csv, in any case.
-pub(super) fn is_text_file(path: &Path) -> bool {
-    path.extension().is_some_and(|ext| {
-        ["md", "txt", "toml", "csv"]
-            .iter()
-            .any(|t| ext.eq_ignore_ascii_case(t))
-    })
+/// Files given in memory (relative path → text), read instead of the disk: the registry as an
+/// edit would leave it. A path in the overlay exists even when it does not on disk.
+pub type Overlay = std::collections::BTreeMap<String, String>;
+
+/// The registry could not be loaded at all (exit code 2).
+#[derive(Debug)]
+pub enum LoadError {
+    /// The given folder has no registry.toml.
+    NotARegistry(PathBuf),
+    /// No registry.toml in the current folder or any folder above it.
+    NotFound(PathBuf),
+    /// The folder does not exist or cannot be read.
+    Unreadable(PathBuf, std::io::Error),
+    /// `--group` named a group that has no folder.
+    UnknownGroup(String),
 }
+
+impl LoadError {
+    /// The sentence a user reads, in their language.
+    pub fn text(&self) -> Text {
+        match self {
+            LoadError::NotARegistry(p) => {
+                let p = p.display();
+                t!(
+                    "{p} is not a mandat registry: expected a file registry.toml there (create one with `mandat init {p}`)",
+                    "{p} er ikke et mandat-register: forventet en fil registry.toml der (opprett et med `mandat init {p}`)"
+                )
+            }
+            LoadError::NotFound(p) => {
+                let p = p.display();
+                t!(
+                    "no registry found: neither {p} nor any folder above it holds a registry.toml; pass the registry folder with --registry DIR",
+                    "fant ikke noe register: verken {p} eller noen mappe over den har en registry.toml; oppgi registermappen med --registry MAPPE"
+                )
+            }
+            LoadError::Unreadable(p, e) => {
+                let p = p.display();
+                t!("cannot read {p}: {e}", "kan ikke lese {p}: {e}")
+            }
+            LoadError::UnknownGroup(g) => t!(
+                "no group `{g}` in this registry: expected a folder groups/{g}/ (`mandat list groups` lists them)",
+                "ingen gruppe `{g}` i dette registeret: forventet en mappe groups/{g}/ (`mandat list groups` viser dem)"
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text().en)
+    }
+}
+
+impl std::error::Error for LoadError {}

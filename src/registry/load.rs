@@ -2,19 +2,16 @@
 //! from is [`super::files`], each file kind's builder is in [`super::build`], and the `pii` walk
 //! over the other text files is [`super::other_files`].
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-pub use super::files::MAX_FILE_BYTES;
+pub use super::files::{LoadError, MAX_FILE_BYTES, Overlay};
 use super::files::{Loader, ReadAhead};
 use super::is_valid_id;
 use super::model::*;
 use super::prefetch::{self, Batch};
 use crate::diagnostic::Diagnostic;
-use crate::i18n::Text;
-use crate::t;
 
 /// Which part of the registry to load.
 #[derive(Clone, Debug)]
@@ -25,66 +22,11 @@ pub enum Scope {
     Groups(BTreeSet<String>),
 }
 
-/// Files given in memory (relative path → text), read instead of the disk: the registry as an
-/// edit would leave it. A path in the overlay exists even when it does not on disk.
-pub type Overlay = BTreeMap<String, String>;
-
 /// The registry and what reading it found.
 pub struct Loaded {
     pub registry: Registry,
     pub diagnostics: Vec<Diagnostic>,
 }
-
-/// The registry could not be loaded at all (exit code 2).
-#[derive(Debug)]
-pub enum LoadError {
-    /// The given folder has no registry.toml.
-    NotARegistry(PathBuf),
-    /// No registry.toml in the current folder or any folder above it.
-    NotFound(PathBuf),
-    /// The folder does not exist or cannot be read.
-    Unreadable(PathBuf, std::io::Error),
-    /// `--group` named a group that has no folder.
-    UnknownGroup(String),
-}
-
-impl LoadError {
-    /// The sentence a user reads, in their language.
-    pub fn text(&self) -> Text {
-        match self {
-            LoadError::NotARegistry(p) => {
-                let p = p.display();
-                t!(
-                    "{p} is not a mandat registry: expected a file registry.toml there (create one with `mandat init {p}`)",
-                    "{p} er ikke et mandat-register: forventet en fil registry.toml der (opprett et med `mandat init {p}`)"
-                )
-            }
-            LoadError::NotFound(p) => {
-                let p = p.display();
-                t!(
-                    "no registry found: neither {p} nor any folder above it holds a registry.toml; pass the registry folder with --registry DIR",
-                    "fant ikke noe register: verken {p} eller noen mappe over den har en registry.toml; oppgi registermappen med --registry MAPPE"
-                )
-            }
-            LoadError::Unreadable(p, e) => {
-                let p = p.display();
-                t!("cannot read {p}: {e}", "kan ikke lese {p}: {e}")
-            }
-            LoadError::UnknownGroup(g) => t!(
-                "no group `{g}` in this registry: expected a folder groups/{g}/ (`mandat list groups` lists them)",
-                "ingen gruppe `{g}` i dette registeret: forventet en mappe groups/{g}/ (`mandat list groups` viser dem)"
-            ),
-        }
-    }
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text().en)
-    }
-}
-
-impl std::error::Error for LoadError {}
 
 /// The nearest folder, from `start` upwards, that holds `registry.toml`.
 pub fn find_root(start: &Path) -> Option<PathBuf> {

@@ -278,3 +278,12 @@ mod tests {
         ));
     }
 }
+
+/// Whether the `pii` walk looks in a file of this name: .md, .txt, .toml or .csv, in any case.
+pub(in crate::registry) fn is_text_file(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| {
+        ["md", "txt", "toml", "csv"]
+            .iter()
+            .any(|t| ext.eq_ignore_ascii_case(t))
+    })
+}

@@ -5,8 +5,9 @@
 
 use std::io::Read;
 
-use super::files::{Loader, MAX_FILE_BYTES, is_text_file, lossy_text};
+use super::files::{Loader, MAX_FILE_BYTES, lossy_text};
 use super::one_file;
+use super::one_file::is_text_file;
 use crate::diagnostic::{Diagnostic, Place};
 use crate::pii_scan::{find, is_identity_number};
 use crate::rule_id::RuleId;

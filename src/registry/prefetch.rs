@@ -18,7 +18,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, mpsc};
 
-use super::files::{MAX_FILE_BYTES, is_text_file};
+use super::one_file::{MAX_FILE_BYTES, is_text_file};
 
 /// How many batches go to the loader at a time: handing over each on its own wakes the loader's
 /// thread 10,000 times at 10,000 groups.

@@ -10,9 +10,10 @@
 
 use serde::Serialize;
 
+use super::activity::{InputView, MeetingView, SectionView, meetings_in, section};
 use super::model::{
-    ChairTerm, GroupHead, InputView, MeetingView, Pending, Seat, SectionView, Vacancy,
-    chairs_during, meetings_in, pending_on, seats_during, section, vacancies,
+    ChairTerm, GroupHead, Pending, Seat, Vacancy, chairs_during, pending_on, seats_during,
+    vacancies,
 };
 use super::{Options, as_of, dec31, iso, jan1};
 use crate::diagnostic::{Diagnostic, Severity};

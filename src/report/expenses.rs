@@ -22,7 +22,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::model::{OrgRef, PersonRef, meetings_in};
+use super::activity::meetings_in;
+use super::model::{OrgRef, PersonRef};
 use super::{Options, iso};
 use crate::i18n::Lang;
 use crate::registry::{Group, Meeting, Mode, Profile, Registry, Role};

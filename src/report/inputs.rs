@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use super::model::{GroupHead, InputView};
+use super::activity::InputView;
+use super::model::GroupHead;
 use super::{Options, iso};
 use crate::registry::{Date, Group, Meeting, Registry};
 

@@ -11,8 +11,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use super::render::ReportFormat;
 use super::{dates, labels, render};
-use crate::cli::ReportFormat;
 use crate::i18n::{Lang, Text};
 use crate::registry::{
     Date, Group, MeetingStatus, Member, Profile, Registry, Role, SectionKind, dec31,
@@ -575,51 +575,6 @@ pub fn build(reg: &Registry, g: &Group, req: &Request<'_>) -> Result<Letter, Ref
     }
     Ok(letter)
 }
-
-/// The built-in letter templates.
-pub const TEMPLATES: &[(&str, &str)] = &[
-    ("letter.html", include_str!("templates/letter.html")),
-    (
-        "letter-request.nb.md",
-        include_str!("templates/letter-request.nb.md"),
-    ),
-    (
-        "letter-request.en.md",
-        include_str!("templates/letter-request.en.md"),
-    ),
-    (
-        "letter-appointment.nb.md",
-        include_str!("templates/letter-appointment.nb.md"),
-    ),
-    (
-        "letter-appointment.en.md",
-        include_str!("templates/letter-appointment.en.md"),
-    ),
-    (
-        "letter-notification.nb.md",
-        include_str!("templates/letter-notification.nb.md"),
-    ),
-    (
-        "letter-notification.en.md",
-        include_str!("templates/letter-notification.en.md"),
-    ),
-    (
-        "letter-constituted.nb.md",
-        include_str!("templates/letter-constituted.nb.md"),
-    ),
-    (
-        "letter-constituted.en.md",
-        include_str!("templates/letter-constituted.en.md"),
-    ),
-    (
-        "letter-reminder.nb.md",
-        include_str!("templates/letter-reminder.nb.md"),
-    ),
-    (
-        "letter-reminder.en.md",
-        include_str!("templates/letter-reminder.en.md"),
-    ),
-];
 
 /// Lays a letter out in `format` (json is the view; md, html and docx come from its Markdown).
 pub fn render(

@@ -7,7 +7,6 @@
 
 use serde::Serialize;
 
-pub use super::activity::*;
 use super::{Options, iso, labels, privacy};
 use crate::registry::{Date, Group, Member, Registry, Role};
 

@@ -6,10 +6,8 @@
 
 use serde::Serialize;
 
-use super::model::{
-    GroupHead, OrgRef, Pending, PersonRef, Seat, SectionView, Vacancy, meetings_in, pending_on,
-    section, vacancies,
-};
+use super::activity::{SectionView, meetings_in, section};
+use super::model::{GroupHead, OrgRef, Pending, PersonRef, Seat, Vacancy, pending_on, vacancies};
 use super::{Options, as_of, dec31, iso, jan1};
 use crate::registry::{Group, Member, Profile, Registry, Role, SectionKind};
 

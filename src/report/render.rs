@@ -25,6 +25,48 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("region.html", include_str!("templates/region.html")),
     ("inputs.md", include_str!("templates/inputs.md")),
     ("inputs.html", include_str!("templates/inputs.html")),
+    // The letters (report::letter): one Markdown template per kind and language, one html shell.
+    ("letter.html", include_str!("templates/letter.html")),
+    (
+        "letter-request.nb.md",
+        include_str!("templates/letter-request.nb.md"),
+    ),
+    (
+        "letter-request.en.md",
+        include_str!("templates/letter-request.en.md"),
+    ),
+    (
+        "letter-appointment.nb.md",
+        include_str!("templates/letter-appointment.nb.md"),
+    ),
+    (
+        "letter-appointment.en.md",
+        include_str!("templates/letter-appointment.en.md"),
+    ),
+    (
+        "letter-notification.nb.md",
+        include_str!("templates/letter-notification.nb.md"),
+    ),
+    (
+        "letter-notification.en.md",
+        include_str!("templates/letter-notification.en.md"),
+    ),
+    (
+        "letter-constituted.nb.md",
+        include_str!("templates/letter-constituted.nb.md"),
+    ),
+    (
+        "letter-constituted.en.md",
+        include_str!("templates/letter-constituted.en.md"),
+    ),
+    (
+        "letter-reminder.nb.md",
+        include_str!("templates/letter-reminder.nb.md"),
+    ),
+    (
+        "letter-reminder.en.md",
+        include_str!("templates/letter-reminder.en.md"),
+    ),
 ];
 
 /// A report's output format (`--format` of `mandat report`).
@@ -186,7 +228,6 @@ fn environment(root: &Path) -> Environment<'static> {
         }
         Ok(BUILTIN
             .iter()
-            .chain(super::letter::TEMPLATES)
             .find(|(n, _)| *n == name)
             .map(|(_, src)| src.to_string()))
     });

@@ -8,6 +8,7 @@
 //! its group afresh, so neither is ever stale.
 
 mod auth;
+mod forms;
 mod pages;
 mod snapshot;
 mod writes;

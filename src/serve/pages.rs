@@ -9,7 +9,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
-use super::writes::{Failure, Rejected};
+use super::forms::{Failure, Rejected};
 use super::{App, html, plain};
 use crate::cli::ReportFormat;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -1083,7 +1083,7 @@ pub async fn group_page(
         }
         v
     };
-    let forms: BTreeMap<&str, FormView> = super::writes::GROUP_ACTIONS
+    let forms: BTreeMap<&str, FormView> = super::forms::GROUP_ACTIONS
         .iter()
         .map(|&action| {
             let mine = rejected.filter(|r| r.action == action);

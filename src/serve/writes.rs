@@ -3,7 +3,6 @@
 //! `*_step` function and [`crate::edit::apply()`], so the files are what the command line
 //! writes.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use axum::extract::rejection::FormRejection;
@@ -19,63 +18,12 @@ use crate::cli::{
 };
 use crate::commands::writing::{Busy, Session};
 use crate::commands::{chair, meeting, person, seat};
-use crate::diagnostic::Diagnostic;
 use crate::edit::{Applied, Mode, Status, Step};
 use crate::i18n::{Lang, Text};
 use crate::registry::{Date, is_valid_id};
-use crate::source::SourceFile;
 use crate::t;
 
-/// The writes on a group, in the order the group page shows their forms.
-pub const GROUP_ACTIONS: &[&str] = &[
-    "end", "propose", "consent", "appoint", "notify", "chair", "meeting", "kickoff",
-];
-
-/// What the user typed, by field name.
-pub type Fields = BTreeMap<String, String>;
-
-/// Why a write did not happen.
-pub enum Failure {
-    /// Bad input: 400.
-    Bad(String),
-    /// The lock was held too long: 409.
-    Busy(String),
-    /// The change would break the mandate: 422, with the new errors.
-    Refused {
-        message: String,
-        errors: Vec<Diagnostic>,
-        files: Vec<SourceFile>,
-    },
-}
-
-impl Failure {
-    pub fn status(&self) -> StatusCode {
-        match self {
-            Failure::Bad(_) => StatusCode::BAD_REQUEST,
-            Failure::Busy(_) => StatusCode::CONFLICT,
-            Failure::Refused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-        }
-    }
-
-    pub fn message(&self) -> &str {
-        match self {
-            Failure::Bad(m) | Failure::Busy(m) | Failure::Refused { message: m, .. } => m,
-        }
-    }
-}
-
-/// A form that was refused, to show again with its errors and what was typed.
-pub struct Rejected {
-    pub action: String,
-    pub fields: Fields,
-    pub failure: Failure,
-}
-
-/// A successful write.
-pub struct Done {
-    pub changed: Vec<String>,
-    pub message: String,
-}
+pub use super::forms::{Done, Failure, Fields, GROUP_ACTIONS, Rejected};
 
 struct Form_<'a> {
     f: &'a Fields,
