@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-/** The mandat binary that `cargo test` built (tests/browser.rs passes it on). */
+/** The mandat binary that `cargo test` built (tests/integration/browser.rs passes it on). */
 export const MANDAT = process.env.MANDAT_BIN ?? 'target/debug/mandat';
 
 /** Launches Chromium; the caller closes the returned context (which removes the profile).

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates every <case>.out/ from the commands of <case>.md, run on a copy of _registry/:
 # the files that differ from _registry/ afterwards. Review the result with `git diff`.
-# Then `TRYCMD=overwrite cargo test --test cli_edit` updates the expected output in the .md files.
+# Then `TRYCMD=overwrite cargo test --test cli` updates the expected output in the .md files.
 set -euo pipefail
 cd "$(dirname "$0")"
 M="${MANDAT:-$(cd ../../.. && pwd)/target/debug/mandat}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates every <case>.out/ from the commands of <case>.md, run on a copy of <case>.in/:
 # the files that differ afterwards. Review the result with `git diff`, then
-# `TRYCMD=overwrite cargo test --test cli_coordinator` updates the expected output.
+# `TRYCMD=overwrite cargo test --test cli` updates the expected output.
 set -euo pipefail
 cd "$(dirname "$0")"
 M="${MANDAT:-${CARGO_TARGET_DIR:-$(cd ../../.. && pwd)/target}/debug/mandat}"
