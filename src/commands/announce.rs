@@ -9,43 +9,6 @@ use crate::edit::doc::{get_date, get_str};
 use crate::i18n::{Lang, join_list, pick};
 use crate::registry::{Date, Profile, Registry};
 
-fn long_date(d: Date, lang: Lang) -> String {
-    use chrono::Datelike;
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const NB: [&str; 12] = [
-        "januar",
-        "februar",
-        "mars",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "desember",
-    ];
-    let m = d.month0() as usize;
-    match lang {
-        Lang::En => format!("{} {} {}", d.day(), EN[m], d.year()),
-        Lang::Nb => format!("{}. {} {}", d.day(), NB[m], d.year()),
-    }
-}
-
 /// The text of the announcement of `entries[index]`, sent on `day`.
 pub fn announcement(
     reg: &Registry,
@@ -114,14 +77,14 @@ pub fn announcement(
         out,
         "{}: {}",
         pick(lang, "Date", "Dato"),
-        long_date(day, lang)
+        crate::report::dates::long(day, lang)
     );
     out.push('\n');
     let whom = match &employer {
         Some(emp) => format!("{who} ({emp})"),
         None => who.to_string(),
     };
-    let date = long_date(appointed, lang);
+    let date = crate::report::dates::long(appointed, lang);
     let seat = match (role, region) {
         ("regional", Some(r)) => {
             let rn = reg.region_name(r);
@@ -156,7 +119,7 @@ pub fn announcement(
         ),
     };
     if let Some(t) = get_date(e, "term-end") {
-        let t = long_date(t, lang);
+        let t = crate::report::dates::long(t, lang);
         let _ = match lang {
             Lang::En => write!(out, " The term runs until {t}."),
             Lang::Nb => write!(out, " Oppnevningen gjelder til og med {t}."),

@@ -275,12 +275,7 @@ impl Session {
             return outcome;
         }
         if !applied.new_errors.is_empty() {
-            let n = applied.new_errors.len();
-            let (en, nb) = if n == 1 {
-                ("1 new error".to_string(), "1 ny feil".to_string())
-            } else {
-                (format!("{n} new errors"), format!("{n} nye feil"))
-            };
+            let Text { en, nb } = edit::apply::new_errors_text(applied.new_errors.len());
             // `warning:` like every other line mandat starts with a level, in both languages.
             eprintln!(
                 "{}",

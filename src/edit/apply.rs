@@ -171,12 +171,7 @@ pub fn apply(base: &Base<'_>, step: Step, mode: Mode) -> Result<Applied, ApplyEr
     applied.new_errors.retain(|d| (base.counts)(d));
     applied.files = after.loaded.files;
     if !applied.new_errors.is_empty() {
-        let n = applied.new_errors.len();
-        let (en, nb) = if n == 1 {
-            ("1 new error".to_string(), "1 ny feil".to_string())
-        } else {
-            (format!("{n} new errors"), format!("{n} nye feil"))
-        };
+        let Text { en, nb } = new_errors_text(applied.new_errors.len());
         if !mode.force {
             // An import may change thousands of files: name the first few.
             let files = if applied.changed.len() > 6 {
@@ -214,4 +209,13 @@ pub fn apply(base: &Base<'_>, step: Step, mode: Mode) -> Result<Applied, ApplyEr
     }
     applied.written = true;
     Ok(applied)
+}
+
+/// «1 new error» / «3 nye feil»: how a refusal and a forced write count what a change adds.
+pub fn new_errors_text(n: usize) -> Text {
+    if n == 1 {
+        t!("1 new error", "1 ny feil")
+    } else {
+        t!("{n} new errors", "{n} nye feil")
+    }
 }

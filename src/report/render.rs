@@ -231,21 +231,7 @@ fn environment(root: &Path) -> Environment<'static> {
             .find(|(n, _)| *n == name)
             .map(|(_, src)| src.to_string()))
     });
-    env.set_auto_escape_callback(|name| {
-        if name.ends_with(".html") {
-            AutoEscape::Html
-        } else {
-            AutoEscape::None
-        }
-    });
-    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
-        .trim_blocks(true)
-        .lstrip_blocks(true)
-        .keep_trailing_newline(true)
-        .build()
-    {
-        env.set_syntax(syntax);
-    }
+    configure(&mut env);
     env.add_filter("markdown", markdown_filter);
     env.add_filter("names", names_filter);
     env.add_filter("cell", cell_filter);
@@ -287,6 +273,26 @@ fn longdate(s: &str, lang: Lang) -> String {
 /// `{{ text | cell }}`: safe inside a Markdown table cell (no `|`, no line breaks).
 fn cell_filter(text: String) -> String {
     text.replace('|', "\\|").replace(['\r', '\n'], " ")
+}
+
+/// What every template environment of mandat shares (reports, letters, the site): html templates
+/// escaped, block tags that leave no blank lines, the file's last newline kept.
+pub fn configure(env: &mut minijinja::Environment<'_>) {
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html") {
+            AutoEscape::Html
+        } else {
+            AutoEscape::None
+        }
+    });
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .keep_trailing_newline(true)
+        .build()
+    {
+        env.set_syntax(syntax);
+    }
 }
 
 #[cfg(test)]

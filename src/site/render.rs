@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use minijinja::value::Value;
-use minijinja::{AutoEscape, Environment, Error, ErrorKind};
+use minijinja::{Environment, Error, ErrorKind};
 
 /// The templates built into the binary, by name.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -54,21 +54,7 @@ impl Templates {
         let mut env = Environment::new();
         let loader_dir = dir.clone();
         env.set_loader(move |name| load(&loader_dir, name));
-        env.set_auto_escape_callback(|name| {
-            if name.ends_with(".html") {
-                AutoEscape::Html
-            } else {
-                AutoEscape::None
-            }
-        });
-        if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
-            .trim_blocks(true)
-            .lstrip_blocks(true)
-            .keep_trailing_newline(true)
-            .build()
-        {
-            env.set_syntax(syntax);
-        }
+        crate::report::render::configure(&mut env);
         Templates { env, dir }
     }
 
