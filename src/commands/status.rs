@@ -298,7 +298,18 @@ fn deadlines(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<String> {
     out
 }
 
-pub fn group_status(reg: &Registry, g: &Group, at: Date, lang: Lang) -> String {
+/// The tone of a seat by its status cell: a vacant seat red, a pending one yellow.
+pub fn seat_tone(status: &str, lang: Lang) -> Option<table::Tone> {
+    if status == pick(lang, "vacant", "ledig") {
+        Some(table::Tone::Alarm)
+    } else if status.starts_with(pick(lang, "pending:", "venter:")) {
+        Some(table::Tone::Warn)
+    } else {
+        None
+    }
+}
+
+pub fn group_status(reg: &Registry, g: &Group, at: Date, lang: Lang, color: bool) -> String {
     let mut out = String::new();
     let name = g.name.as_ref().map_or("", |n| n.as_str());
     let profile = g
@@ -319,7 +330,12 @@ pub fn group_status(reg: &Registry, g: &Group, at: Date, lang: Lang) -> String {
         },
         rows: seat_rows(reg, g, at, lang),
     };
-    out.push_str(&rows.table(lang));
+    let tones: Vec<_> = if color {
+        rows.rows.iter().map(|r| seat_tone(&r[4], lang)).collect()
+    } else {
+        Vec::new()
+    };
+    out.push_str(&rows.table_toned(lang, &tones));
     out.push_str(&table::wrap("", "  ", &chair_line(reg, g, at, lang), width));
     let _ = writeln!(out, "{}", pick(lang, "Next deadlines:", "Neste frister:"));
     for d in deadlines(reg, g, at, lang) {
@@ -341,6 +357,7 @@ pub fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<Outcome> {
     let reg = &loaded.registry;
     let lang = language(global, Some(reg));
     let at = evaluation_date(global);
+    let color = super::use_color(global);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -352,7 +369,7 @@ pub fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<Outcome> {
         if i > 0 {
             out.push('\n');
         }
-        out.push_str(&group_status(reg, g, at, lang));
+        out.push_str(&group_status(reg, g, at, lang, color));
     }
     if reg.groups.is_empty() {
         let _ = writeln!(
