@@ -108,6 +108,23 @@ fn role_name(role: Option<Role>, lang: Lang) -> &'static str {
     role.map_or("?", |r| r.word(lang))
 }
 
+/// Where a seat comes in `status` and `list`: regional seats in region order (the order of
+/// organisations.toml), then the service, the user, and other and constituency seats; a seat of
+/// unknown role or region last of its kind.
+pub fn seat_order(reg: &Registry, role: Option<Role>, region: Option<&str>) -> (u8, usize) {
+    let kind = match role {
+        Some(Role::Regional) => 0,
+        Some(Role::Service) => 1,
+        Some(Role::User) => 2,
+        Some(Role::Other | Role::Constituency) => 3,
+        None => 4,
+    };
+    let at = region
+        .and_then(|id| reg.regions.iter().position(|r| r.id.value == id))
+        .unwrap_or(usize::MAX);
+    (kind, at)
+}
+
 fn seat_rows(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     for m in g.members.iter().filter(|m| is_current(m, at)) {
@@ -118,38 +135,45 @@ fn seat_rows(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<Vec<String>
             None => name.to_string(),
         };
         let since = m.appointed.as_ref().map(|a| a.value).filter(|a| *a <= at);
-        rows.push(vec![
-            role_name(m.role(), lang).to_string(),
-            represents(reg, m),
-            who,
-            term(since, m.term_end.as_ref().map(|t| t.value)),
-            seat_status(g, m, at, lang),
-        ]);
+        let order = seat_order(reg, m.role(), m.region_id());
+        rows.push((
+            order,
+            vec![
+                role_name(m.role(), lang).to_string(),
+                represents(reg, m),
+                who,
+                term(since, m.term_end.as_ref().map(|t| t.value)),
+                seat_status(g, m, at, lang),
+            ],
+        ));
     }
     let vacant = pick(lang, "vacant", "ledig").to_string();
     let active = |f: &dyn Fn(&Member) -> bool| g.active_on(at).any(f);
-    let mut vacancy = |role: Role, what: String| {
-        rows.push(vec![
-            role_name(Some(role), lang).into(),
-            what,
-            String::new(),
-            String::new(),
-            vacant.clone(),
-        ]);
+    let mut vacancy = |role: Role, region: Option<&str>, what: String| {
+        rows.push((
+            seat_order(reg, Some(role), region),
+            vec![
+                role_name(Some(role), lang).into(),
+                what,
+                String::new(),
+                String::new(),
+                vacant.clone(),
+            ],
+        ));
     };
     match g.profile() {
         Some(Profile::NationalService) => {
             for r in &reg.regions {
                 let id = r.id.value.as_str();
                 if !active(&|m| m.role() == Some(Role::Regional) && m.region_id() == Some(id)) {
-                    vacancy(Role::Regional, reg.region_name(id).to_string());
+                    vacancy(Role::Regional, Some(id), reg.region_name(id).to_string());
                 }
             }
             if !active(&|m| m.role() == Some(Role::Service)) {
-                vacancy(Role::Service, String::new());
+                vacancy(Role::Service, None, String::new());
             }
             if !active(&|m| m.role() == Some(Role::User)) {
-                vacancy(Role::User, String::new());
+                vacancy(Role::User, None, String::new());
             }
         }
         Some(Profile::MunicipalAdvisory) => {
@@ -159,14 +183,16 @@ fn seat_rows(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<Vec<String>
                     m.role() == Some(Role::Constituency)
                         && m.constituency.as_ref().is_some_and(|k| k.value == id)
                 }) {
-                    vacancy(Role::Constituency, id.to_string());
+                    vacancy(Role::Constituency, None, id.to_string());
                 }
             }
         }
         // No mandate fixes the seats of an advisory body.
         Some(Profile::Advisory) | None => {}
     }
-    rows
+    // Stable: seats of one kind and region keep the order of members.toml, vacancies after.
+    rows.sort_by_key(|(order, _)| *order);
+    rows.into_iter().map(|(_, row)| row).collect()
 }
 
 fn chair_line(reg: &Registry, g: &Group, at: Date, lang: Lang) -> String {
