@@ -5,7 +5,7 @@ use crate::cli::{Global, ListArgs, ListFormat, ListWhat};
 use crate::i18n::{Lang, pick};
 use crate::registry::{self, Date, Registry, Scope};
 
-use super::status::{is_current, represents, seat_order, seat_status, seat_tone};
+use super::status::{is_current, represents, seat_status, seat_tone};
 use super::table::{Column, Rows, col, data_col};
 use super::{Outcome, evaluation_date, language, print, registry_root};
 use crate::registry::{MeetingStatus, Mode, Profile, Role};
@@ -121,15 +121,10 @@ fn rows(reg: &Registry, what: ListWhat, at: Date, lang: Lang) -> Rows {
                 .groups
                 .iter()
                 .flat_map(|g| {
-                    let mut seats: Vec<_> = g
-                        .members
+                    g.members
                         .iter()
-                        .filter(|m| is_current(m, at))
-                        .map(|m| (g, m))
-                        .collect();
-                    // Stable: as `status` orders seats.
-                    seats.sort_by_key(|(_, m)| seat_order(reg, m.role(), m.region_id()));
-                    seats
+                        .filter(move |m| is_current(m, at))
+                        .map(move |m| (g, m))
                 })
                 .map(|(g, m)| {
                     let person = m.person_id().unwrap_or("?");
