@@ -2,7 +2,10 @@
 
 use std::collections::BTreeSet;
 
-use super::table::{Column, Rows, col};
+use super::table::{Column, Rows, Tone, col};
+
+/// Due within this many days: shown in yellow.
+const DUE_SOON_DAYS: i64 = 30;
 use super::{Outcome, evaluation_date, language, print, registry_root};
 use crate::cli::{DueArgs, DueFormat, Global};
 use crate::i18n::Lang;
@@ -49,7 +52,11 @@ pub fn run(args: &DueArgs, global: &Global) -> anyhow::Result<Outcome> {
         DueFormat::Json => due::json(&items, at),
         DueFormat::Md => due::markdown(reg, &items, at, args.within, lang),
         DueFormat::Ics => due::ics(reg, &items, at, lang),
-        DueFormat::Table => table(reg, &items, at, args.within, lang),
+        DueFormat::Table => {
+            // A file written with -o is never coloured.
+            let color = args.output.is_none() && super::use_color(global);
+            table(reg, &items, at, args.within, lang, color)
+        }
     };
     match &args.output {
         Some(path) => {
@@ -111,6 +118,7 @@ fn table(
     at: registry::Date,
     within: i64,
     lang: Lang,
+    color: bool,
 ) -> String {
     let on = dates::long(at, lang);
     let mut out = match lang {
@@ -122,7 +130,25 @@ fn table(
         out.push('\n');
         return out;
     }
-    let rows = due::rows(reg, items, at, lang)
+    let all = due::rows(reg, items, at, lang);
+    // Overdue red, due within 30 days yellow.
+    let soon = registry::lifecycle::add_days(at, DUE_SOON_DAYS);
+    let tones: Vec<Option<Tone>> = if color {
+        all.iter()
+            .map(|r| {
+                if r.overdue {
+                    Some(Tone::Alarm)
+                } else if r.due <= soon {
+                    Some(Tone::Warn)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let rows = all
         .into_iter()
         .map(|r| {
             let d = dates::long(r.due, lang).replace(' ', "\u{a0}");
@@ -139,7 +165,7 @@ fn table(
             columns: COLUMNS,
             rows,
         }
-        .table(lang),
+        .table_toned(lang, &tones),
     );
     out
 }

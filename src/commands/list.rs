@@ -5,7 +5,7 @@ use crate::cli::{Global, ListArgs, ListFormat, ListWhat};
 use crate::i18n::{Lang, pick};
 use crate::registry::{self, Date, Registry, Scope};
 
-use super::status::{is_current, represents, seat_status};
+use super::status::{is_current, represents, seat_status, seat_tone};
 use super::table::{Column, Rows, col, data_col};
 use super::{Outcome, evaluation_date, language, print, registry_root};
 use crate::registry::{MeetingStatus, Mode, Profile, Role};
@@ -200,7 +200,15 @@ pub fn run(args: &ListArgs, global: &Global) -> anyhow::Result<Outcome> {
         ListFormat::Table if r.rows.is_empty() => {
             format!("{}\n", pick(lang, "Nothing to list.", "Ingenting å vise."))
         }
-        ListFormat::Table if args.what == ListWhat::Members => r.table_by_first(lang),
+        ListFormat::Table if args.what == ListWhat::Members => {
+            // A file written with -o is never coloured.
+            let tones: Vec<_> = if args.sheet.output.is_none() && super::use_color(global) {
+                r.rows.iter().map(|row| seat_tone(&row[7], lang)).collect()
+            } else {
+                Vec::new()
+            };
+            r.table_by_first(lang, &tones)
+        }
         ListFormat::Table => r.table(lang),
         ListFormat::Json => r.json(),
         ListFormat::Csv => r.csv(crate::output::csv::Dialect {

@@ -108,6 +108,23 @@ fn role_name(role: Option<Role>, lang: Lang) -> &'static str {
     role.map_or("?", |r| r.word(lang))
 }
 
+/// Where a seat comes in `status` and `list`: regional seats in region order (the order of
+/// organisations.toml), then the service, the user, and other and constituency seats; a seat of
+/// unknown role or region last of its kind.
+pub fn seat_order(reg: &Registry, role: Option<Role>, region: Option<&str>) -> (u8, usize) {
+    let kind = match role {
+        Some(Role::Regional) => 0,
+        Some(Role::Service) => 1,
+        Some(Role::User) => 2,
+        Some(Role::Other | Role::Constituency) => 3,
+        None => 4,
+    };
+    let at = region
+        .and_then(|id| reg.regions.iter().position(|r| r.id.value == id))
+        .unwrap_or(usize::MAX);
+    (kind, at)
+}
+
 fn seat_rows(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     for m in g.members.iter().filter(|m| is_current(m, at)) {
@@ -118,38 +135,45 @@ fn seat_rows(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<Vec<String>
             None => name.to_string(),
         };
         let since = m.appointed.as_ref().map(|a| a.value).filter(|a| *a <= at);
-        rows.push(vec![
-            role_name(m.role(), lang).to_string(),
-            represents(reg, m),
-            who,
-            term(since, m.term_end.as_ref().map(|t| t.value)),
-            seat_status(g, m, at, lang),
-        ]);
+        let order = seat_order(reg, m.role(), m.region_id());
+        rows.push((
+            order,
+            vec![
+                role_name(m.role(), lang).to_string(),
+                represents(reg, m),
+                who,
+                term(since, m.term_end.as_ref().map(|t| t.value)),
+                seat_status(g, m, at, lang),
+            ],
+        ));
     }
     let vacant = pick(lang, "vacant", "ledig").to_string();
     let active = |f: &dyn Fn(&Member) -> bool| g.active_on(at).any(f);
-    let mut vacancy = |role: Role, what: String| {
-        rows.push(vec![
-            role_name(Some(role), lang).into(),
-            what,
-            String::new(),
-            String::new(),
-            vacant.clone(),
-        ]);
+    let mut vacancy = |role: Role, region: Option<&str>, what: String| {
+        rows.push((
+            seat_order(reg, Some(role), region),
+            vec![
+                role_name(Some(role), lang).into(),
+                what,
+                String::new(),
+                String::new(),
+                vacant.clone(),
+            ],
+        ));
     };
     match g.profile() {
         Some(Profile::NationalService) => {
             for r in &reg.regions {
                 let id = r.id.value.as_str();
                 if !active(&|m| m.role() == Some(Role::Regional) && m.region_id() == Some(id)) {
-                    vacancy(Role::Regional, reg.region_name(id).to_string());
+                    vacancy(Role::Regional, Some(id), reg.region_name(id).to_string());
                 }
             }
             if !active(&|m| m.role() == Some(Role::Service)) {
-                vacancy(Role::Service, String::new());
+                vacancy(Role::Service, None, String::new());
             }
             if !active(&|m| m.role() == Some(Role::User)) {
-                vacancy(Role::User, String::new());
+                vacancy(Role::User, None, String::new());
             }
         }
         Some(Profile::MunicipalAdvisory) => {
@@ -159,14 +183,16 @@ fn seat_rows(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<Vec<String>
                     m.role() == Some(Role::Constituency)
                         && m.constituency.as_ref().is_some_and(|k| k.value == id)
                 }) {
-                    vacancy(Role::Constituency, id.to_string());
+                    vacancy(Role::Constituency, None, id.to_string());
                 }
             }
         }
         // No mandate fixes the seats of an advisory body.
         Some(Profile::Advisory) | None => {}
     }
-    rows
+    // Stable: seats of one kind and region keep the order of members.toml, vacancies after.
+    rows.sort_by_key(|(order, _)| *order);
+    rows.into_iter().map(|(_, row)| row).collect()
 }
 
 fn chair_line(reg: &Registry, g: &Group, at: Date, lang: Lang) -> String {
@@ -298,7 +324,18 @@ fn deadlines(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<String> {
     out
 }
 
-pub fn group_status(reg: &Registry, g: &Group, at: Date, lang: Lang) -> String {
+/// The tone of a seat by its status cell: a vacant seat red, a pending one yellow.
+pub fn seat_tone(status: &str, lang: Lang) -> Option<table::Tone> {
+    if status == pick(lang, "vacant", "ledig") {
+        Some(table::Tone::Alarm)
+    } else if status.starts_with(pick(lang, "pending:", "venter:")) {
+        Some(table::Tone::Warn)
+    } else {
+        None
+    }
+}
+
+pub fn group_status(reg: &Registry, g: &Group, at: Date, lang: Lang, color: bool) -> String {
     let mut out = String::new();
     let name = g.name.as_ref().map_or("", |n| n.as_str());
     let profile = g
@@ -319,7 +356,12 @@ pub fn group_status(reg: &Registry, g: &Group, at: Date, lang: Lang) -> String {
         },
         rows: seat_rows(reg, g, at, lang),
     };
-    out.push_str(&rows.table(lang));
+    let tones: Vec<_> = if color {
+        rows.rows.iter().map(|r| seat_tone(&r[4], lang)).collect()
+    } else {
+        Vec::new()
+    };
+    out.push_str(&rows.table_toned(lang, &tones));
     out.push_str(&table::wrap("", "  ", &chair_line(reg, g, at, lang), width));
     let _ = writeln!(out, "{}", pick(lang, "Next deadlines:", "Neste frister:"));
     for d in deadlines(reg, g, at, lang) {
@@ -341,6 +383,7 @@ pub fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<Outcome> {
     let reg = &loaded.registry;
     let lang = language(global, Some(reg));
     let at = evaluation_date(global);
+    let color = super::use_color(global);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -352,7 +395,7 @@ pub fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<Outcome> {
         if i > 0 {
             out.push('\n');
         }
-        out.push_str(&group_status(reg, g, at, lang));
+        out.push_str(&group_status(reg, g, at, lang, color));
     }
     if reg.groups.is_empty() {
         let _ = writeln!(

@@ -4,7 +4,8 @@
 use std::io::IsTerminal;
 
 use comfy_table::{
-    ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle, Width, presets::NOTHING,
+    Cell, Color, ColumnConstraint, ContentArrangement, LineStyle, Row, Table, TableStyle, Width,
+    presets::NOTHING,
 };
 
 use crate::i18n::{Lang, pick};
@@ -93,20 +94,47 @@ fn room(n: usize) -> usize {
 }
 
 /// A table whose columns fit the terminal.
-fn render(header: Vec<String>, body: Vec<Vec<String>>) -> String {
-    let widths = fit(&header, &body, room(header.len()));
-    render_with(header, body, widths.as_deref())
+/// What a row's colour says (only under `--color always`, or on a terminal).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// Red: vacant, overdue.
+    Alarm,
+    /// Yellow: pending, due soon.
+    Warn,
 }
 
-/// A table with these column widths (without gaps), or as wide as the terminal if `None`.
-fn render_with(header: Vec<String>, body: Vec<Vec<String>>, widths: Option<&[usize]>) -> String {
+fn render(header: Vec<String>, body: Vec<Vec<String>>, tones: &[Option<Tone>]) -> String {
+    let widths = fit(&header, &body, room(header.len()));
+    render_with(header, body, tones, widths.as_deref())
+}
+
+/// A table with these column widths (without gaps), or as wide as the terminal if `None`; a row
+/// with a tone is coloured (comfy-table wraps the plain text and colours each line after, so
+/// the widths are those of the visible text).
+fn render_with(
+    header: Vec<String>,
+    body: Vec<Vec<String>>,
+    tones: &[Option<Tone>],
+    widths: Option<&[usize]>,
+) -> String {
     let last = header.len().saturating_sub(1);
     let mut t = Table::new();
     t.load_style(STYLE);
     t.set_content_arrangement(ContentArrangement::Dynamic);
     t.set_header(header);
-    for r in body {
-        t.add_row(r);
+    for (i, r) in body.into_iter().enumerate() {
+        let color = match tones.get(i).copied().flatten() {
+            Some(Tone::Alarm) => Some(Color::DarkRed),
+            Some(Tone::Warn) => Some(Color::DarkYellow),
+            None => None,
+        };
+        t.add_row(Row::from(r.into_iter().map(|c| match color {
+            Some(color) if !c.is_empty() => Cell::new(c).fg(color),
+            _ => Cell::new(c),
+        })));
+    }
+    if tones.iter().any(Option::is_some) {
+        t.enforce_styling();
     }
     for (i, c) in t.column_iter_mut().enumerate() {
         c.set_padding((0, if i == last { 0 } else { GAP as u16 }));
@@ -122,8 +150,33 @@ fn render_with(header: Vec<String>, body: Vec<Vec<String>>, widths: Option<&[usi
     } else {
         t.set_width(u16::try_from(width()).unwrap_or(u16::MAX));
     }
-    let text: Vec<String> = t.lines().map(|l| l.trim_end().replace(GLUE, " ")).collect();
+    let text: Vec<String> = t
+        .lines()
+        .map(|l| plain_codes(&l).trim_end().replace(GLUE, " "))
+        .collect();
     format!("{}\n", text.join("\n"))
+}
+
+/// comfy-table (crossterm) writes colours as 256-colour codes and colours a cell's padding too:
+/// write the basic codes every terminal knows (as `validate` does), and end the colour before
+/// the padding so that a line ends in no coloured spaces.
+fn plain_codes(line: &str) -> String {
+    const END: &str = "\x1b[39m";
+    let line = line
+        .replace("\x1b[38;5;1m", "\x1b[31m")
+        .replace("\x1b[38;5;3m", "\x1b[33m");
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line.as_str();
+    while let Some(at) = rest.find(END) {
+        let (before, after) = rest.split_at(at);
+        let text = before.trim_end_matches(' ');
+        out.push_str(text);
+        out.push_str(END);
+        out.push_str(&before[text.len()..]);
+        rest = &after[END.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// How many lines `cell` takes in a column `width` wide, wrapped as comfy-table wraps: at
@@ -323,17 +376,23 @@ impl Rows {
     /// The terminal table: a header rule and no other lines, columns two spaces apart, cells
     /// wrapped at spaces to fit the terminal (80 columns when output is not a terminal).
     pub fn table(&self, lang: Lang) -> String {
+        self.table_toned(lang, &[])
+    }
+
+    /// The terminal table, each row coloured by its tone (`tones[i]` for `rows[i]`; pass none
+    /// when colour is off).
+    pub fn table_toned(&self, lang: Lang, tones: &[Option<Tone>]) -> String {
         let shown: Vec<usize> = (0..self.columns.len())
             .filter(|&i| self.columns[i].in_table)
             .collect();
         let (header, body) = self.cells(&shown, &self.rows, lang);
-        render(header, body)
+        render(header, body, tones)
     }
 
     /// The terminal table in sections, one per value of the first column (e.g. per group): the
     /// value as a heading, then a table of the other columns (each section fitted on its own, so
     /// that one group's long names do not squeeze the others).
-    pub fn table_by_first(&self, lang: Lang) -> String {
+    pub fn table_by_first(&self, lang: Lang, tones: &[Option<Tone>]) -> String {
         let shown: Vec<usize> = (1..self.columns.len())
             .filter(|&i| self.columns[i].in_table)
             .collect();
@@ -341,6 +400,7 @@ impl Rows {
         let mut out = String::new();
         let mut rest = self.rows.as_slice();
         let mut body = all.into_iter();
+        let mut done = 0;
         while let Some(first) = rest.first() {
             let n = rest.iter().take_while(|r| r[0] == first[0]).count();
             if !out.is_empty() {
@@ -349,11 +409,13 @@ impl Rows {
             out.push_str(&first[0]);
             out.push('\n');
             let section: Vec<Vec<String>> = body.by_ref().take(n).collect();
-            out.push_str(&render(header.clone(), section));
+            let toned = tones.get(done..done + n).unwrap_or(&[]);
+            out.push_str(&render(header.clone(), section, toned));
             rest = &rest[n..];
+            done += n;
         }
         if out.is_empty() {
-            out = render(header, Vec::new());
+            out = render(header, Vec::new(), &[]);
         }
         out
     }
@@ -494,7 +556,7 @@ mod tests {
         assert!(widths.iter().sum::<usize>() <= 60);
         assert!(widths[1] >= "Funksjonshemmedes".len());
         assert!(widths[2] >= "Universitetssykehuset".len());
-        let text = render_with(header, body, Some(&widths));
+        let text = render_with(header, body, &[], Some(&widths));
         for line in text.lines() {
             assert!(line.chars().count() <= 60 + GAP * 3, "too wide: {line}");
         }
@@ -527,7 +589,7 @@ mod tests {
         let (header, body) = seats();
         for room in [55, 62, 75] {
             let widths = fit(&header, &body, room).expect("fits");
-            let text = render_with(header.clone(), body.clone(), Some(&widths));
+            let text = render_with(header.clone(), body.clone(), &[], Some(&widths));
             // The header rule is the one line that no cell takes.
             let min: Vec<usize> = vec![0; widths.len()];
             let predicted = Lines::new(&header, &body, &min, &widths).cost(&widths) / 1000 + 1;
@@ -554,5 +616,40 @@ mod tests {
         );
         assert_eq!(keep_tail("Morten Aas".into()), "Morten Aas");
         assert_eq!(keep_tail("HF".into()), "HF");
+    }
+
+    fn visible(text: &str) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(at) = rest.find('\x1b') {
+            out.push_str(&rest[..at]);
+            let end = rest[at..].find('m').map_or(rest.len(), |m| at + m + 1);
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    #[test]
+    fn a_toned_row_is_coloured_and_aligned_as_the_plain_table() {
+        let (header, body) = seats();
+        let plain = render(header.clone(), body.clone(), &[]);
+        let toned = render(header, body, &[Some(Tone::Alarm), Some(Tone::Warn)]);
+        assert_eq!(visible(&toned), plain);
+        assert!(toned.contains("\x1b[31mregional\x1b[39m"), "{toned:?}");
+        assert!(toned.contains("\x1b[33mUlla Dahl\x1b[39m"), "{toned:?}");
+        assert!(!toned.contains("38;5"), "{toned:?}");
+        // The colour ends before the padding, and no line ends in a coloured space.
+        assert!(!toned.contains(" \x1b[39m"), "{toned:?}");
+        assert!(!plain.contains('\x1b'));
+    }
+
+    #[test]
+    fn plain_codes_moves_the_padding_out_of_the_colour() {
+        assert_eq!(
+            plain_codes("\x1b[38;5;1mledig  \x1b[39m  x"),
+            "\x1b[31mledig\x1b[39m    x"
+        );
+        assert_eq!(plain_codes("aktiv"), "aktiv");
     }
 }

@@ -287,7 +287,7 @@ impl Session {
             );
         }
         if opts.dry_run {
-            print(&applied.diff)?;
+            print(&dry_run_text(&applied, self.reg(), lang, render.color))?;
             eprintln!(
                 "{}",
                 pick(
@@ -303,6 +303,82 @@ impl Session {
         print_note(&applied)?;
         Ok(Outcome::Ok)
     }
+}
+
+/// A `--dry-run`: for each file, a heading naming the group, the people and the fields that
+/// change (the diff below names the file), then the unified diff; under colour the headings bold, removed lines red and added
+/// lines green.
+fn dry_run_text(applied: &Applied, reg: &registry::Registry, lang: Lang, color: bool) -> String {
+    const BOLD: &str = "\x1b[1m";
+    const RED: &str = "\x1b[31m";
+    const GREEN: &str = "\x1b[32m";
+    const CYAN: &str = "\x1b[36m";
+    const RESET: &str = "\x1b[0m";
+    let paint = |code: &str, line: &str| {
+        if color {
+            format!("{code}{line}{RESET}\n")
+        } else {
+            format!("{line}\n")
+        }
+    };
+    let mut out = String::new();
+    for s in &applied.subjects {
+        let mut parts = Vec::new();
+        if let Some(g) = &s.group {
+            parts.push(format!("{} {g}", pick(lang, "group", "gruppe")));
+        }
+        if !s.people.is_empty() {
+            let names: Vec<String> = s
+                .people
+                .iter()
+                .map(|p| crate::source::shown(reg.person_name(p)))
+                .collect();
+            parts.push(format!(
+                "{} {}",
+                pick(lang, "person", "person"),
+                names.join(", ")
+            ));
+        }
+        if !s.fields.is_empty() {
+            let word = if s.fields.len() == 1 {
+                pick(lang, "field", "felt")
+            } else {
+                pick(lang, "fields", "felter")
+            };
+            let fields: Vec<String> = s.fields.iter().map(|f| crate::source::shown(f)).collect();
+            parts.push(format!("{word} {}", fields.join(", ")));
+        }
+        if s.new_file {
+            parts.push(pick(lang, "new file", "ny fil").to_string());
+        }
+        let text = super::table::wrap("", "  ", &parts.join(" · "), super::table::width());
+        for line in text.lines() {
+            out.push_str(&paint(BOLD, line));
+        }
+    }
+    if !applied.subjects.is_empty() {
+        out.push('\n');
+    }
+    for line in applied.diff.lines() {
+        let code = if line.starts_with("+++") || line.starts_with("---") {
+            BOLD
+        } else if line.starts_with('+') {
+            GREEN
+        } else if line.starts_with('-') {
+            RED
+        } else if line.starts_with("@@") {
+            CYAN
+        } else {
+            ""
+        };
+        if code.is_empty() {
+            out.push_str(line);
+            out.push('\n');
+        } else {
+            out.push_str(&paint(code, line));
+        }
+    }
+    out
 }
 
 /// What a change shows once done (`notify`'s announcement), after a blank line.

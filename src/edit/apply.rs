@@ -68,6 +68,8 @@ pub struct Applied {
     pub refusal: Option<Text>,
     /// The change as a unified diff.
     pub diff: String,
+    /// What each file's change is about (group, people, fields), for the diff's heading.
+    pub subjects: Vec<crate::edit::plan::Subject>,
     /// The one line that says what the change did.
     pub message: Text,
     /// Whether files were written.
@@ -122,6 +124,7 @@ impl Applied {
             files: Vec::new(),
             refusal: Some(text),
             diff: String::new(),
+            subjects: Vec::new(),
             message: Text {
                 en: String::new(),
                 nb: String::new(),
@@ -148,6 +151,7 @@ pub fn apply(base: &Base<'_>, step: Step, mode: Mode) -> Result<Applied, ApplyEr
         files: Vec::new(),
         refusal: None,
         diff: String::new(),
+        subjects: Vec::new(),
         message: plan.summary.clone(),
         written: false,
         note: plan.note.clone(),
@@ -189,6 +193,7 @@ pub fn apply(base: &Base<'_>, step: Step, mode: Mode) -> Result<Applied, ApplyEr
         }
     }
     applied.diff = plan.diff();
+    applied.subjects = plan.subjects();
     if mode.dry_run {
         return Ok(applied);
     }

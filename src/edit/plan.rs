@@ -12,6 +12,112 @@ pub struct Change {
     pub new: String,
 }
 
+/// What one file's change is about, for the heading of a `--dry-run` diff: the group (of a file
+/// under `groups/<id>/`), the people (a file `people/<id>.toml`, or the `person` of each changed
+/// `[[member]]`-like table) and the fields (the keys of the changed lines; a table added or
+/// removed whole is named by its heading, e.g. `[[member]]`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Subject {
+    pub rel: String,
+    pub group: Option<String>,
+    pub people: Vec<String>,
+    pub fields: Vec<String>,
+    /// A file the change creates (its fields are all of it, so none are listed).
+    pub new_file: bool,
+}
+
+/// The key of a TOML line `key = value`, if it is one.
+fn key_of(line: &str) -> Option<&str> {
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim();
+    let ok = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    ok.then_some(key)
+}
+
+/// A table heading (`[x]`, `[[x]]`), trimmed.
+fn heading(line: &str) -> Option<&str> {
+    let line = line.trim();
+    (line.starts_with('[') && line.ends_with(']')).then_some(line)
+}
+
+/// The `person` of the table around line `i` of `lines` (between its heading and the next).
+fn person_around(lines: &[&str], i: usize) -> Option<String> {
+    let start = (0..=i).rev().find(|&j| heading(lines[j]).is_some())?;
+    let end = (i + 1..lines.len())
+        .find(|&j| heading(lines[j]).is_some())
+        .unwrap_or(lines.len());
+    lines[start..end].iter().find_map(|l| {
+        (key_of(l) == Some("person")).then(|| {
+            let v = l.split_once('=').map_or("", |(_, v)| v);
+            v.split('#')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches('"')
+                .to_string()
+        })
+    })
+}
+
+impl Change {
+    /// What this change is about (see [`Subject`]).
+    pub fn subject(&self) -> Subject {
+        let mut parts = self.rel.split('/');
+        let (group, own) = match (parts.next(), parts.next()) {
+            (Some("groups"), Some(g)) => (Some(g.to_string()), None),
+            (Some("people"), Some(f)) => (None, f.strip_suffix(".toml").map(str::to_string)),
+            _ => (None, None),
+        };
+        let old_text = self.old.as_deref().unwrap_or("");
+        let old: Vec<&str> = old_text.lines().collect();
+        let new: Vec<&str> = self.new.lines().collect();
+        let mut people: Vec<String> = own.into_iter().collect();
+        let mut fields: Vec<String> = Vec::new();
+        let diff = similar::TextDiff::from_lines(old_text, self.new.as_str());
+        for op in diff.ops() {
+            if op.tag() == similar::DiffTag::Equal {
+                continue;
+            }
+            for (lines, range) in [(&old, op.old_range()), (&new, op.new_range())] {
+                for i in range.clone() {
+                    let Some(line) = lines.get(i) else { continue };
+                    if let Some(h) = heading(line) {
+                        fields.push(h.to_string());
+                    } else if let Some(k) = key_of(line) {
+                        // A table added or removed whole: its heading stands for its keys.
+                        let table = (0..i).rev().find(|&j| heading(lines[j]).is_some());
+                        if !table.is_some_and(|t| range.contains(&t)) {
+                            fields.push(k.to_string());
+                        }
+                    }
+                    // A blank line or a comment changes no one's seat.
+                    if heading(line).is_some() || key_of(line).is_some() {
+                        people.extend(person_around(lines, i));
+                    }
+                }
+            }
+        }
+        people.sort();
+        people.dedup();
+        people.retain(|p| !p.is_empty());
+        let mut seen = std::collections::BTreeSet::new();
+        fields.retain(|f| seen.insert(f.clone()));
+        if self.old.is_none() {
+            fields.clear();
+        }
+        Subject {
+            rel: self.rel.clone(),
+            group,
+            people,
+            fields,
+            new_file: self.old.is_none(),
+        }
+    }
+}
+
 /// Every file an edit changes, and the one line that says what it did.
 #[derive(Clone, Debug)]
 pub struct Plan {
@@ -69,6 +175,15 @@ impl Plan {
             .collect()
     }
 
+    /// What each changed file's change is about, in the plan's order (unchanged files left out).
+    pub fn subjects(&self) -> Vec<Subject> {
+        self.changes
+            .iter()
+            .filter(|c| c.old.as_deref() != Some(c.new.as_str()))
+            .map(Change::subject)
+            .collect()
+    }
+
     /// The change as a unified diff (`a/` and `b/` paths as git writes them).
     pub fn diff(&self) -> String {
         let mut out = String::new();
@@ -91,5 +206,69 @@ impl Plan {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MEMBERS: &str = "[[member]]\nperson = \"ola\"\nrole = \"regional\"\n\n[[member]]\nperson = \"kari\"   # the chair\nrole = \"user\"\n";
+
+    #[test]
+    fn a_changed_key_names_its_group_person_and_field() {
+        let new = MEMBERS.replace("role = \"user\"", "role = \"user\"\nended = 2026-02-28");
+        let c = Change {
+            rel: "groups/nkt-demo/members.toml".into(),
+            old: Some(MEMBERS.into()),
+            new,
+        };
+        assert_eq!(
+            c.subject(),
+            Subject {
+                rel: "groups/nkt-demo/members.toml".into(),
+                group: Some("nkt-demo".into()),
+                people: vec!["kari".into()],
+                fields: vec!["ended".into()],
+                new_file: false,
+            }
+        );
+    }
+
+    #[test]
+    fn a_table_added_whole_is_named_by_its_heading_and_a_replaced_value_by_its_key() {
+        let new = format!(
+            "{}\n[[member]]\nperson = \"eva\"\nrole = \"service\"\n",
+            MEMBERS
+        )
+        .replace("role = \"regional\"", "role = \"other\"");
+        let c = Change {
+            rel: "groups/g/members.toml".into(),
+            old: Some(MEMBERS.into()),
+            new,
+        };
+        let s = c.subject();
+        assert_eq!(s.people, vec!["eva".to_string(), "ola".to_string()]);
+        assert_eq!(s.fields, vec!["role".to_string(), "[[member]]".to_string()]);
+    }
+
+    #[test]
+    fn a_new_person_file_names_the_person() {
+        let c = Change {
+            rel: "people/eva-strand.toml".into(),
+            old: None,
+            new: "name = \"Eva Strand\"\n".into(),
+        };
+        let s = c.subject();
+        assert_eq!(s.group, None);
+        assert_eq!(s.people, vec!["eva-strand".to_string()]);
+        assert!(s.new_file);
+        assert!(s.fields.is_empty(), "a new file's fields are all of it");
+        let plan =
+            Plan::new(crate::t!("x", "x")).change("people/a.toml", Some("x".into()), "x".into());
+        assert!(
+            plan.subjects().is_empty(),
+            "an unchanged file is about nothing"
+        );
     }
 }
