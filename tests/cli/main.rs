@@ -2,6 +2,7 @@
 //! tests/cmd/<area>/; `TRYCMD=overwrite cargo test --test cli` rewrites them (scripts/bless.sh).
 
 mod ci;
+mod color;
 mod coordinator;
 mod edit;
 mod import;
