@@ -74,6 +74,16 @@ pub fn first_key(text: &str, start: usize) -> Option<usize> {
 /// nothing but ATX headings (lines starting with `#`) and white space. Such minutes are not yet
 /// written, and such a report section or feedback counts as missing.
 pub fn body_is_empty(body: &str) -> bool {
+    without_comments(body)
+        .lines()
+        .map(str::trim_start)
+        .all(|l| l.trim().is_empty() || l.starts_with('#'))
+}
+
+/// A Markdown body without its HTML comments (`<!-- ... -->`; one left open runs to the end),
+/// each replaced by a line break: what a reader of a report is shown, never the guidance a
+/// template or a kickoff stub keeps in comments.
+pub fn without_comments(body: &str) -> String {
     let mut rest = body;
     let mut text = String::new();
     while let Some(open) = rest.find("<!--") {
@@ -89,14 +99,21 @@ pub fn body_is_empty(body: &str) -> bool {
         text.push('\n');
     }
     text.push_str(rest);
-    text.lines()
-        .map(str::trim_start)
-        .all(|l| l.trim().is_empty() || l.starts_with('#'))
+    text
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comments_are_taken_out_of_what_a_report_shows() {
+        assert_eq!(
+            without_comments("# Helse Nord\n<!-- skriv her -->\nTekst.\n<!-- uavsluttet"),
+            "# Helse Nord\n\n\nTekst.\n\n"
+        );
+        assert_eq!(without_comments("Ingen kommentar."), "Ingen kommentar.");
+    }
 
     #[test]
     fn the_first_key_skips_comments_blank_lines_and_headers() {

@@ -102,7 +102,7 @@ impl MeetingView {
                 }
             }
         }
-        let body = body_text(reg, m.body);
+        let body = &body_text(reg, m.body);
         MeetingView {
             date: m.day().map(iso).unwrap_or_else(|| m.stem.clone()),
             file: m.stem.clone(),
@@ -222,9 +222,14 @@ pub fn section(
 
 /// The text of a Markdown body; empty when the span does not fit the file (a file that was not
 /// valid UTF-8 keeps only its valid prefix).
-fn body_text(reg: &Registry, body: crate::source::Span) -> &str {
-    reg.files
+/// A minutes or section body as a report shows it: without the HTML comments in which templates
+/// and kickoff stubs keep their guidance (rules.md, `minutes-recorded`; issue: no report prints an
+/// HTML comment).
+fn body_text(reg: &Registry, body: crate::source::Span) -> String {
+    let text = reg
+        .files
         .get(body.file)
         .and_then(|f| f.text().get(body.start.min(body.end)..body.end))
-        .unwrap_or("")
+        .unwrap_or("");
+    crate::registry::frontmatter::without_comments(text)
 }

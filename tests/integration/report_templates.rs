@@ -107,3 +107,41 @@ fn a_broken_template_is_an_error_that_names_it() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("template region.md"));
 }
+
+/// No report prints an HTML comment: the guidance of a template or a kickoff stub stays in the
+/// file, also when the section around it is written.
+#[test]
+fn reports_never_print_html_comments() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("reg");
+    let status = Command::new("cp")
+        .args(["-R", "registry-example"])
+        .arg(&root)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let section = root.join("groups/nkt-ms/reports/2025/helse-nord.md");
+    let mut text = std::fs::read_to_string(&section).unwrap();
+    text.push_str("\n<!-- intern merknad: sjekk tallene -->\n");
+    std::fs::write(&section, text).unwrap();
+    for format in ["md", "html"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_mandat"))
+            .args([
+                "report", "annual", "nkt-ms", "--year", "2025", "--format", format,
+            ])
+            .args(["--at", "2026-11-22", "-r"])
+            .arg(&root)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let shown = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !shown.contains("intern merknad"),
+            "{format}: the comment was printed"
+        );
+        assert!(
+            !shown.contains("<!--"),
+            "{format}: an HTML comment was printed"
+        );
+    }
+}
