@@ -39,6 +39,25 @@ fn is_abbreviation(word: &str) -> bool {
 /// fitting it stays fast.
 pub const MAX_CELL_CHARS: usize = 400;
 
+/// `cell` with control characters (but the line breaks a cell is laid out with) and bidi
+/// controls shown escaped (`\u{1b}`): a value from the registry cannot steer the terminal or
+/// reorder the line around it, in a table as in `validate`'s output.
+fn escape_controls(cell: String) -> String {
+    let bad = |c: char| (c.is_control() && c != '\n') || crate::source::is_bidi_control(c);
+    if !cell.chars().any(bad) {
+        return cell;
+    }
+    cell.chars()
+        .map(|c| {
+            if bad(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// `cell`, cut to [`MAX_CELL_CHARS`] characters with an ellipsis.
 fn cut(cell: String) -> String {
     match cell.char_indices().nth(MAX_CELL_CHARS) {
@@ -436,7 +455,7 @@ impl Rows {
             .map(|r| {
                 shown
                     .iter()
-                    .map(|&i| keep_tail(cut((self.columns[i].shown)(&r[i], lang))))
+                    .map(|&i| keep_tail(cut(escape_controls((self.columns[i].shown)(&r[i], lang)))))
                     .collect()
             })
             .collect();
@@ -527,6 +546,18 @@ mod tests {
             ]),
         ];
         (header, body)
+    }
+
+    #[test]
+    fn control_and_bidi_characters_from_the_registry_are_shown_escaped() {
+        assert_eq!(
+            escape_controls("Kari\u{1b}[31m Nordmann\u{202e}".to_string()),
+            "Kari\\u{1b}[31m Nordmann\\u{202e}"
+        );
+        assert_eq!(
+            escape_controls("Kari\nNordmann".to_string()),
+            "Kari\nNordmann"
+        );
     }
 
     #[test]
