@@ -100,6 +100,7 @@ fn validate(groups: usize) -> String {
     let opts = RenderOptions {
         lang: Lang::Nb,
         color: false,
+        width: None,
     };
     let mut out = diagnostic::human::render(&diags, &reg.files, opts);
     out.push_str(&diagnostic::human::summary_line(

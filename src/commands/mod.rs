@@ -127,6 +127,15 @@ pub fn use_color(global: &Global) -> bool {
     }
 }
 
+/// The terminal's width when standard output is one (for wrapping diagnostics at word
+/// boundaries), else `None`.
+pub fn terminal_width() -> Option<usize> {
+    std::io::stdout()
+        .is_terminal()
+        .then(table::width)
+        .filter(|w| *w >= 40)
+}
+
 /// Writes to standard output; a closed pipe (`mandat ... | head`) is not an error.
 ///
 /// Every command's standard output passes here, so this is where identity numbers are masked

@@ -9,7 +9,7 @@ use crate::diagnostic::{self, RenderOptions, Severity, Summary};
 use crate::registry::{self, Scope};
 use crate::rules;
 
-use super::{Outcome, evaluation_date, language, print, registry_root, use_color};
+use super::{Outcome, evaluation_date, language, print, registry_root, terminal_width, use_color};
 
 pub fn run(args: &ValidateArgs, global: &Global) -> anyhow::Result<Outcome> {
     // Before the registry is loaded, its language is read from registry.toml alone.
@@ -30,6 +30,14 @@ pub fn run(args: &ValidateArgs, global: &Global) -> anyhow::Result<Outcome> {
     let mut held = rules::held_back(reg, &loaded.diagnostics);
     held.retain(|g, _| wanted.is_empty() || wanted.contains(*g));
     let held = rules::held_back_lines(&held, lang);
+    // On a terminal, the held-back notes wrap at word boundaries like the diagnostics above them.
+    let held = match terminal_width() {
+        Some(w) => held
+            .lines()
+            .map(|l| crate::diagnostic::human::words_to_width(l, w, 0, 4) + "\n")
+            .collect(),
+        None => held,
+    };
     let mut diags = rules::check(reg, at, loaded.diagnostics);
     if !wanted.is_empty() {
         diags.retain(|d| d.group.as_ref().is_none_or(|g| wanted.contains(g)));
@@ -38,6 +46,7 @@ pub fn run(args: &ValidateArgs, global: &Global) -> anyhow::Result<Outcome> {
     let opts = RenderOptions {
         lang,
         color: use_color(global),
+        width: terminal_width(),
     };
     let ci = CiOptions {
         lang,

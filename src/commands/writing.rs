@@ -259,6 +259,7 @@ impl Session {
         let render = RenderOptions {
             lang,
             color: use_color(global),
+            width: super::terminal_width(),
         };
         if !applied.new_errors.is_empty() {
             print(&diagnostic::human::render(

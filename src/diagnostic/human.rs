@@ -49,11 +49,15 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
         Severity::Warning => ("warning", YELLOW),
     };
     let head = format!("{label}[{}]", d.rule);
+    let message = match opts.width {
+        Some(w) => words_to_width(d.message.get(opts.lang), w, head.chars().count() + 2, 4),
+        None => d.message.get(opts.lang).to_string(),
+    };
     let _ = writeln!(
         out,
         "{}{}",
         p.wrap(style, &head),
-        p.wrap(BOLD, &format!(": {}", d.message.get(opts.lang)))
+        p.wrap(BOLD, &format!(": {message}"))
     );
     let gutter = loc.line.map_or(1, |l| l.to_string().len());
     let pad = " ".repeat(gutter);
@@ -94,26 +98,31 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
     if !d.notes.is_empty() || !d.help.is_empty() {
         let _ = writeln!(out, "{pad} {}", p.wrap(BLUE, "|"));
     }
+    // `= note: ` and `= help: ` take gutter + 9 columns; wrapped lines go under the text.
+    let labelled = |text: &str| match opts.width {
+        Some(w) => text
+            .lines()
+            .map(|l| words_to_width(l, w, gutter + 9, gutter + 9))
+            .collect::<Vec<_>>()
+            .join(&format!("\n{}", " ".repeat(gutter + 9))),
+        None => indent_rest(text, gutter + 3),
+    };
     for note in &d.notes {
         let _ = writeln!(
             out,
-            "{pad} {} {}",
+            "{pad} {} {} {}",
             p.wrap(BLUE, "="),
-            indent_rest(
-                &format!("{} {}", p.wrap(BOLD, "note:"), note.get(opts.lang)),
-                gutter + 3
-            )
+            p.wrap(BOLD, "note:"),
+            labelled(note.get(opts.lang))
         );
     }
     if !d.help.is_empty() {
         let _ = writeln!(
             out,
-            "{pad} {} {}",
+            "{pad} {} {} {}",
             p.wrap(BLUE, "="),
-            indent_rest(
-                &format!("{} {}", p.wrap(BOLD, "help:"), d.help.get(opts.lang)),
-                gutter + 3
-            )
+            p.wrap(BOLD, "help:"),
+            labelled(d.help.get(opts.lang))
         );
     }
 }
@@ -163,6 +172,32 @@ fn mask(line: &str, from: usize, len: usize) -> String {
         .enumerate()
         .map(|(i, c)| if i >= from && i < from + len { '*' } else { c })
         .collect()
+}
+
+/// `text` broken at spaces so that no line is wider than `width`, the first line starting at
+/// column `first` and the others indented by `indent` spaces. A word longer than the room is
+/// left whole on a line of its own: it is never broken.
+pub fn words_to_width(text: &str, width: usize, first: usize, indent: usize) -> String {
+    let mut out = String::new();
+    let mut col = first;
+    let mut line_start = true;
+    for word in text.split(' ') {
+        let len = word.chars().count();
+        if !line_start && col + 1 + len > width {
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+            col = indent;
+            line_start = true;
+        }
+        if !line_start {
+            out.push(' ');
+            col += 1;
+        }
+        out.push_str(word);
+        col += len;
+        line_start = false;
+    }
+    out
 }
 
 /// Indents every line after the first, so that a long quoted clause stays under its label.
@@ -218,6 +253,30 @@ fn plural(n: usize, lang: Lang, en: (&str, &str), nb: (&str, &str)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_wrap_at_spaces_and_never_inside_a_word() {
+        let text =
+            "Helse Sør-Øst RHF har ikke noe aktivt regionalt medlem i gruppen referansegruppen";
+        let wrapped = words_to_width(text, 40, 20, 4);
+        let lines: Vec<&str> = wrapped.lines().collect();
+        assert!(lines[0].chars().count() + 20 <= 40, "{wrapped}");
+        assert!(
+            lines[1..]
+                .iter()
+                .all(|l| l.starts_with("    ") && l.chars().count() <= 40)
+        );
+        assert_eq!(
+            wrapped.split_whitespace().collect::<Vec<_>>(),
+            text.split(' ').collect::<Vec<_>>()
+        );
+        let long = "a ".to_string() + &"x".repeat(60);
+        assert!(
+            words_to_width(&long, 40, 0, 2)
+                .lines()
+                .any(|l| l.trim() == "x".repeat(60))
+        );
+    }
 
     #[test]
     fn long_lines_are_cut_around_the_column() {

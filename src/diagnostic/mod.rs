@@ -196,4 +196,8 @@ impl Summary {
 pub struct RenderOptions {
     pub lang: Lang,
     pub color: bool,
+    /// The terminal's width, when the output goes to one: messages, notes and help are then
+    /// wrapped at word boundaries to fit it (source lines are not, so the caret stays under its
+    /// value). `None` writes each on one line, for files, pipes and CI logs.
+    pub width: Option<usize>,
 }

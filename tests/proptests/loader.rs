@@ -202,7 +202,11 @@ fn check_file(rel: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
     let diags = mandat::rules::check(&reg, at, loaded.diagnostics);
     let summary = Summary::of(&diags, reg.files.len());
     for lang in [Lang::En, Lang::Nb] {
-        let opts = RenderOptions { lang, color: false };
+        let opts = RenderOptions {
+            lang,
+            color: false,
+            width: None,
+        };
         diagnostic::human::render(&diags, &reg.files, opts);
         diagnostic::json::render(&diags, &reg.files, summary, lang);
     }

@@ -383,7 +383,11 @@ impl Reg {
     /// The human rendering on `at`.
     pub fn human(&self, at: &str, lang: Lang) -> String {
         let (diags, reg) = self.diagnostics(at);
-        let opts = mandat::diagnostic::RenderOptions { lang, color: false };
+        let opts = mandat::diagnostic::RenderOptions {
+            lang,
+            color: false,
+            width: None,
+        };
         mandat::diagnostic::human::render(&diags, &reg.files, opts)
     }
 
