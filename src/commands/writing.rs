@@ -198,10 +198,14 @@ impl Session {
     /// Checks the step's change and writes it (see [`edit::apply`]), returning what happened.
     /// New errors refuse it; with `file_level_only`, only new errors of the file-level rules.
     pub fn apply(&self, step: Step, mode: Mode) -> anyhow::Result<Applied> {
+        self.apply_judged(step, mode, &self.judge())
+    }
+
+    /// Which new errors refuse a change: all, or with `file_level_only` (a new group or person,
+    /// necessarily incomplete) only those of the file-level rules.
+    fn judge(&self) -> impl Fn(&crate::diagnostic::Diagnostic) -> bool + use<> {
         let file_level_only = self.file_level_only;
-        self.apply_judged(step, mode, &|d: &crate::diagnostic::Diagnostic| {
-            !file_level_only || crate::rules::rule(d.rule).meta.file_level
-        })
+        move |d| !file_level_only || crate::rules::rule(d.rule).meta.file_level
     }
 
     /// [`Session::apply`], where `counts` says which new errors refuse the change (`import
@@ -228,10 +232,8 @@ impl Session {
 
     /// Checks the change, then prints it (`--dry-run`) or writes it and says what it did.
     pub fn finish(self, step: Step, opts: EditOptions, global: &Global) -> anyhow::Result<Outcome> {
-        let file_level_only = self.file_level_only;
-        self.finish_judged(step, opts, global, &|d: &crate::diagnostic::Diagnostic| {
-            !file_level_only || crate::rules::rule(d.rule).meta.file_level
-        })
+        let judge = self.judge();
+        self.finish_judged(step, opts, global, &judge)
     }
 
     /// [`Session::finish`] with [`Session::apply_judged`]'s `counts`.

@@ -169,7 +169,7 @@ pub fn apply(base: &Base<'_>, step: Step, mode: Mode) -> Result<Applied, ApplyEr
     let mut overlay = base.extra.clone();
     overlay.extend(plan.overlay());
     let at = plan.effective.map_or(base.at, |d| d.max(base.at));
-    let after = check::new_errors(base.root, base.scope, base.before, &overlay, at, false)
+    let after = check::new_errors(base.root, base.scope, base.before, &overlay, at)
         .map_err(ApplyError::Load)?;
     applied.new_errors = after.new_errors;
     applied.new_errors.retain(|d| (base.counts)(d));

@@ -25,15 +25,14 @@ fn key(d: &Diagnostic, reg: &Registry) -> Key {
 }
 
 /// Checks the registry as it would be with `overlay`, against `before` (loaded with the same
-/// scope). With `file_level_only`, only the file-level rules count (a new, empty group has
-/// no members yet, and must not be refused for that).
+/// scope): the errors it would have that it has not now. Which of them refuse a change is the
+/// caller's judge ([`super::apply::Base::counts`]).
 pub fn new_errors(
     root: &Path,
     scope: &Scope,
     before: &Loaded,
     overlay: &Overlay,
     at: Date,
-    file_level_only: bool,
 ) -> Result<After, LoadError> {
     let old = rules::check(&before.registry, at, before.diagnostics.clone());
     let mut seen: BTreeMap<Key, usize> = BTreeMap::new();
@@ -44,9 +43,7 @@ pub fn new_errors(
     let diags = rules::check(&after.registry, at, after.diagnostics);
     let mut new_errors = Vec::new();
     for d in diags {
-        if d.severity != Severity::Error
-            || (file_level_only && !crate::rules::rule(d.rule).meta.file_level)
-        {
+        if d.severity != Severity::Error {
             continue;
         }
         match seen.get_mut(&key(&d, &after.registry)) {
