@@ -178,7 +178,7 @@ pub fn to_value(v: serde_json::Value) -> Value {
 }
 
 /// Whether a template name is a plain file name (no folders, no `..`).
-fn plain_name(name: &str) -> bool {
+pub fn plain_name(name: &str) -> bool {
     !name.is_empty()
         && !name.starts_with('.')
         && name

@@ -32,15 +32,6 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// The site's stylesheet: one file, so that `mandat serve` can serve the same.
 pub const STYLE: &str = include_str!("templates/style.css");
 
-/// Whether a template name is a plain file name (no folders, no `..`).
-fn plain_name(name: &str) -> bool {
-    !name.is_empty()
-        && !name.starts_with('.')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
-}
-
 /// The templates of one registry.
 pub struct Templates {
     env: Environment<'static>,
@@ -82,7 +73,7 @@ impl Templates {
 }
 
 fn load(dir: &Path, name: &str) -> Result<Option<String>, Error> {
-    if !plain_name(name) {
+    if !crate::report::render::plain_name(name) {
         return Ok(None);
     }
     let custom = dir.join(name);
@@ -112,39 +103,5 @@ fn describe(e: &Error) -> String {
 
 /// A serialisable value as a template value.
 pub fn value<T: serde::Serialize>(v: &T) -> Value {
-    from_json(serde_json::to_value(v).unwrap_or(serde_json::Value::Null))
-}
-
-fn from_json(v: serde_json::Value) -> Value {
-    match v {
-        serde_json::Value::Null => Value::from(()),
-        serde_json::Value::Bool(b) => Value::from(b),
-        serde_json::Value::Number(n) => n
-            .as_i64()
-            .map(Value::from)
-            .or_else(|| n.as_f64().map(Value::from))
-            .unwrap_or_else(|| Value::from(n.to_string())),
-        serde_json::Value::String(s) => Value::from(s),
-        serde_json::Value::Array(a) => {
-            Value::from(a.into_iter().map(from_json).collect::<Vec<_>>())
-        }
-        serde_json::Value::Object(m) => Value::from(
-            m.into_iter()
-                .map(|(k, v)| (k, from_json(v)))
-                .collect::<BTreeMap<String, Value>>(),
-        ),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn template_names_stay_in_the_folder() {
-        assert!(plain_name("group.html"));
-        assert!(!plain_name("../group.html"));
-        assert!(!plain_name("a/b.html"));
-        assert!(!plain_name(".hidden"));
-    }
+    crate::report::render::to_value(serde_json::to_value(v).unwrap_or(serde_json::Value::Null))
 }
