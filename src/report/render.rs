@@ -129,19 +129,31 @@ pub fn template<T: Serialize>(
         .map(|(k, v)| (k.to_string(), Value::from(v)))
         .collect();
     ctx.insert("labels".to_string(), Value::from(labels));
+    render_named(&env, name, name, ctx)
+}
+
+/// Renders template `name` of `env` with `ctx` as its variables, ending with a newline; an error
+/// names the template as `shown` and gives every cause (reports, letters and the site).
+pub fn render_named(
+    env: &minijinja::Environment<'_>,
+    name: &str,
+    shown: &str,
+    ctx: BTreeMap<String, Value>,
+) -> anyhow::Result<String> {
     let tmpl = env
         .get_template(name)
-        .map_err(|e| anyhow::anyhow!("template {name}: {}", describe(&e)))?;
+        .map_err(|e| anyhow::anyhow!("template {shown}: {}", describe(&e)))?;
     let mut out = tmpl
         .render(Value::from(ctx))
-        .map_err(|e| anyhow::anyhow!("template {name}: {}", describe(&e)))?;
+        .map_err(|e| anyhow::anyhow!("template {shown}: {}", describe(&e)))?;
     if !out.ends_with('\n') {
         out.push('\n');
     }
     Ok(out)
 }
 
-fn describe(e: &Error) -> String {
+/// A template error with every cause, for the message a user reads.
+pub fn describe(e: &Error) -> String {
     let mut s = e.to_string();
     let mut src = std::error::Error::source(e);
     while let Some(inner) = src {

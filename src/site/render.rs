@@ -52,23 +52,13 @@ impl Templates {
     /// A file used as is (the stylesheet, the mandate's Markdown): the registry's, else built in.
     pub fn raw(&self, name: &str) -> anyhow::Result<String> {
         load(&self.dir, name)
-            .map_err(|e| anyhow::anyhow!("{}", describe(&e)))?
+            .map_err(|e| anyhow::anyhow!("{}", crate::report::render::describe(&e)))?
             .ok_or_else(|| anyhow::anyhow!("no template {name}"))
     }
 
     /// Renders a template with `ctx` as its variables.
     pub fn render(&self, name: &str, ctx: BTreeMap<String, Value>) -> anyhow::Result<String> {
-        let tmpl = self
-            .env
-            .get_template(name)
-            .map_err(|e| anyhow::anyhow!("template site/{name}: {}", describe(&e)))?;
-        let mut out = tmpl
-            .render(Value::from(ctx))
-            .map_err(|e| anyhow::anyhow!("template site/{name}: {}", describe(&e)))?;
-        if !out.ends_with('\n') {
-            out.push('\n');
-        }
-        Ok(out)
+        crate::report::render::render_named(&self.env, name, &format!("site/{name}"), ctx)
     }
 }
 
@@ -89,16 +79,6 @@ fn load(dir: &Path, name: &str) -> Result<Option<String>, Error> {
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(_, src)| src.to_string()))
-}
-
-fn describe(e: &Error) -> String {
-    let mut s = e.to_string();
-    let mut src = std::error::Error::source(e);
-    while let Some(inner) = src {
-        s.push_str(&format!(": {inner}"));
-        src = inner.source();
-    }
-    s
 }
 
 /// A serialisable value as a template value.
