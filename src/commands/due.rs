@@ -16,9 +16,9 @@ use crate::t;
 const COLUMNS: &[Column] = &[
     col("due", "Due", "Frist"),
     col("overdue", "", ""),
-    col("group", "Group", "Gruppe"),
+    col("group", "Group", "Gruppe").ids(),
     col("what", "What", "Hva"),
-    col("who", "Who", "Hvem"),
+    col("who", "Who", "Hvem").names(),
 ];
 
 pub fn run(args: &DueArgs, global: &Global) -> anyhow::Result<Outcome> {

@@ -11,22 +11,22 @@ use super::{Outcome, evaluation_date, language, print, registry_root};
 use crate::registry::{MeetingStatus, Mode, Profile, Role};
 
 const GROUPS: &[Column] = &[
-    col("id", "Id", "Id"),
+    col("id", "Id", "Id").ids(),
     col("name", "Name", "Navn"),
     col("profile", "Profile", "Profil").shown_as(profile_label),
     col("active-members", "Active", "Aktive"),
-    col("chair", "Chair", "Leder"),
+    col("chair", "Chair", "Leder").names(),
 ];
 const PEOPLE: &[Column] = &[
-    col("id", "Id", "Id"),
-    col("name", "Name", "Navn"),
+    col("id", "Id", "Id").ids(),
+    col("name", "Name", "Navn").names(),
     col("employer", "Employer", "Arbeidsgiver"),
-    col("groups", "Active in", "Aktiv i"),
+    col("groups", "Active in", "Aktiv i").ids(),
 ];
 const MEMBERS: &[Column] = &[
     col("group", "Group", "Gruppe"),
     data_col("person", "Person", "Person"),
-    col("name", "Name", "Navn"),
+    col("name", "Name", "Navn").names(),
     col("role", "Role", "Rolle").shown_as(role_label),
     col("represents", "Represents", "Representerer"),
     col("appointed", "Appointed", "Oppnevnt"),
@@ -34,7 +34,7 @@ const MEMBERS: &[Column] = &[
     col("status", "Status", "Status"),
 ];
 const MEETINGS: &[Column] = &[
-    col("group", "Group", "Gruppe"),
+    col("group", "Group", "Gruppe").ids(),
     col("date", "Date", "Dato"),
     col("status", "Status", "Status").shown_as(meeting_word),
     col("mode", "Mode", "Form").shown_as(meeting_word),

@@ -122,9 +122,77 @@ pub enum Tone {
     Warn,
 }
 
-fn render(header: Vec<String>, body: Vec<Vec<String>>, tones: &[Option<Tone>]) -> String {
-    let widths = fit(&header, &body, room(header.len()));
+fn render(
+    header: Vec<String>,
+    mut body: Vec<Vec<String>>,
+    gives: &[Give],
+    tones: &[Option<Tone>],
+) -> String {
+    let widths = fit(&header, &body, gives, room(header.len()));
+    if let Some(widths) = &widths {
+        for row in &mut body {
+            for (i, cell) in row.iter_mut().enumerate() {
+                if gives.get(i) == Some(&Give::Id) {
+                    *cell = break_id(cell, widths[i]);
+                }
+            }
+        }
+    }
     render_with(header, body, tones, widths.as_deref())
+}
+
+/// How a column gives way when the table is wider than the terminal.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Give {
+    /// Wrapped at spaces, as wide as the other columns leave it.
+    #[default]
+    Text,
+    /// A person's name: given its whole width (up to [`NAME_ROOM`]) before the other columns get
+    /// more than their longest word, so that «Erik Myhre» stays on one line.
+    Name,
+    /// An id such as `nkt-solide-svulster-barn`: kept whole after the names if it can be, else
+    /// broken after a hyphen, so that it gives its room to the names.
+    Id,
+}
+
+/// The widest a name is kept whole.
+const NAME_ROOM: usize = 30;
+
+/// The words a cell may break between: at spaces, and in an id after a hyphen too.
+fn words(cell: &str, give: Give) -> impl Iterator<Item = &str> {
+    cell.split([' ', '\n']).flat_map(move |w| {
+        let pieces: Box<dyn Iterator<Item = &str>> = if give == Give::Id {
+            Box::new(w.split_inclusive('-'))
+        } else {
+            Box::new(std::iter::once(w))
+        };
+        pieces
+    })
+}
+
+/// An id cell laid out in lines of at most `width` characters, broken after hyphens (and at
+/// spaces) where the whole id does not fit; a piece longer than the line stays whole.
+fn break_id(cell: &str, width: usize) -> String {
+    if cell.chars().count() <= width || cell.contains('\n') {
+        return cell.to_string();
+    }
+    let mut lines: Vec<String> = vec![String::new()];
+    for (wi, word) in cell.split(' ').enumerate() {
+        for (pi, piece) in word.split_inclusive('-').enumerate() {
+            let sep = if wi > 0 && pi == 0 { " " } else { "" };
+            let line = lines.last_mut().expect("one line at least");
+            let len = line.chars().count();
+            if len > 0 && len + sep.len() + piece.chars().count() > width {
+                lines.push(piece.to_string());
+            } else {
+                if len > 0 {
+                    line.push_str(sep);
+                }
+                line.push_str(piece);
+            }
+        }
+    }
+    lines.join("\n")
 }
 
 /// A table with these column widths (without gaps), or as wide as the terminal if `None`; a row
@@ -229,15 +297,28 @@ struct Lines {
 }
 
 impl Lines {
-    fn new(header: &[String], body: &[Vec<String>], min: &[usize], max: &[usize]) -> Lines {
+    fn new(
+        header: &[String],
+        body: &[Vec<String>],
+        gives: &[Give],
+        min: &[usize],
+        max: &[usize],
+    ) -> Lines {
         let by_width = std::iter::once(header)
             .chain(body.iter().map(Vec::as_slice))
             .map(|r| {
                 r.iter()
                     .enumerate()
                     .map(|(i, c)| {
+                        let id = gives.get(i) == Some(&Give::Id);
                         (min[i]..=max[i].max(min[i]))
-                            .map(|w| height(c, w))
+                            .map(|w| {
+                                if id {
+                                    height(&break_id(c, w), w)
+                                } else {
+                                    height(c, w)
+                                }
+                            })
                             .collect()
                     })
                     .collect()
@@ -274,13 +355,14 @@ impl Lines {
 /// longest word (header included), then the room left goes, a step at a time, where it saves
 /// the most lines per character (see `Lines::cost`). `None` when even the longest words do not fit (then
 /// comfy-table breaks words rather than overflow the terminal); all widest lines when they fit.
-fn fit(header: &[String], body: &[Vec<String>], room: usize) -> Option<Vec<usize>> {
+fn fit(header: &[String], body: &[Vec<String>], gives: &[Give], room: usize) -> Option<Vec<usize>> {
     let len = |s: &str| s.chars().count();
+    let give = |i: usize| gives.get(i).copied().unwrap_or_default();
     let cells = |i: usize| std::iter::once(&header[i]).chain(body.iter().map(move |r| &r[i]));
     let min: Vec<usize> = (0..header.len())
         .map(|i| {
             cells(i)
-                .flat_map(|c| c.split([' ', '\n']))
+                .flat_map(|c| words(c, give(i)))
                 .map(len)
                 .max()
                 .unwrap_or(0)
@@ -301,9 +383,25 @@ fn fit(header: &[String], body: &[Vec<String>], room: usize) -> Option<Vec<usize
     if need > room {
         return None;
     }
-    let table = Lines::new(header, body, &min, &max);
+    let table = Lines::new(header, body, gives, &min, &max);
     let mut widths = min;
     let mut left = room - need;
+    // Names first, then ids: each gets its whole width when that fits beside the others'
+    // longest words, so that an id breaks only to keep a name whole.
+    for kind in [Give::Name, Give::Id] {
+        for i in (0..widths.len()).filter(|&i| give(i) == kind) {
+            let whole = if kind == Give::Name {
+                max[i].min(NAME_ROOM)
+            } else {
+                max[i]
+            };
+            let want = whole.saturating_sub(widths[i]);
+            if want <= left {
+                widths[i] += want;
+                left -= want;
+            }
+        }
+    }
     let mut lines = table.cost(&widths);
     loop {
         // The step (column, extra width) that saves the most lines per character.
@@ -350,6 +448,8 @@ pub struct Column {
     /// How the terminal table shows a cell (e.g. without a suffix the heading already says);
     /// JSON and CSV keep the value as it is.
     pub shown: fn(&str, Lang) -> String,
+    /// How the column gives way in a narrow terminal.
+    pub give: Give,
 }
 
 fn as_is(cell: &str, _: Lang) -> String {
@@ -363,6 +463,7 @@ pub const fn col(key: &'static str, en: &'static str, nb: &'static str) -> Colum
         nb,
         in_table: true,
         shown: as_is,
+        give: Give::Text,
     }
 }
 
@@ -370,6 +471,18 @@ impl Column {
     /// The same column, its cells shown in the terminal table by `shown`.
     pub const fn shown_as(mut self, shown: fn(&str, Lang) -> String) -> Self {
         self.shown = shown;
+        self
+    }
+
+    /// The same column, holding people's names (kept whole first, see [`Give::Name`]).
+    pub const fn names(mut self) -> Self {
+        self.give = Give::Name;
+        self
+    }
+
+    /// The same column, holding ids (broken after a hyphen first, see [`Give::Id`]).
+    pub const fn ids(mut self) -> Self {
+        self.give = Give::Id;
         self
     }
 }
@@ -382,6 +495,7 @@ pub const fn data_col(key: &'static str, en: &'static str, nb: &'static str) -> 
         nb,
         in_table: false,
         shown: as_is,
+        give: Give::Text,
     }
 }
 
@@ -405,7 +519,7 @@ impl Rows {
             .filter(|&i| self.columns[i].in_table)
             .collect();
         let (header, body) = self.cells(&shown, &self.rows, lang);
-        render(header, body, tones)
+        render(header, body, &self.gives(&shown), tones)
     }
 
     /// The terminal table in sections, one per value of the first column (e.g. per group): the
@@ -416,6 +530,7 @@ impl Rows {
             .filter(|&i| self.columns[i].in_table)
             .collect();
         let (header, all) = self.cells(&shown, &self.rows, lang);
+        let gives = self.gives(&shown);
         let mut out = String::new();
         let mut rest = self.rows.as_slice();
         let mut body = all.into_iter();
@@ -429,14 +544,18 @@ impl Rows {
             out.push('\n');
             let section: Vec<Vec<String>> = body.by_ref().take(n).collect();
             let toned = tones.get(done..done + n).unwrap_or(&[]);
-            out.push_str(&render(header.clone(), section, toned));
+            out.push_str(&render(header.clone(), section, &gives, toned));
             rest = &rest[n..];
             done += n;
         }
         if out.is_empty() {
-            out = render(header, Vec::new(), &[]);
+            out = render(header, Vec::new(), &gives, &[]);
         }
         out
+    }
+
+    fn gives(&self, shown: &[usize]) -> Vec<Give> {
+        shown.iter().map(|&i| self.columns[i].give).collect()
     }
 
     /// The headings and the cells of the `shown` columns, as the terminal table shows them.
@@ -583,7 +702,7 @@ mod tests {
     #[test]
     fn a_table_that_fits_breaks_no_word_and_stays_within_the_width() {
         let (header, body) = seats();
-        let widths = fit(&header, &body, 60).expect("the longest words fit in 60 columns");
+        let widths = fit(&header, &body, &[], 60).expect("the longest words fit in 60 columns");
         assert!(widths.iter().sum::<usize>() <= 60);
         assert!(widths[1] >= "Funksjonshemmedes".len());
         assert!(widths[2] >= "Universitetssykehuset".len());
@@ -604,14 +723,14 @@ mod tests {
     fn a_table_whose_longest_words_do_not_fit_gets_no_widths() {
         let (header, body) = seats();
         // regional + Fellesorganisasjon + Universitetssykehuset + awaiting = 55.
-        assert_eq!(fit(&header, &body, 54), None);
-        assert!(fit(&header, &body, 55).is_some());
+        assert_eq!(fit(&header, &body, &[], 54), None);
+        assert!(fit(&header, &body, &[], 55).is_some());
     }
 
     #[test]
     fn a_table_with_room_to_spare_keeps_each_line_whole() {
         let (header, body) = seats();
-        let widths = fit(&header, &body, 200).expect("fits");
+        let widths = fit(&header, &body, &[], 200).expect("fits");
         assert_eq!(widths, vec![8, 36, 35, 25]);
     }
 
@@ -619,13 +738,53 @@ mod tests {
     fn the_predicted_height_is_the_height_comfy_table_renders() {
         let (header, body) = seats();
         for room in [55, 62, 75] {
-            let widths = fit(&header, &body, room).expect("fits");
+            let widths = fit(&header, &body, &[], room).expect("fits");
             let text = render_with(header.clone(), body.clone(), &[], Some(&widths));
             // The header rule is the one line that no cell takes.
             let min: Vec<usize> = vec![0; widths.len()];
-            let predicted = Lines::new(&header, &body, &min, &widths).cost(&widths) / 1000 + 1;
+            let predicted = Lines::new(&header, &body, &[], &min, &widths).cost(&widths) / 1000 + 1;
             assert_eq!(text.lines().count(), predicted, "at {room}:\n{text}");
         }
+    }
+
+    #[test]
+    fn names_keep_their_width_and_ids_break_after_a_hyphen_first() {
+        let header = strings(&["Id", "Name", "Chair"]);
+        let body = vec![
+            strings(&[
+                "nkt-solide-svulster-barn",
+                "Referansegruppen for Nasjonal kompetansetjeneste for solide svulster hos barn",
+                "Solveig Nygaard",
+            ]),
+            strings(&["frbt-stamcelle", "Referansegruppen", "Erik Myhre"]),
+        ];
+        let gives = [Give::Id, Give::Text, Give::Name];
+        let widths = fit(&header, &body, &gives, 50).expect("fits");
+        assert!(widths[2] >= "Solveig Nygaard".len(), "{widths:?}");
+        assert!(widths[0] < "nkt-solide-svulster-barn".len(), "{widths:?}");
+        assert!(widths.iter().sum::<usize>() <= 50, "{widths:?}");
+        // Without the hints the id keeps its width and the name wraps.
+        let plain = fit(&header, &body, &[], 50).expect("fits");
+        assert_eq!(plain[0], "nkt-solide-svulster-barn".len(), "{plain:?}");
+        assert!(plain[2] < "Solveig Nygaard".len(), "{plain:?}");
+    }
+
+    #[test]
+    fn an_id_breaks_after_hyphens_and_at_spaces_only() {
+        assert_eq!(
+            break_id("nkt-solide-svulster-barn", 12),
+            "nkt-solide-\nsvulster-\nbarn"
+        );
+        assert_eq!(break_id("frbt-stamcelle", 14), "frbt-stamcelle");
+        assert_eq!(
+            break_id("Senja omstilling-helse", 12),
+            "Senja\nomstilling-\nhelse"
+        );
+        // A piece longer than the line stays whole.
+        assert_eq!(
+            break_id("a-stamcelletransplantasjon", 5),
+            "a-\nstamcelletransplantasjon"
+        );
     }
 
     #[test]
@@ -664,8 +823,8 @@ mod tests {
     #[test]
     fn a_toned_row_is_coloured_and_aligned_as_the_plain_table() {
         let (header, body) = seats();
-        let plain = render(header.clone(), body.clone(), &[]);
-        let toned = render(header, body, &[Some(Tone::Alarm), Some(Tone::Warn)]);
+        let plain = render(header.clone(), body.clone(), &[], &[]);
+        let toned = render(header, body, &[], &[Some(Tone::Alarm), Some(Tone::Warn)]);
         assert_eq!(visible(&toned), plain);
         assert!(toned.contains("\x1b[31mregional\x1b[39m"), "{toned:?}");
         assert!(toned.contains("\x1b[33mUlla Dahl\x1b[39m"), "{toned:?}");
