@@ -129,7 +129,7 @@ pub fn random_token() -> anyhow::Result<String> {
         .collect())
 }
 
-/// Every route of web.md. Reports are one route per kind (see `pages::REPORTS`), so a new
+/// Every route of web.md. Reports are one route per kind (see `pages::downloads::REPORTS`), so a new
 /// kind of document (letters) is one more entry there.
 pub fn router(app: Arc<App>) -> Router {
     Router::new()

@@ -770,6 +770,85 @@ async fn every_page_answers() {
     assert_eq!(md, String::from_utf8_lossy(&out.stdout));
 }
 
+/// Every letter linked from a group page downloads in every format, and is the one
+/// `mandat letter` writes (md compared byte for byte); a letter that cannot be written answers
+/// 404 with the reason, as the command line refuses it.
+#[tokio::test]
+async fn every_letter_linked_from_a_group_page_is_the_one_mandat_letter_writes() {
+    let (_d, root) = example();
+    let app = app(&root);
+    let mut links = Vec::new();
+    for g in ["nkt-ms", "senja-omstilling", "frbt-stamcelle"] {
+        let page = send(&app, get(&format!("/groups/{g}"))).await.body;
+        let mut rest = page.as_str();
+        while let Some(at) = rest.find("href=\"/reports/letter-") {
+            let link = &rest[at + 6..];
+            let end = link.find('"').unwrap();
+            links.push(link[..end].to_string());
+            rest = &link[end..];
+        }
+    }
+    for kind in [
+        "request",
+        "appointment",
+        "notification",
+        "constituted",
+        "reminder",
+    ] {
+        assert!(
+            links
+                .iter()
+                .any(|l| l.starts_with(&format!("/reports/letter-{kind}/"))),
+            "no {kind} letter linked: {links:?}"
+        );
+    }
+    for link in &links {
+        let r = send(&app, get(link)).await;
+        assert_eq!(r.status, StatusCode::OK, "{link}: {}", r.body);
+        let Some(md) = link.strip_suffix(".md") else {
+            continue;
+        };
+        // /reports/letter-<kind>/<group>/<stem>
+        let parts: Vec<&str> = md.trim_start_matches('/').split('/').collect();
+        let kind = parts[1].trim_start_matches("letter-");
+        let (group, stem) = (parts[2], parts[3]);
+        let mut args = vec!["letter", kind, group];
+        let (year, region);
+        match kind {
+            "request" | "appointment" | "notification" => args.push(stem),
+            "reminder" => {
+                (year, region) = stem.split_once('-').unwrap_or((stem, ""));
+                args.extend(["--year", year]);
+                if !region.is_empty() {
+                    args.extend(["--region", region]);
+                }
+            }
+            _ => {}
+        }
+        let out = cli(&root, &args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(r.body, String::from_utf8_lossy(&out.stdout), "{link}");
+    }
+    for (uri, want) in [
+        ("/reports/letter-request/nkt-ms/no-such-person.md", 404),
+        ("/reports/letter-request/nkt-ms/..%2Fx.md", 404),
+        ("/reports/letter-reminder/nkt-ms/20x6.md", 404),
+        (
+            "/reports/letter-reminder/nkt-ms/2026-no-such-region.md",
+            404,
+        ),
+        ("/reports/letter-constituted/nkt-ms/other.md", 404),
+        ("/reports/letter-unknown/nkt-ms/x.md", 404),
+    ] {
+        let r = send(&app, get(uri)).await;
+        assert_eq!(r.status.as_u16(), want, "{uri}: {}", r.body);
+    }
+}
+
 #[tokio::test]
 async fn files_changed_on_disk_are_seen_on_the_next_request() {
     let (_d, root) = example();
