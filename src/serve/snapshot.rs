@@ -6,8 +6,9 @@
 //! registry on a local file system, an inotify watch on every folder tells instead whether
 //! anything changed since the last request: the kernel queues the event before the write that
 //! caused it returns, so a request that comes after a change always sees it, and a quiet request
-//! costs one `read` of the watch. When anything changed, or without a watch (another system, a
-//! network file system, too many folders for the user's inotify limit), the stamp decides.
+//! costs one `read` of the watch; after a change the registry is loaded again at once. Without a
+//! watch (another system, a network file system, too many folders for the user's inotify
+//! limit), the stamp decides.
 
 use std::hash::{Hash, Hasher};
 use std::path::Path;
@@ -33,7 +34,9 @@ pub struct Cache {
 
 #[derive(Default)]
 struct Held {
-    snapshot: Option<(u64, Arc<Snapshot>)>,
+    /// The snapshot, and the stamp of the files it was loaded from when one was taken (without
+    /// a watch).
+    snapshot: Option<(Option<u64>, Arc<Snapshot>)>,
     watch: watch::State,
 }
 
@@ -43,20 +46,26 @@ impl Cache {
         // One loader at a time: a second request waits for the first one's result.
         let mut held = self.held.lock().unwrap_or_else(|e| e.into_inner());
         let held = &mut *held;
-        // Watch first, stamp after: a change made while the stamp is taken is seen next time.
-        let quiet = held.watch.quiet(root);
-        if quiet
-            && let Some((_, snap)) = held.snapshot.as_ref()
-            && snap.at == at
-        {
-            return Ok(snap.clone());
-        }
-        let stamp = stamp(root, at);
-        if let Some((s, snap)) = held.snapshot.as_ref()
-            && *s == stamp
-        {
-            return Ok(snap.clone());
-        }
+        let same_day = |snap: &Arc<Snapshot>| snap.at == at;
+        // The watch is asked before anything is read: a change made while loading is seen next
+        // time.
+        let stamp = match held.watch.verdict(root) {
+            watch::Verdict::Quiet => match held.snapshot.as_ref() {
+                Some((_, snap)) if same_day(snap) => return Ok(snap.clone()),
+                _ => None,
+            },
+            // Something changed: load again (the stamp would only say so at a price).
+            watch::Verdict::Changed => None,
+            watch::Verdict::Unknown => {
+                let stamp = stamp(root, at);
+                if let Some((Some(s), snap)) = held.snapshot.as_ref()
+                    && *s == stamp
+                {
+                    return Ok(snap.clone());
+                }
+                Some(stamp)
+            }
+        };
         let loaded = registry::load(root, &Scope::All)?;
         let diagnostics = crate::rules::check(&loaded.registry, at, loaded.diagnostics);
         let snap = Arc::new(Snapshot {
@@ -146,43 +155,71 @@ mod watch {
     #[derive(Default)]
     pub struct State;
 
+    /// What the watch knows about the files since the last look.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Verdict {
+        /// Nothing but dot files (the lock, a temporary file) changed.
+        Quiet,
+        /// Something changed, or this is the first look.
+        Changed,
+        /// There is no watch: the stamp must decide.
+        Unknown,
+    }
+
     #[cfg(not(target_os = "linux"))]
     impl State {
-        pub fn quiet(&mut self, _root: &Path) -> bool {
-            false
+        #[cfg(test)]
+        pub fn off() -> State {
+            State
+        }
+
+        pub fn verdict(&mut self, _root: &Path) -> Verdict {
+            Verdict::Unknown
         }
     }
 
     #[cfg(target_os = "linux")]
     impl State {
+        /// A state that never watches (for the tests of the stamp's path).
+        #[cfg(test)]
+        pub fn off() -> State {
+            State { watch: Some(None) }
+        }
+
         /// Whether a watch is kept (for the tests: which path they took).
         #[cfg(test)]
         pub fn watching(&self) -> bool {
             matches!(self.watch, Some(Some(_)))
         }
 
-        /// True when the watch is sure that nothing but dot files (the lock, a temporary file)
-        /// changed since the last call; false on the first call, after any change, and always
-        /// when there is no watch. After a false, every folder is watched again (new ones too),
-        /// before the caller takes the stamp.
-        pub fn quiet(&mut self, root: &Path) -> bool {
+        /// What changed since the last call. The first call starts the watch (and says
+        /// `Changed`); after a change every folder is watched again (new ones too) before the
+        /// caller reads anything. Without a watch, always `Unknown`.
+        pub fn verdict(&mut self, root: &Path) -> Verdict {
             let Some(Some(inotify)) = self.watch.as_mut() else {
                 if self.watch.is_none() {
                     self.watch = Some(start(root));
+                    if matches!(self.watch, Some(Some(_))) {
+                        return Verdict::Changed;
+                    }
                 }
-                return false;
+                return Verdict::Unknown;
             };
             let changed = match drain(inotify) {
                 Ok(changed) => changed,
                 Err(_) => {
                     self.watch = Some(None);
-                    return false;
+                    return Verdict::Unknown;
                 }
             };
-            if changed && watch_folders(inotify, root).is_err() {
-                self.watch = Some(None);
+            if !changed {
+                return Verdict::Quiet;
             }
-            !changed
+            if watch_folders(inotify, root).is_err() {
+                self.watch = Some(None);
+                return Verdict::Unknown;
+            }
+            Verdict::Changed
         }
     }
 
@@ -282,9 +319,20 @@ mod tests {
     use super::*;
 
     /// A cache that loaded once answers the next request from memory when nothing changed, and
-    /// loads again after any change, however small and however soon (the watch, or the stamp).
+    /// loads again after any change, however small and however soon: with the watch, and with
+    /// the stamp alone (as on another system).
     #[test]
     fn the_cache_sees_every_change_on_the_next_request() {
+        for watched in [true, false] {
+            let cache = Cache::default();
+            if !watched {
+                cache.held.lock().unwrap().watch = watch::State::off();
+            }
+            every_change_is_seen(&cache, watched);
+        }
+    }
+
+    fn every_change_is_seen(cache: &Cache, watched: bool) {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("reg");
         let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("registry-example");
@@ -297,15 +345,16 @@ mod tests {
             }
         }
         let day = Date::from_ymd_opt(2026, 12, 3).unwrap();
-        let cache = Cache::default();
         let one = cache.get(&root, day).unwrap();
         let two = cache.get(&root, day).unwrap();
         assert!(Arc::ptr_eq(&one, &two), "nothing changed");
         #[cfg(target_os = "linux")]
-        assert!(
+        assert_eq!(
             cache.held.lock().unwrap().watch.watching(),
-            "a temporary folder is on a local file system: the watch is kept"
+            watched,
+            "a temporary folder is on a local file system: the watch is kept unless turned off"
         );
+        let _ = watched;
         // The lock and a temporary file are not changes.
         std::fs::write(root.join(".mandat.lock"), "").unwrap();
         std::fs::write(root.join("groups/nkt-ms/.mandat-x.tmp"), "x").unwrap();

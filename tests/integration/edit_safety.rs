@@ -12,7 +12,7 @@ use mandat::edit::write::{Lock, write_atomic_with};
 use support::*;
 
 fn mandat(root: &std::path::Path) -> Process {
-    let mut p = Process::new(env!("CARGO_BIN_EXE_mandat"));
+    let mut p = Process::new(crate::support::bin());
     p.arg("-r")
         .arg(root)
         .arg("--at")

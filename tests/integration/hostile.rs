@@ -25,7 +25,7 @@ struct Run {
 
 /// Runs `mandat -r ROOT --at 2026-03-01 ARGS`, killing it (and failing) after 20 s.
 fn mandat(root: &Path, args: &[&str]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mandat"))
+    let mut child = Command::new(crate::support::bin())
         .arg("-r")
         .arg(root)
         .args(["--at", "2026-03-01"])

@@ -237,7 +237,7 @@ fn mandat(reg: &Path, format: &str) -> Output {
 }
 
 fn mandat_at(reg: &Path, at: &str, format: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mandat"))
+    Command::new(crate::support::bin())
         .args([
             "validate", "--at", at, "--lang", "en", "--color", "never", "--format", format,
         ])

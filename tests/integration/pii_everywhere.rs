@@ -189,7 +189,7 @@ fn no_command_prints_an_identity_number_whole() {
     let mut checked = 0;
     for args in &runs {
         for to_file in [false, true] {
-            let mut cmd = Command::new(env!("CARGO_BIN_EXE_mandat"));
+            let mut cmd = Command::new(crate::support::bin());
             cmd.args(args)
                 .args(["-r", root.to_str().unwrap(), "--at", "2026-11-22"])
                 .env_remove("MANDAT_AT")
@@ -239,7 +239,7 @@ fn no_command_prints_an_identity_number_whole() {
 
     // The public site: every file it writes.
     let site = tmp.path().join("site");
-    let out = Command::new(env!("CARGO_BIN_EXE_mandat"))
+    let out = Command::new(crate::support::bin())
         .args(["site", site.to_str().unwrap(), "--include-minutes"])
         .args(["-r", root.to_str().unwrap(), "--at", "2026-11-22"])
         .output()

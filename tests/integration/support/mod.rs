@@ -10,6 +10,14 @@ use mandat::cli::{ColorChoice, Command, EditOptions, Global};
 use mandat::registry::Date;
 
 /// Copies a folder tree.
+/// The binary under test: cargo's, or `MANDAT_TEST_BIN` (to run the hostile-input tests against
+/// another build, such as an older main, and see which of them it fails).
+pub fn bin() -> PathBuf {
+    std::env::var_os("MANDAT_TEST_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_mandat")))
+}
+
 pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
