@@ -22,3 +22,4 @@ pub mod rules;
 pub mod serve;
 pub mod site;
 pub mod source;
+pub mod xml;

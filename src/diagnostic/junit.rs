@@ -14,6 +14,7 @@ use std::fmt::Write;
 use super::ci::{CiOptions, full_text};
 use super::{Diagnostic, Located, Severity, Summary};
 use crate::source::SourceFile;
+use crate::xml::{Xml, escape};
 
 /// The test case of diagnostics that concern no group.
 pub const REGISTRY_CASE: &str = "registry";
@@ -144,58 +145,12 @@ fn render_case(out: &mut String, c: &Case<'_>, opts: &CiOptions) {
     out.push_str("    </testcase>\n");
 }
 
-/// A character XML 1.0 cannot hold at all; it is shown as U+FFFD.
-fn is_forbidden(c: char) -> bool {
-    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
-}
-
 /// Escapes character data.
-pub fn text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            c if is_forbidden(c) => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
+fn text(s: &str) -> String {
+    escape(s, Xml::Text)
 }
 
-/// Escapes an attribute value in double quotes; line breaks and tabs are kept as references.
-pub fn attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            c if is_forbidden(c) => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_markup_and_characters_xml_cannot_hold() {
-        assert_eq!(
-            text("a < b && c > \"d\"\r\n"),
-            "a &lt; b &amp;&amp; c &gt; \"d\"&#13;\n"
-        );
-        assert_eq!(attr("\"x\"\n\ty"), "&quot;x&quot;&#10;&#9;y");
-        assert_eq!(text("nul\0bell\u{7}"), "nul\u{fffd}bell\u{fffd}");
-        assert_eq!(attr("\u{ffff}"), "\u{fffd}");
-    }
+/// Escapes an attribute value in double quotes.
+fn attr(s: &str) -> String {
+    escape(s, Xml::Attribute)
 }

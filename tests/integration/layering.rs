@@ -11,16 +11,17 @@ use std::path::Path;
 /// What each top-level module may import (besides itself). Modules not named may import
 /// anything but are still checked for cycles.
 const ALLOWED: &[(&str, &[&str])] = &[
-    // The ground floor: source text and spans, the identity-number scanner, the words of both
-    // languages, the keywords and the rule ids with their levels.
+    // The ground floor: source text and spans, XML escaping, the identity-number scanner, the
+    // words of both languages, the keywords and the rule ids with their levels.
     ("source", &[]),
+    ("xml", &[]),
     ("pii_scan", &[]),
     ("i18n", &[]),
     ("keywords", &["i18n"]),
     ("rule_id", &["i18n", "source", "keywords"]),
     (
         "diagnostic",
-        &["source", "pii_scan", "i18n", "keywords", "rule_id"],
+        &["source", "pii_scan", "i18n", "keywords", "rule_id", "xml"],
     ),
     (
         "registry",
@@ -30,6 +31,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "i18n",
             "keywords",
             "rule_id",
+            "xml",
             "diagnostic",
         ],
     ),
@@ -41,6 +43,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "i18n",
             "keywords",
             "rule_id",
+            "xml",
             "diagnostic",
             "registry",
         ],
@@ -54,6 +57,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "i18n",
             "keywords",
             "rule_id",
+            "xml",
             "diagnostic",
             "registry",
             "output",
