@@ -6,7 +6,7 @@ fn built() -> Command {
     cmd
 }
 
-/// Every command and argument of src/cli.rs without a Norwegian text, as the line to add to
+/// Every command and argument of src/cli/ without a Norwegian text, as the line to add to
 /// src/cli_nb/text.rs with the English text beside it.
 fn untranslated(cmd: &Command, path: &str, missing: &mut Vec<String>) {
     if command_text(path).is_none() {

@@ -1,7 +1,7 @@
 //! The Norwegian texts of the command line: one line per command and per argument, keyed by
 //! the command's path (`""` is `mandat` itself, `"report annual"` a subcommand) and the
-//! argument's id (the field name in src/cli.rs). `"*"` holds the arguments every command
-//! shares. The test in `tests.rs` fails for any command or argument of src/cli.rs missing here.
+//! argument's id (the field name in src/cli/). `"*"` holds the arguments every command
+//! shares. The test in `tests.rs` fails for any command or argument of src/cli/ missing here.
 
 /// `(path, about, long about)`. `help` is clap's own `help` subcommand, at every level.
 #[rustfmt::skip]
