@@ -5,107 +5,28 @@
 
 use std::sync::Arc;
 
-use axum::extract::rejection::FormRejection;
-use axum::extract::{Form, Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
-use clap::ValueEnum;
-
 use super::{App, auth, json, pages, plain, wants_json};
 use crate::cli::{
     AppointArgs, ChairArgs, ConsentArgs, EditOptions, EndArgs, MeetingNewArgs, NotifyArgs,
-    PersonAddArgs, ProposeArgs, parse_date,
+    PersonAddArgs, ProposeArgs,
 };
 use crate::commands::writing::{Busy, Session};
 use crate::commands::{chair, meeting, person, seat};
 use crate::edit::{Applied, Mode, Status, Step};
-use crate::i18n::{Lang, Text};
-use crate::registry::{Date, is_valid_id};
+use crate::i18n::Lang;
+use crate::registry::is_valid_id;
 use crate::t;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Form, Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 
 pub use super::forms::{Done, Failure, Fields, GROUP_ACTIONS, Rejected};
+use form::Form_;
+use git::git_commit;
 
-struct Form_<'a> {
-    f: &'a Fields,
-    lang: Lang,
-}
-
-impl Form_<'_> {
-    fn opt(&self, name: &str) -> Option<String> {
-        self.f
-            .get(name)
-            .map(|v| v.trim())
-            .filter(|v| !v.is_empty())
-            .map(str::to_string)
-    }
-
-    fn req(&self, name: &str) -> Result<String, Failure> {
-        self.opt(name).ok_or_else(|| self.missing(name))
-    }
-
-    fn missing(&self, name: &str) -> Failure {
-        Failure::Bad(
-            t!("`{name}` must be filled in", "`{name}` må fylles ut")
-                .get(self.lang)
-                .to_string(),
-        )
-    }
-
-    fn date(&self, name: &str) -> Result<Option<Date>, Failure> {
-        match self.opt(name) {
-            None => Ok(None),
-            Some(v) => parse_date(&v).map(Some).map_err(|why| {
-                Failure::Bad(
-                    t!("`{name}`: {why}", "`{name}`: {why}")
-                        .get(self.lang)
-                        .to_string(),
-                )
-            }),
-        }
-    }
-
-    /// A time of day (`start`, `end` of a meeting), parsed as the command line parses it.
-    fn time(&self, name: &str) -> Result<Option<chrono::NaiveTime>, Failure> {
-        match self.opt(name) {
-            None => Ok(None),
-            Some(v) => crate::cli::parse_time(&v).map(Some).map_err(|why| {
-                Failure::Bad(
-                    t!("`{name}`: {why}", "`{name}`: {why}")
-                        .get(self.lang)
-                        .to_string(),
-                )
-            }),
-        }
-    }
-
-    fn req_date(&self, name: &str) -> Result<Date, Failure> {
-        self.req(name)?;
-        Ok(self.date(name)?.expect("filled in"))
-    }
-
-    /// One of a keyword's values (`role`, `mode`, `status`, `gender`).
-    fn word<E: ValueEnum>(&self, name: &str) -> Result<Option<E>, Failure> {
-        match self.opt(name) {
-            None => Ok(None),
-            Some(v) => E::from_str(&v, false).map(Some).map_err(|_| {
-                let known: Vec<String> = E::value_variants()
-                    .iter()
-                    .filter_map(|e| e.to_possible_value())
-                    .map(|p| p.get_name().to_string())
-                    .collect();
-                let known = known.join(", ");
-                Failure::Bad(
-                    t!(
-                        "`{name}` cannot be `{v}`; use one of {known}",
-                        "`{name}` kan ikke være `{v}`; bruk en av {known}"
-                    )
-                    .get(self.lang)
-                    .to_string(),
-                )
-            }),
-        }
-    }
-}
+mod form;
+mod git;
 
 fn no_edit() -> EditOptions {
     EditOptions {
@@ -318,58 +239,6 @@ fn finish(app: &App, s: Session, step: Step, lang: Lang) -> Result<Done, Failure
                 changed: applied.changed,
                 message,
             })
-        }
-    }
-}
-
-/// Commits the changed files with a message that says what was done, with git's configured
-/// author; does nothing outside a git work tree. A failing commit leaves the files written
-/// (they are the truth) and is reported on standard error.
-fn git_commit(root: &std::path::Path, changed: &[String], summary: &Text, lang: Lang) {
-    let git = |args: &[&str]| {
-        std::process::Command::new("git")
-            .arg("-C")
-            .arg(root)
-            .args(args)
-            .stdin(std::process::Stdio::null())
-            .output()
-    };
-    let inside = git(&["rev-parse", "--is-inside-work-tree"])
-        .is_ok_and(|o| o.status.success() && o.stdout.starts_with(b"true"));
-    if !inside {
-        return;
-    }
-    // "Helse Nord RHF oppnevnte Kari Nordmann til nkt-ms (groups/nkt-ms/members.toml)": the
-    // files are in the commit, not in its subject.
-    let text = summary.get(lang);
-    let subject = text
-        .rsplit_once(" (")
-        .filter(|(_, rest)| rest.ends_with(')'))
-        .map_or(text, |(head, _)| head);
-    let mut subject: Vec<char> = subject.chars().collect();
-    if let Some(c) = subject.first_mut() {
-        *c = c.to_uppercase().next().unwrap_or(*c);
-    }
-    let subject: String = subject.into_iter().collect();
-    let mut add = vec!["add", "--"];
-    add.extend(changed.iter().map(String::as_str));
-    let mut commit = vec!["commit", "-q", "-m", subject.as_str(), "--"];
-    commit.extend(changed.iter().map(String::as_str));
-    for args in [add, commit] {
-        match git(&args) {
-            Ok(o) if o.status.success() => {}
-            Ok(o) => {
-                eprintln!(
-                    "mandat serve: git {}: {}",
-                    args[0],
-                    String::from_utf8_lossy(&o.stderr).trim()
-                );
-                return;
-            }
-            Err(e) => {
-                eprintln!("mandat serve: git: {e}");
-                return;
-            }
         }
     }
 }
