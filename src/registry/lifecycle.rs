@@ -90,6 +90,41 @@ impl Member {
     pub fn last_day(&self) -> Option<Date> {
         self.ended.as_ref().map(|e| e.value)
     }
+
+    /// An open proposal: neither appointed nor ended, so pending whatever the day. The seat the
+    /// next steps of the process (`consent`, `appoint`) complete.
+    pub fn is_open_proposal(&self) -> bool {
+        self.appointed.is_none() && self.ended.is_none()
+    }
+
+    /// Appointed (on any day, also after `day`) and not ended before `day`: a seat that can still
+    /// be consented to or ended as of `day`.
+    pub fn is_appointed_through(&self, day: Date) -> bool {
+        self.appointed.is_some() && self.ended.as_ref().is_none_or(|e| day <= e.value)
+    }
+
+    /// The region whose RHF appoints this seat in a national-service group: see
+    /// [`appointing_region`].
+    pub fn appointing_region<'a>(&'a self, reg: &'a Registry) -> Option<&'a str> {
+        appointing_region(reg, self.role(), self.region_id(), self.person_id())
+    }
+}
+
+/// The region whose RHF appoints a seat in a national-service group (M 3: «Hvert regionale
+/// helseforetak (RHF) oppnevner medlemmer … med forankring i egen region»): the region a regional
+/// member represents, the region of a service member's employer; `None` for other seats, or when
+/// it is not recorded.
+pub fn appointing_region<'a>(
+    reg: &'a Registry,
+    role: Option<Role>,
+    region: Option<&'a str>,
+    person: Option<&'a str>,
+) -> Option<&'a str> {
+    match role {
+        Some(Role::Regional) => region,
+        Some(Role::Service) => person.and_then(|p| reg.person_region(p)),
+        _ => None,
+    }
 }
 
 /// 1 January of a year.

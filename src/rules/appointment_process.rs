@@ -152,11 +152,7 @@ fn appointed_by(ctx: &Ctx, group: &Group, m: &Member, name: &str, out: &mut Vec<
         );
         return;
     }
-    let expected = match m.role() {
-        Some(Role::Regional) => m.region_id(),
-        Some(Role::Service) => m.person_id().and_then(|p| reg.person_region(p)),
-        _ => None,
-    };
+    let expected = m.appointing_region(reg);
     // A wrong appointing RHF is the member's problem, so it points at the member's entry
     // (rules.md, "Where a diagnostic points"); an `appointed-by` that is no RHF at all is a
     // problem with the value and points at it. An unknown region is already `references`' error;
