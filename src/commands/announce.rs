@@ -3,35 +3,32 @@
 
 use std::fmt::Write;
 
-use toml_edit::Table;
-
-use crate::edit::doc::{get_date, get_str};
 use crate::i18n::{Lang, join_list, pick};
-use crate::registry::{Date, Profile, Registry};
+use crate::registry::{Date, Member, Profile, Registry, Role};
 
-/// The text of the announcement of `entries[index]`, sent on `day`.
+/// The text of the announcement of `seats[index]` (the group's seats as loaded), sent on `day`.
 pub fn announcement(
     reg: &Registry,
     group_id: &str,
-    entries: &[Table],
+    seats: &[Member],
     index: usize,
     day: Date,
     lang: Lang,
 ) -> String {
-    let e = &entries[index];
+    let e = &seats[index];
     let group = reg.group(group_id).expect("the group was loaded");
     let group_name = group.name.as_ref().map_or(group_id, |n| n.as_str());
-    let person = get_str(e, "person").unwrap_or("?");
+    let person = e.person_id().unwrap_or("?");
     let who = reg.person_name(person);
-    let by = get_str(e, "appointed-by").unwrap_or("?");
+    let by = e.appointed_by.as_ref().map_or("?", |b| b.as_str());
     let by_name = if reg.region(by).is_some() {
         reg.region_name(by)
     } else {
         reg.org_name(by)
     };
-    let appointed = get_date(e, "appointed").unwrap_or(day);
-    let role = get_str(e, "role").unwrap_or("");
-    let region = get_str(e, "region");
+    let appointed = e.appointed.as_ref().map_or(day, |a| a.value);
+    let role = e.role();
+    let region = e.region_id();
 
     let mut to: Vec<String> = Vec::new();
     match group.profile() {
@@ -57,11 +54,13 @@ pub fn announcement(
     let employer = reg
         .person_employer(person)
         .map(|o| reg.org_name(o).to_string());
-    let replaced = entries.iter().enumerate().find(|(i, t)| {
+    let replaced = seats.iter().enumerate().find(|(i, m)| {
         *i != index
-            && get_str(t, "role") == Some(role)
-            && get_str(t, "region") == region
-            && get_date(t, "ended").is_some_and(|d| Some(d) == appointed.pred_opt())
+            && role.is_some()
+            && m.role() == role
+            && m.region_id() == region
+            && m.last_day()
+                .is_some_and(|d| Some(d) == appointed.pred_opt())
     });
 
     let mut out = String::new();
@@ -86,21 +85,24 @@ pub fn announcement(
     };
     let date = crate::report::dates::long(appointed, lang);
     let seat = match (role, region) {
-        ("regional", Some(r)) => {
+        (Some(Role::Regional), Some(r)) => {
             let rn = reg.region_name(r);
             match lang {
                 Lang::En => format!("as the regional representative of {rn}"),
                 Lang::Nb => format!("som regional representant for {rn}"),
             }
         }
-        ("service", _) => pick(
+        (Some(Role::Service), _) => pick(
             lang,
             "as the representative of the service",
             "som representant for tjenesten",
         )
         .to_string(),
-        ("user", _) => {
-            let org = get_str(e, "organisation").map_or("", |o| reg.org_name(o));
+        (Some(Role::User), _) => {
+            let org = e
+                .organisation
+                .as_ref()
+                .map_or("", |o| reg.org_name(o.as_str()));
             match lang {
                 Lang::En => format!("as user representative ({org})"),
                 Lang::Nb => format!("som brukerrepresentant ({org})"),
@@ -118,7 +120,7 @@ pub fn announcement(
             "{by_name} har {date} oppnevnt {whom} {seat} i {group_name}."
         ),
     };
-    if let Some(t) = get_date(e, "term-end") {
+    if let Some(t) = e.term_end.as_ref().map(|t| t.value) {
         let t = crate::report::dates::long(t, lang);
         let _ = match lang {
             Lang::En => write!(out, " The term runs until {t}."),
@@ -126,7 +128,7 @@ pub fn announcement(
         };
     }
     if let Some((_, old)) = replaced {
-        let old = reg.person_name(get_str(old, "person").unwrap_or("?"));
+        let old = reg.person_name(old.person_id().unwrap_or("?"));
         let _ = match lang {
             Lang::En => write!(
                 out,
@@ -138,7 +140,7 @@ pub fn announcement(
             ),
         };
     }
-    if let Some(l) = get_str(e, "letter") {
+    if let Some(l) = e.letter.as_ref().map(|l| l.as_str()) {
         let _ = match lang {
             Lang::En => write!(out, " Reference: {l}."),
             Lang::Nb => write!(out, " Referanse: {l}."),
