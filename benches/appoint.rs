@@ -130,7 +130,8 @@ fn appoint(root: &Path) {
             force: false,
         },
     };
-    let outcome = mandat::commands::run(Command::Appoint(args), &global).expect("appoint runs");
+    let env = mandat::commands::Env::new(&global);
+    let outcome = mandat::commands::run(Command::Appoint(args), &env).expect("appoint runs");
     assert_eq!(
         outcome,
         mandat::commands::Outcome::Ok,

@@ -2,13 +2,13 @@
 
 use std::collections::BTreeSet;
 
-use super::{Outcome, evaluation_date, language, print, registry_root};
-use crate::cli::{CalendarArgs, Global};
+use super::{Env, Outcome, print};
+use crate::cli::CalendarArgs;
 use crate::registry::{self, Group, Scope};
 use crate::report::{Options, calendar};
 
-pub fn run(args: &CalendarArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let root = registry_root(global)?;
+pub fn run(args: &CalendarArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let root = env.root()?;
     let wanted: BTreeSet<String> = args.groups.iter().cloned().collect();
     let scope = if wanted.is_empty() {
         Scope::All
@@ -17,10 +17,10 @@ pub fn run(args: &CalendarArgs, global: &Global) -> anyhow::Result<Outcome> {
     };
     let loaded = registry::load(&root, &scope)?;
     let reg = &loaded.registry;
-    let lang = language(global, Some(reg));
+    let lang = env.lang_of(Some(reg));
     let opts = Options {
         lang,
-        at: evaluation_date(global),
+        at: env.at,
         include_contact: false,
     };
     let mut groups: Vec<&Group> = reg.groups.iter().collect();

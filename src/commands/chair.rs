@@ -4,23 +4,23 @@
 
 use toml_edit::Table;
 
-use crate::cli::{ChairArgs, Global};
+use crate::cli::ChairArgs;
 use crate::edit::Plan;
 use crate::edit::doc::{date, get_date, get_str, set};
 use crate::t;
 
-use super::Outcome;
 use super::writing::{Session, bad, check_id, with_org_hint, ymd};
+use super::{Env, Outcome};
 use crate::edit::Step;
 
-pub fn run(args: &ChairArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let (s, step) = run_step(args, global)?;
-    s.finish(step, args.edit, global)
+pub fn run(args: &ChairArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let (s, step) = run_step(args, env)?;
+    s.finish(step, args.edit, env)
 }
 
 /// `mandat chair` up to the change: the session (holding the lock) and the step to apply.
-pub fn run_step(args: &ChairArgs, global: &Global) -> anyhow::Result<(Session, Step)> {
-    let s = Session::open(global, &[&args.group], &[&args.person])?;
+pub fn run_step(args: &ChairArgs, env: &Env) -> anyhow::Result<(Session, Step)> {
+    let s = Session::open(env, &[&args.group], &[&args.person])?;
     let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
     check_id("organisation", &args.by, lang)?;
     let by = args.by.as_str();

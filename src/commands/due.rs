@@ -6,8 +6,8 @@ use super::table::{Column, Rows, Tone, col};
 
 /// Due within this many days: shown in yellow.
 const DUE_SOON_DAYS: i64 = 30;
-use super::{Outcome, evaluation_date, language, print, registry_root};
-use crate::cli::{DueArgs, DueFormat, Global};
+use super::{Env, Outcome, print};
+use crate::cli::{DueArgs, DueFormat};
 use crate::i18n::Lang;
 use crate::registry::{self, Group, Scope};
 use crate::report::{dates, due};
@@ -21,9 +21,9 @@ const COLUMNS: &[Column] = &[
     col("who", "Who", "Hvem").names(),
 ];
 
-pub fn run(args: &DueArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let root = registry_root(global)?;
-    let lang0 = super::writing::early_lang(global, &root);
+pub fn run(args: &DueArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let root = env.root()?;
+    let lang0 = env.lang;
     for g in &args.groups {
         super::writing::check_id("group", g, lang0)?;
     }
@@ -35,8 +35,8 @@ pub fn run(args: &DueArgs, global: &Global) -> anyhow::Result<Outcome> {
     };
     let loaded = registry::load(&root, &scope)?;
     let reg = &loaded.registry;
-    let lang = language(global, Some(reg));
-    let at = evaluation_date(global);
+    let lang = env.lang_of(Some(reg));
+    let at = env.at;
     let mut groups: Vec<&Group> = reg.groups.iter().collect();
     groups.sort_by(|a, b| a.id.cmp(&b.id));
     let items = due::items(reg, &groups, at, args.within);
@@ -54,7 +54,7 @@ pub fn run(args: &DueArgs, global: &Global) -> anyhow::Result<Outcome> {
         DueFormat::Ics => due::ics(reg, &items, at, lang),
         DueFormat::Table => {
             // A file written with -o is never coloured.
-            let color = args.output.is_none() && super::use_color(global);
+            let color = args.output.is_none() && env.color;
             table(reg, &items, at, args.within, lang, color)
         }
     };

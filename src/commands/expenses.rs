@@ -1,20 +1,20 @@
 //! `mandat expenses GROUP --year Y`: who pays travel, stay and the meetings.
 
 use super::report::{check_year, load_group};
-use super::{Outcome, evaluation_date, language, print};
-use crate::cli::{ExpensesArgs, ExpensesFormat, Global};
+use super::{Env, Outcome, print};
+use crate::cli::{ExpensesArgs, ExpensesFormat};
 use crate::report::{Options, expenses};
 
-pub fn run(args: &ExpensesArgs, global: &Global) -> anyhow::Result<Outcome> {
-    check_year(args.year, global)?;
-    let (root, loaded) = load_group(global, &args.group)?;
+pub fn run(args: &ExpensesArgs, env: &Env) -> anyhow::Result<Outcome> {
+    check_year(args.year, env)?;
+    let (root, loaded) = load_group(env, &args.group)?;
     let reg = &loaded.registry;
     let Some(g) = reg.group(&args.group) else {
         return Err(crate::registry::LoadError::UnknownGroup(args.group.clone()).into());
     };
     let opts = Options {
-        lang: language(global, Some(reg)),
-        at: evaluation_date(global),
+        lang: env.lang_of(Some(reg)),
+        at: env.at,
         include_contact: false,
     };
     if let Some(path) = &args.sheet.output {

@@ -1,18 +1,18 @@
 //! `mandat explain RULE`: the rule's purpose, the clause it enforces, and what to do.
 
-use crate::cli::{ExplainArgs, Global};
+use crate::cli::ExplainArgs;
 use crate::i18n::{Lang, pick};
 use crate::registry::read::levenshtein;
 use crate::rule_id::RuleId;
 use crate::rule_id::{Applies, RuleMeta};
 
-use super::{Outcome, language, print};
+use super::{Env, Outcome, print};
 
-pub fn run(args: &ExplainArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let reg = super::registry_root(global).ok().and_then(|root| {
+pub fn run(args: &ExplainArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let reg = env.root().ok().and_then(|root| {
         crate::registry::load(&root, &crate::registry::Scope::Groups(Default::default())).ok()
     });
-    let lang = language(global, reg.as_ref().map(|l| &l.registry));
+    let lang = env.lang_of(reg.as_ref().map(|l| &l.registry));
     // Rule ids are lower case; `ONE-MEMBER-PER-RHF` copied from a document means the same rule.
     let Some(id) = RuleId::parse(&args.rule.trim().to_lowercase()) else {
         // Ids that contain what was typed (`chair` → chair-designated) come first, then the

@@ -1,26 +1,27 @@
 //! `mandat group new`: a group folder with group.toml and an empty members.toml.
 
-use crate::cli::{Global, GroupNewArgs};
+use crate::cli::GroupNewArgs;
 use crate::edit::doc::{date, set, str_array};
 use crate::edit::{Plan, TomlDoc};
 use crate::registry::{Profile, Scope};
 use crate::t;
 
-use super::Outcome;
 use super::writing::{Session, bad, check_id, with_org_hint};
+use super::{Env, Outcome};
 use crate::edit::Step;
 
-pub fn new(args: &GroupNewArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let (s, step) = new_step(args, global)?;
-    s.finish(step, args.edit, global)
+pub fn new(args: &GroupNewArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let (s, step) = new_step(args, env)?;
+    s.finish(step, args.edit, env)
 }
 
 /// `mandat group new` up to the change: the session (holding the lock) and the step to apply.
-pub fn new_step(args: &GroupNewArgs, global: &Global) -> anyhow::Result<(Session, Step)> {
-    let lang0 = super::writing::early_lang(global, &super::registry_root(global)?);
+pub fn new_step(args: &GroupNewArgs, env: &Env) -> anyhow::Result<(Session, Step)> {
+    env.root()?;
+    let lang0 = env.lang;
     let id = args.id.as_str();
     check_id("group", id, lang0)?;
-    let mut s = Session::open(global, &[], &[])?;
+    let mut s = Session::open(env, &[], &[])?;
     let lang = s.lang;
     let dir = format!("groups/{id}");
     if s.root.join(&dir).exists() {

@@ -7,9 +7,7 @@ use std::path::Path;
 
 use toml_edit::Table;
 
-use crate::cli::{
-    Global, ImportCommand, ImportMembersArgs, ImportRegistryArgs, ImportTemplateArgs,
-};
+use crate::cli::{ImportCommand, ImportMembersArgs, ImportRegistryArgs, ImportTemplateArgs};
 use crate::edit::doc::{date, set, set_in_order};
 use crate::edit::{Plan, TomlDoc};
 use crate::i18n::{Lang, Text};
@@ -20,15 +18,15 @@ use crate::import::sheet::{self, Grid, Value, Which};
 use crate::registry::{Scope, is_valid_id};
 use crate::t;
 
-use super::Outcome;
 use super::seat::MEMBER_ORDER;
-use super::writing::{Session, bad, check_id, early_lang, refuse};
+use super::writing::{Session, bad, check_id, refuse};
+use super::{Env, Outcome};
 
-pub fn run(cmd: &ImportCommand, global: &Global) -> anyhow::Result<Outcome> {
+pub fn run(cmd: &ImportCommand, env: &Env) -> anyhow::Result<Outcome> {
     match cmd {
-        ImportCommand::Members(args) => members(args, global),
-        ImportCommand::Registry(args) => registry(args, global),
-        ImportCommand::Template(args) => template(args, global),
+        ImportCommand::Members(args) => members(args, env),
+        ImportCommand::Registry(args) => registry(args, env),
+        ImportCommand::Template(args) => template(args, env),
     }
 }
 
@@ -36,13 +34,13 @@ fn read(path: &Path, which: Which<'_>, lang: Lang) -> anyhow::Result<Vec<Grid>> 
     sheet::read(path, which).map_err(|e| bad(lang, e.0))
 }
 
-fn members(args: &ImportMembersArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let root = super::registry_root(global)?;
-    let lang0 = early_lang(global, &root);
+fn members(args: &ImportMembersArgs, env: &Env) -> anyhow::Result<Outcome> {
+    env.root()?;
+    let lang0 = env.lang;
     check_id("group", &args.group, lang0)?;
     let which = args.sheet.as_deref().map_or(Which::First, Which::Named);
     let grids = read(&args.file, which, lang0)?;
-    let s = Session::open(global, &[&args.group], &[])?;
+    let s = Session::open(env, &[&args.group], &[])?;
     let (reg, lang) = (s.reg(), s.lang);
     let mut imp = Import::new(known_people(&s.root));
     let groups = BTreeMap::from([(args.group.clone(), GroupInfo::of(reg, &args.group))]);
@@ -72,7 +70,7 @@ fn members(args: &ImportMembersArgs, global: &Global) -> anyhow::Result<Outcome>
         "importerte {rows} rader til {g}: {people} nye personer, {added} nye plasser, {same} fantes fra før ({rel})"
     );
     let plan = plan.change(rel, old, doc.render());
-    s.finish(crate::edit::Step::Change(plan), args.edit, global)
+    s.finish(crate::edit::Step::Change(plan), args.edit, env)
 }
 
 /// People already in people/, for matching by name and employer. A file that cannot be read
@@ -222,13 +220,13 @@ fn groups_on_disk(root: &Path) -> Vec<String> {
     out
 }
 
-fn registry(args: &ImportRegistryArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let root = super::registry_root(global)?;
-    let lang0 = early_lang(global, &root);
+fn registry(args: &ImportRegistryArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let root = env.root()?;
+    let lang0 = env.lang;
     let grids = read(&args.file, Which::All, lang0)?;
     let existing = groups_on_disk(&root);
     let ids: Vec<&str> = existing.iter().map(String::as_str).collect();
-    let mut s = Session::open(global, &ids, &[])?;
+    let mut s = Session::open(env, &ids, &[])?;
     let lang = s.lang;
     let mut problems = Vec::new();
     let mut new_groups: BTreeMap<String, Table> = BTreeMap::new();
@@ -314,7 +312,7 @@ fn registry(args: &ImportRegistryArgs, global: &Global) -> anyhow::Result<Outcom
     let all: BTreeSet<String> = groups.keys().cloned().collect();
     s.scope = Scope::Groups(all);
     let fresh: BTreeSet<String> = new_groups.keys().cloned().collect();
-    s.finish_judged(crate::edit::Step::Change(plan), args.edit, global, &|d| {
+    s.finish_judged(crate::edit::Step::Change(plan), args.edit, env, &|d| {
         crate::rules::rule(d.rule).meta.file_level
             || !d.group.as_ref().is_some_and(|g| fresh.contains(g))
     })
@@ -322,9 +320,9 @@ fn registry(args: &ImportRegistryArgs, global: &Global) -> anyhow::Result<Outcom
 
 /// `mandat import template -o mal.xlsx`: the sheets `import registry` reads, with their
 /// headers in the output language, and a sheet that explains each column.
-fn template(args: &ImportTemplateArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let lang = super::lang_unloaded(global);
-    if let Ok(root) = super::registry_root(global) {
+fn template(args: &ImportTemplateArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let lang = env.lang;
+    if let Ok(root) = env.root() {
         crate::output::refuse_registry_file(&root, &args.output, lang)?;
     }
     let sheets = crate::import::template::sheets(lang);

@@ -5,21 +5,21 @@ use std::fs;
 
 use anyhow::Context;
 
-use crate::cli::{Global, InitArgs};
+use crate::cli::InitArgs;
 use crate::i18n::Lang;
 use crate::t;
 
-use super::{Outcome, print};
+use super::{Env, Outcome, print};
 
 /// organisations.toml as written by `init`; its header says where the data came from.
 pub const ORGANISATIONS: &str = include_str!("../init/organisations.toml");
 
-pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
+pub fn run(args: &InitArgs, env: &Env) -> anyhow::Result<Outcome> {
     let dir = &args.dir;
     let shown = dir.display();
     if dir.join("registry.toml").exists() {
         // The registry that is there speaks its own language.
-        let lang = super::writing::early_lang(global, dir);
+        let lang = env.lang_in(dir);
         anyhow::bail!(
             "{}",
             t!(
@@ -30,9 +30,9 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
         );
     }
     let name = args.name.as_deref().unwrap_or("Referansegrupper");
-    let language = global.lang.map_or("nb".to_string(), |l| l.to_string());
+    let language = env.lang_flag.map_or("nb".to_string(), |l| l.to_string());
     // What init says is in the language of the registry it creates, as every later command is.
-    let lang = global.lang.unwrap_or(Lang::Nb);
+    let lang = env.lang_flag.unwrap_or(Lang::Nb);
     // The comments point to the commands that explain the files, not to documents the
     // registry does not hold, and speak the registry's language.
     let (about, language_note) = match lang {

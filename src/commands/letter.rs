@@ -1,23 +1,23 @@
 //! `mandat letter KIND GROUP [PERSON]`: build the letter, lay it out, write it.
 
 use super::report::{check_output, check_year, load_group, write};
-use super::{Outcome, evaluation_date, language};
-use crate::cli::{Global, LetterArgs};
+use super::{Env, Outcome};
+use crate::cli::LetterArgs;
 use crate::registry::LoadError;
 use crate::report::letter::{self, Refusal, Request};
 
-pub fn run(args: &LetterArgs, global: &Global) -> anyhow::Result<Outcome> {
+pub fn run(args: &LetterArgs, env: &Env) -> anyhow::Result<Outcome> {
     if let Some(y) = args.year {
-        check_year(y, global)?;
+        check_year(y, env)?;
     }
-    let lang0 = super::lang_unloaded(global);
+    let lang0 = env.lang;
     super::writing::check_id("group", &args.group, lang0)?;
     if let Some(p) = &args.person {
         super::writing::check_id("person", p, lang0)?;
     }
-    let (root, loaded) = load_group(global, &args.group)?;
+    let (root, loaded) = load_group(env, &args.group)?;
     let reg = &loaded.registry;
-    let lang = language(global, Some(reg));
+    let lang = env.lang_of(Some(reg));
     check_output(&root, &args.out, lang)?;
     let g = reg
         .group(&args.group)
@@ -38,7 +38,7 @@ pub fn run(args: &LetterArgs, global: &Global) -> anyhow::Result<Outcome> {
         person: args.person.as_deref(),
         year: args.year,
         region: args.region.as_deref(),
-        date: args.date.unwrap_or_else(|| evaluation_date(global)),
+        date: args.date.unwrap_or(env.at),
         include_contact: args.out.include_contact,
         lang,
     };

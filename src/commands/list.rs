@@ -1,13 +1,13 @@
 //! `mandat list groups|people|members|meetings`: tables of the registry as of `--at`, as a
 //! terminal table, JSON or CSV. Never e-mail or phone.
 
-use crate::cli::{Global, ListArgs, ListFormat, ListWhat};
+use crate::cli::{ListArgs, ListFormat, ListWhat};
 use crate::i18n::{Lang, pick};
 use crate::registry::{self, Date, Registry, Scope};
 
 use super::status::{is_current, represents, seat_status, seat_tone};
 use super::table::{Column, Rows, col, data_col};
-use super::{Outcome, evaluation_date, language, print, registry_root};
+use super::{Env, Outcome, print};
 use crate::registry::{MeetingStatus, Mode, Profile, Role};
 
 const GROUPS: &[Column] = &[
@@ -175,19 +175,19 @@ fn rows(reg: &Registry, what: ListWhat, at: Date, lang: Lang) -> Rows {
     }
 }
 
-pub fn run(args: &ListArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let root = registry_root(global)?;
+pub fn run(args: &ListArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let root = env.root()?;
     let scope = match (&args.group, args.what) {
         (Some(g), ListWhat::Members | ListWhat::Meetings | ListWhat::Groups) => {
-            super::writing::check_id("group", g, super::writing::early_lang(global, &root))?;
+            super::writing::check_id("group", g, env.lang)?;
             Scope::Groups([g.clone()].into())
         }
         _ => Scope::All,
     };
     let loaded = registry::load(&root, &scope)?;
     let reg = &loaded.registry;
-    let lang = language(global, Some(reg));
-    let at = evaluation_date(global);
+    let lang = env.lang_of(Some(reg));
+    let at = env.at;
     if let Some(path) = &args.sheet.output {
         crate::output::refuse_registry_file(&root, path, lang)?;
     }
@@ -202,7 +202,7 @@ pub fn run(args: &ListArgs, global: &Global) -> anyhow::Result<Outcome> {
         }
         ListFormat::Table if args.what == ListWhat::Members => {
             // A file written with -o is never coloured.
-            let tones: Vec<_> = if args.sheet.output.is_none() && super::use_color(global) {
+            let tones: Vec<_> = if args.sheet.output.is_none() && env.color {
                 r.rows.iter().map(|row| seat_tone(&row[7], lang)).collect()
             } else {
                 Vec::new()

@@ -8,12 +8,12 @@ use std::path::Path;
 use anyhow::Context;
 use clap::CommandFactory;
 
-use crate::cli::{Cli, Global, ManpageArgs};
+use crate::cli::{Cli, ManpageArgs};
 use crate::t;
 
-use super::{Outcome, print};
+use super::{Env, Outcome, print};
 
-pub fn run(args: &ManpageArgs, global: &Global) -> anyhow::Result<Outcome> {
+pub fn run(args: &ManpageArgs, env: &Env) -> anyhow::Result<Outcome> {
     let cmd = Cli::command();
     match &args.out {
         None => print(&String::from_utf8(render(&cmd)?)?)?,
@@ -24,7 +24,7 @@ pub fn run(args: &ManpageArgs, global: &Global) -> anyhow::Result<Outcome> {
                 "wrote {n} manual pages to {dir}: {list}\n",
                 "skrev {n} manualsider til {dir}: {list}\n"
             );
-            print(line.get(super::lang_unloaded(global)))?;
+            print(line.get(env.lang))?;
         }
     }
     Ok(Outcome::Ok)

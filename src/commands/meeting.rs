@@ -3,24 +3,24 @@
 
 use std::fmt::Write;
 
-use crate::cli::{Global, MeetingNewArgs};
+use crate::cli::MeetingNewArgs;
 use crate::edit::Plan;
 use crate::edit::doc::{date, str_array};
 use crate::i18n::Lang;
 use crate::t;
 
-use super::Outcome;
 use super::writing::{Session, bad, ymd};
+use super::{Env, Outcome};
 use crate::edit::Step;
 
-pub fn new(args: &MeetingNewArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let (s, step) = new_step(args, global)?;
-    s.finish(step, args.edit, global)
+pub fn new(args: &MeetingNewArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let (s, step) = new_step(args, env)?;
+    s.finish(step, args.edit, env)
 }
 
 /// `mandat meeting new` up to the change: the session (holding the lock) and the step to apply.
-pub fn new_step(args: &MeetingNewArgs, global: &Global) -> anyhow::Result<(Session, Step)> {
-    let s = Session::open(global, &[&args.group], &[])?;
+pub fn new_step(args: &MeetingNewArgs, env: &Env) -> anyhow::Result<(Session, Step)> {
+    let s = Session::open(env, &[&args.group], &[])?;
     let (g, lang) = (args.group.as_str(), s.lang);
     let reg = s.reg();
     let group = reg.group(g).expect("the group was loaded");

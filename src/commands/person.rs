@@ -1,23 +1,24 @@
 //! `mandat person add`: one new file in people/.
 
-use crate::cli::{Global, PersonAddArgs};
+use crate::cli::PersonAddArgs;
 use crate::edit::doc::set;
 use crate::edit::{Plan, TomlDoc};
 use crate::registry::{id_from_name, is_valid_id};
 use crate::t;
 
-use super::Outcome;
 use super::writing::{Session, bad, check_id, with_org_hint};
+use super::{Env, Outcome};
 use crate::edit::Step;
 
-pub fn add(args: &PersonAddArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let (s, step) = add_step(args, global)?;
-    s.finish(step, args.edit, global)
+pub fn add(args: &PersonAddArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let (s, step) = add_step(args, env)?;
+    s.finish(step, args.edit, env)
 }
 
 /// `mandat person add` up to the change: the session (holding the lock) and the step to apply.
-pub fn add_step(args: &PersonAddArgs, global: &Global) -> anyhow::Result<(Session, Step)> {
-    let lang0 = super::writing::early_lang(global, &super::registry_root(global)?);
+pub fn add_step(args: &PersonAddArgs, env: &Env) -> anyhow::Result<(Session, Step)> {
+    env.root()?;
+    let lang0 = env.lang;
     let id = match &args.id {
         Some(id) => id.clone(),
         None => id_from_name(&args.name),
@@ -44,7 +45,7 @@ pub fn add_step(args: &PersonAddArgs, global: &Global) -> anyhow::Result<(Sessio
         ));
     }
     check_id("person", &id, lang0)?;
-    let mut s = Session::open(global, &[], &[])?;
+    let mut s = Session::open(env, &[], &[])?;
     let lang = s.lang;
     let rel = format!("people/{id}.toml");
     if s.root.join(&rel).exists() {

@@ -5,29 +5,28 @@ use std::io::IsTerminal;
 
 use anyhow::bail;
 
-use super::{Outcome, evaluation_date, language, print, registry_root};
+use super::{Env, Outcome, print};
 use crate::cli::{
-    AnnualArgs, Global, InputsArgs, KickoffArgs, RegionArgs, ReportCommand, ReportFormat,
-    ReportOutput,
+    AnnualArgs, InputsArgs, KickoffArgs, RegionArgs, ReportCommand, ReportFormat, ReportOutput,
 };
 use crate::i18n::Lang;
 use crate::registry::{self, Group, Loaded, Scope};
 use crate::report::{self, Options, annual, inputs, region, render};
 use crate::{rules, t};
 
-pub fn run(cmd: &ReportCommand, global: &Global) -> anyhow::Result<Outcome> {
+pub fn run(cmd: &ReportCommand, env: &Env) -> anyhow::Result<Outcome> {
     match cmd {
-        ReportCommand::Annual(args) => run_annual(args, global),
-        ReportCommand::Region(args) => run_region(args, global),
-        ReportCommand::Inputs(args) => run_inputs(args, global),
-        ReportCommand::Kickoff(args) => run_kickoff(args, global),
+        ReportCommand::Annual(args) => run_annual(args, env),
+        ReportCommand::Region(args) => run_region(args, env),
+        ReportCommand::Inputs(args) => run_inputs(args, env),
+        ReportCommand::Kickoff(args) => run_kickoff(args, env),
     }
 }
 
 /// Checks that a year is one a report can be about.
-pub fn check_year(year: i32, global: &Global) -> anyhow::Result<()> {
+pub fn check_year(year: i32, env: &Env) -> anyhow::Result<()> {
     if !(1900..=2200).contains(&year) {
-        let lang = super::lang_unloaded(global);
+        let lang = env.lang;
         bail!(
             "{}",
             t!(
@@ -41,8 +40,8 @@ pub fn check_year(year: i32, global: &Global) -> anyhow::Result<()> {
 }
 
 /// Loads one group (and the people it names).
-pub fn load_group(global: &Global, id: &str) -> anyhow::Result<(std::path::PathBuf, Loaded)> {
-    let root = registry_root(global)?;
+pub fn load_group(env: &Env, id: &str) -> anyhow::Result<(std::path::PathBuf, Loaded)> {
+    let root = env.root()?;
     let loaded = registry::load(&root, &Scope::Groups(BTreeSet::from([id.to_string()])))?;
     Ok((root, loaded))
 }
@@ -54,18 +53,18 @@ fn group<'a>(loaded: &'a Loaded, id: &str) -> anyhow::Result<&'a Group> {
         .ok_or_else(|| crate::registry::LoadError::UnknownGroup(id.to_string()).into())
 }
 
-fn options(global: &Global, reg: &registry::Registry, out: &ReportOutput) -> Options {
+fn options(env: &Env, reg: &registry::Registry, out: &ReportOutput) -> Options {
     Options {
-        lang: language(global, Some(reg)),
-        at: evaluation_date(global),
+        lang: env.lang_of(Some(reg)),
+        at: env.at,
         include_contact: out.include_contact,
     }
 }
 
-fn run_annual(args: &AnnualArgs, global: &Global) -> anyhow::Result<Outcome> {
-    check_year(args.year, global)?;
-    let (root, loaded) = load_group(global, &args.group)?;
-    let opts = options(global, &loaded.registry, &args.out);
+fn run_annual(args: &AnnualArgs, env: &Env) -> anyhow::Result<Outcome> {
+    check_year(args.year, env)?;
+    let (root, loaded) = load_group(env, &args.group)?;
+    let opts = options(env, &loaded.registry, &args.out);
     check_output(&root, &args.out, opts.lang)?;
     let day = report::as_of(args.year, opts.at);
     let diagnostics = rules::check(&loaded.registry, day, loaded.diagnostics.clone());
@@ -76,9 +75,9 @@ fn run_annual(args: &AnnualArgs, global: &Global) -> anyhow::Result<Outcome> {
     write(&root, &bytes, &args.out, opts.lang)
 }
 
-fn run_region(args: &RegionArgs, global: &Global) -> anyhow::Result<Outcome> {
-    check_year(args.year, global)?;
-    let root = registry_root(global)?;
+fn run_region(args: &RegionArgs, env: &Env) -> anyhow::Result<Outcome> {
+    check_year(args.year, env)?;
+    let root = env.root()?;
     let loaded = registry::load(&root, &Scope::All)?;
     let reg = &loaded.registry;
     if reg.region(&args.region).is_none() {
@@ -95,10 +94,10 @@ fn run_region(args: &RegionArgs, global: &Global) -> anyhow::Result<Outcome> {
                 "no region `{region}` in organisations.toml; the regions are: {known}",
                 "ingen region `{region}` i organisations.toml; regionene er: {known}"
             )
-            .get(language(global, Some(reg)))
+            .get(env.lang_of(Some(reg)))
         );
     }
-    let opts = options(global, reg, &args.out);
+    let opts = options(env, reg, &args.out);
     check_output(&root, &args.out, opts.lang)?;
     let view = region::build(reg, &args.region, args.year, opts);
     if args.out.format == ReportFormat::Xlsx {
@@ -116,8 +115,8 @@ fn run_region(args: &RegionArgs, global: &Global) -> anyhow::Result<Outcome> {
     write(&root, &bytes, &args.out, opts.lang)
 }
 
-fn run_inputs(args: &InputsArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let (root, loaded) = load_group(global, &args.group)?;
+fn run_inputs(args: &InputsArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let (root, loaded) = load_group(env, &args.group)?;
     let g = group(&loaded, &args.group)?;
     if let Some(ms) = &args.milestone
         && !g
@@ -143,10 +142,10 @@ fn run_inputs(args: &InputsArgs, global: &Global) -> anyhow::Result<Outcome> {
                 "group `{id}` has no milestone `{ms}`; its milestones are: {known}",
                 "gruppen `{id}` har ingen milepæl `{ms}`; milepælene er: {known}"
             )
-            .get(language(global, Some(&loaded.registry)))
+            .get(env.lang_of(Some(&loaded.registry)))
         );
     }
-    let opts = options(global, &loaded.registry, &args.out);
+    let opts = options(env, &loaded.registry, &args.out);
     check_output(&root, &args.out, opts.lang)?;
     let view = inputs::build(
         &loaded.registry,
@@ -160,14 +159,14 @@ fn run_inputs(args: &InputsArgs, global: &Global) -> anyhow::Result<Outcome> {
 }
 
 /// `report kickoff`: the year's stubs, written through the edit machinery; existing files kept.
-fn run_kickoff(args: &KickoffArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let kickoff = kickoff_step(args, global)?;
+fn run_kickoff(args: &KickoffArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let kickoff = kickoff_step(args, env)?;
     let lang = kickoff.session.lang;
     for n in &kickoff.notes {
         print(&format!("{}\n", n.get(lang)))?;
     }
     match kickoff.step {
-        Some(step) => kickoff.session.finish(step, args.edit, global),
+        Some(step) => kickoff.session.finish(step, args.edit, env),
         None => {
             print(&format!("{}\n", kickoff.nothing.get(lang)))?;
             Ok(Outcome::Ok)
@@ -186,9 +185,9 @@ pub struct Kickoff {
 }
 
 /// Computes `report kickoff` under the registry's lock (see [`Kickoff`]).
-pub fn kickoff_step(args: &KickoffArgs, global: &Global) -> anyhow::Result<Kickoff> {
-    check_year(args.year, global)?;
-    let s = super::writing::Session::open(global, &[&args.group], &[])?;
+pub fn kickoff_step(args: &KickoffArgs, env: &Env) -> anyhow::Result<Kickoff> {
+    check_year(args.year, env)?;
+    let s = super::writing::Session::open(env, &[&args.group], &[])?;
     let (lang, year, gid) = (s.lang, args.year, args.group.as_str());
     let g = group(&s.before, gid)?;
     if g.profile() != Some(registry::Profile::NationalService) {

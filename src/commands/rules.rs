@@ -1,11 +1,10 @@
 //! `mandat rules`: every rule with its default level per profile and one line of what it checks.
 
-use crate::cli::Global;
 use crate::i18n::pick;
 use crate::registry::Profile;
 use crate::rule_id::RuleMeta;
 
-use super::{Outcome, language, print};
+use super::{Env, Outcome, print};
 
 fn level_for(rule: &RuleMeta, profile: Profile) -> &'static str {
     if rule.applies.to(profile) {
@@ -15,11 +14,11 @@ fn level_for(rule: &RuleMeta, profile: Profile) -> &'static str {
     }
 }
 
-pub fn run(global: &Global) -> anyhow::Result<Outcome> {
-    let reg = super::registry_root(global).ok().and_then(|root| {
+pub fn run(env: &Env) -> anyhow::Result<Outcome> {
+    let reg = env.root().ok().and_then(|root| {
         crate::registry::load(&root, &crate::registry::Scope::Groups(Default::default())).ok()
     });
-    let lang = language(global, reg.as_ref().map(|l| &l.registry));
+    let lang = env.lang_of(reg.as_ref().map(|l| &l.registry));
     let mut out = format!(
         "{:<27} {:<9} {:<9} {:<10} {}\n",
         pick(lang, "rule", "regel"),

@@ -8,19 +8,19 @@ use std::path::Path;
 use anyhow::Context;
 use serde_json::{Map, Value};
 
-use crate::cli::{Global, SchemaArgs};
+use crate::cli::SchemaArgs;
 use crate::i18n::Lang;
 use crate::json_schema::{self, KINDS, Kind};
 use crate::t;
 
-use super::{Outcome, language, print, registry_root};
+use super::{Env, Outcome, print};
 
 /// The folder of a registry that holds its schemas.
 pub const SCHEMA_DIR: &str = ".schemas";
 /// Taplo's configuration file, at the registry root.
 pub const TAPLO_FILE: &str = ".taplo.toml";
 
-pub fn run(args: &SchemaArgs, global: &Global) -> anyhow::Result<Outcome> {
+pub fn run(args: &SchemaArgs, env: &Env) -> anyhow::Result<Outcome> {
     let kinds: Vec<&Kind> = match &args.kind {
         Some(name) => {
             vec![json_schema::kind(name).with_context(|| format!("unknown file kind `{name}`"))?]
@@ -28,14 +28,14 @@ pub fn run(args: &SchemaArgs, global: &Global) -> anyhow::Result<Outcome> {
         None => KINDS.iter().collect(),
     };
     if args.taplo {
-        let root = registry_root(global)?;
+        let root = env.root()?;
         let reg =
             crate::registry::load(&root, &crate::registry::Scope::Groups(Default::default())).ok();
-        let lang = language(global, reg.as_ref().map(|l| &l.registry));
+        let lang = env.lang_of(reg.as_ref().map(|l| &l.registry));
         let taplo_written = write_editor_support(&root)?;
         print(&editor_support_line(&root, taplo_written, lang))?;
     } else if let Some(dir) = &args.out {
-        let lang = super::lang_unloaded(global);
+        let lang = env.lang;
         let names = write_schemas(dir, &kinds)?;
         let (n, list, dir) = (names.len(), names.join(", "), dir.display());
         let line = t!(

@@ -13,7 +13,7 @@
 
 use toml_edit::Table;
 
-use crate::cli::{ConsentArgs, EndArgs, Global, NotifyArgs, ProposeArgs};
+use crate::cli::{ConsentArgs, EndArgs, NotifyArgs, ProposeArgs};
 use crate::edit::doc::{date, set_in_order};
 use crate::edit::{Plan, Step, TomlDoc};
 use crate::i18n::Lang;
@@ -21,8 +21,8 @@ use crate::registry::{Date, Member, Registry};
 use crate::source::Sp;
 use crate::t;
 
-use super::Outcome;
 use super::writing::{Session, bad, ymd};
+use super::{Env, Outcome};
 use checks::{SeatArgs, employed_elsewhere};
 
 mod appoint;
@@ -93,14 +93,14 @@ fn name(reg: &Registry, id: &str) -> String {
     reg.person_name(id).to_string()
 }
 
-pub fn propose(args: &ProposeArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let (s, step) = propose_step(args, global)?;
-    s.finish(step, args.edit, global)
+pub fn propose(args: &ProposeArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let (s, step) = propose_step(args, env)?;
+    s.finish(step, args.edit, env)
 }
 
 /// `mandat propose` up to the change: the session (holding the lock) and the step to apply.
-pub fn propose_step(args: &ProposeArgs, global: &Global) -> anyhow::Result<(Session, Step)> {
-    let s = Session::open(global, &[&args.group], &[&args.person])?;
+pub fn propose_step(args: &ProposeArgs, env: &Env) -> anyhow::Result<(Session, Step)> {
+    let s = Session::open(env, &[&args.group], &[&args.person])?;
     let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
     let seat = SeatArgs {
         role: args.role,
@@ -141,14 +141,14 @@ pub fn propose_step(args: &ProposeArgs, global: &Global) -> anyhow::Result<(Sess
     Ok((s, Step::Change(plan)))
 }
 
-pub fn consent(args: &ConsentArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let (s, step) = consent_step(args, global)?;
-    s.finish(step, args.edit, global)
+pub fn consent(args: &ConsentArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let (s, step) = consent_step(args, env)?;
+    s.finish(step, args.edit, env)
 }
 
 /// `mandat consent` up to the change: the session (holding the lock) and the step to apply.
-pub fn consent_step(args: &ConsentArgs, global: &Global) -> anyhow::Result<(Session, Step)> {
-    let s = Session::open(global, &[&args.group], &[&args.person])?;
+pub fn consent_step(args: &ConsentArgs, env: &Env) -> anyhow::Result<(Session, Step)> {
+    let s = Session::open(env, &[&args.group], &[&args.person])?;
     let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
     let day = args.date.unwrap_or(s.at);
     let rel = members_rel(g);
@@ -230,14 +230,14 @@ fn no_proposal(lang: Lang, g: &str, p: &str) -> anyhow::Error {
     )
 }
 
-pub fn notify(args: &NotifyArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let (s, step) = notify_step(args, global)?;
-    s.finish(step, args.edit, global)
+pub fn notify(args: &NotifyArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let (s, step) = notify_step(args, env)?;
+    s.finish(step, args.edit, env)
 }
 
 /// `mandat notify` up to the change: the session (holding the lock) and the step to apply.
-pub fn notify_step(args: &NotifyArgs, global: &Global) -> anyhow::Result<(Session, Step)> {
-    let s = Session::open(global, &[&args.group], &[&args.person])?;
+pub fn notify_step(args: &NotifyArgs, env: &Env) -> anyhow::Result<(Session, Step)> {
+    let s = Session::open(env, &[&args.group], &[&args.person])?;
     let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
     let rel = members_rel(g);
     let (old, mut doc) = s.toml(&rel)?;
@@ -296,14 +296,14 @@ pub fn notify_step(args: &NotifyArgs, global: &Global) -> anyhow::Result<(Sessio
     Ok((s, Step::Change(plan.note(text))))
 }
 
-pub fn end(args: &EndArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let (s, step) = end_step(args, global)?;
-    s.finish(step, args.edit, global)
+pub fn end(args: &EndArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let (s, step) = end_step(args, env)?;
+    s.finish(step, args.edit, env)
 }
 
 /// `mandat end` up to the change: the session (holding the lock) and the step to apply.
-pub fn end_step(args: &EndArgs, global: &Global) -> anyhow::Result<(Session, Step)> {
-    let s = Session::open(global, &[&args.group], &[&args.person])?;
+pub fn end_step(args: &EndArgs, env: &Env) -> anyhow::Result<(Session, Step)> {
+    let s = Session::open(env, &[&args.group], &[&args.person])?;
     let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
     let day = args.date;
     let rel = members_rel(g);

@@ -2,13 +2,13 @@
 
 use std::net::SocketAddr;
 
-use crate::cli::{Global, ServeArgs};
+use crate::cli::ServeArgs;
 use crate::serve::{App, Config, random_token, router};
 
-use super::{Outcome, registry_root};
+use super::{Env, Outcome};
 
-pub fn run(args: &ServeArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let root = registry_root(global)?;
+pub fn run(args: &ServeArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let root = env.root()?;
     if !root.join("registry.toml").is_file() {
         return Err(crate::registry::LoadError::NotARegistry(root).into());
     }
@@ -26,8 +26,8 @@ pub fn run(args: &ServeArgs, global: &Global) -> anyhow::Result<Outcome> {
         let token = random_token()?;
         let cfg = Config {
             root,
-            at: global.at,
-            lang: global.lang,
+            at: env.at_flag,
+            lang: env.lang_flag,
             host: host.clone(),
             port: addr.port(),
             loopback: addr.ip().is_loopback(),

@@ -2,14 +2,14 @@
 
 use std::collections::BTreeSet;
 
-use super::{Outcome, evaluation_date, language, registry_root};
-use crate::cli::{Global, SiteArgs};
+use super::{Env, Outcome};
+use crate::cli::SiteArgs;
 use crate::registry::{self, Group, Scope};
 use crate::site::{self, Options, output};
 use crate::t;
 
-pub fn run(args: &SiteArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let root = registry_root(global)?;
+pub fn run(args: &SiteArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let root = env.root()?;
     let wanted: BTreeSet<String> = args.groups.iter().cloned().collect();
     let scope = if wanted.is_empty() {
         Scope::All
@@ -17,16 +17,16 @@ pub fn run(args: &SiteArgs, global: &Global) -> anyhow::Result<Outcome> {
         Scope::Groups(wanted)
     };
     // Refuse before loading: a wrong OUT should not cost a whole load.
-    let early = super::lang_unloaded(global);
+    let early = env.lang;
     output::check_not_registry(&args.out, &root)
         .and_then(|()| output::check_ours(&args.out))
         .map_err(|r| anyhow::anyhow!("{}", r.0.get(early)))?;
     let loaded = registry::load(&root, &scope)?;
     let reg = &loaded.registry;
-    let lang = language(global, Some(reg));
+    let lang = env.lang_of(Some(reg));
     let opts = Options {
         lang,
-        at: evaluation_date(global),
+        at: env.at,
         include_minutes: args.include_minutes,
     };
     let groups: Vec<&Group> = reg.groups.iter().collect();

@@ -3,12 +3,12 @@
 
 use std::fmt::Write;
 
-use crate::cli::{Global, StatusArgs};
+use crate::cli::StatusArgs;
 use crate::i18n::{Lang, pick};
 use crate::registry::{self, Date, Group, Member, Profile, Registry, Role, Scope, SectionKind};
 
 use super::table::{self, Column, GLUE, Rows, col};
-use super::{Outcome, evaluation_date, language, print, registry_root};
+use super::{Env, Outcome, print};
 
 /// To fit 80 columns, the employer is shown under the person's name, and the term (since –
 /// term end) is one column.
@@ -370,20 +370,20 @@ pub fn group_status(reg: &Registry, g: &Group, at: Date, lang: Lang, color: bool
     out
 }
 
-pub fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let root = registry_root(global)?;
+pub fn run(args: &StatusArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let root = env.root()?;
     let scope = match &args.group {
         Some(g) => {
-            super::writing::check_id("group", g, super::writing::early_lang(global, &root))?;
+            super::writing::check_id("group", g, env.lang)?;
             Scope::Groups([g.clone()].into())
         }
         None => Scope::All,
     };
     let loaded = registry::load(&root, &scope)?;
     let reg = &loaded.registry;
-    let lang = language(global, Some(reg));
-    let at = evaluation_date(global);
-    let color = super::use_color(global);
+    let lang = env.lang_of(Some(reg));
+    let at = env.at;
+    let color = env.color;
     let mut out = String::new();
     let _ = writeln!(
         out,

@@ -3,19 +3,19 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::cli::{Global, ValidateArgs, ValidateFormat};
+use crate::cli::{ValidateArgs, ValidateFormat};
 use crate::diagnostic::ci::CiOptions;
 use crate::diagnostic::{self, RenderOptions, Severity, Summary};
 use crate::registry::{self, Scope};
 use crate::rules;
 
-use super::{Outcome, evaluation_date, language, print, registry_root, terminal_width, use_color};
+use super::{Env, Outcome, print, terminal_width};
 
-pub fn run(args: &ValidateArgs, global: &Global) -> anyhow::Result<Outcome> {
+pub fn run(args: &ValidateArgs, env: &Env) -> anyhow::Result<Outcome> {
     // Before the registry is loaded, its language is read from registry.toml alone.
-    let early = super::lang_unloaded(global);
+    let early = env.lang;
     let cannot_run = |e: registry::LoadError| anyhow::anyhow!("{}", e.text().get(early));
-    let root = registry_root(global).map_err(cannot_run)?;
+    let root = env.root().map_err(cannot_run)?;
     let wanted: BTreeSet<String> = args.groups.iter().cloned().collect();
     let scope = if wanted.is_empty() {
         Scope::All
@@ -24,8 +24,8 @@ pub fn run(args: &ValidateArgs, global: &Global) -> anyhow::Result<Outcome> {
     };
     let loaded = registry::load(&root, &scope).map_err(cannot_run)?;
     let reg = &loaded.registry;
-    let lang = language(global, Some(reg));
-    let at = evaluation_date(global);
+    let lang = env.lang_of(Some(reg));
+    let at = env.at;
     // The groups whose mandate rules wait for broken files: one line each in the human output.
     let mut held = rules::held_back(reg, &loaded.diagnostics);
     held.retain(|g, _| wanted.is_empty() || wanted.contains(*g));
@@ -45,7 +45,7 @@ pub fn run(args: &ValidateArgs, global: &Global) -> anyhow::Result<Outcome> {
     let summary = Summary::of(&diags, reg.files.len());
     let opts = RenderOptions {
         lang,
-        color: use_color(global),
+        color: env.color,
         width: terminal_width(),
     };
     let ci = CiOptions {

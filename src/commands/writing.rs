@@ -11,7 +11,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use crate::cli::{EditOptions, Global};
+use crate::cli::EditOptions;
 use crate::diagnostic::{self, RenderOptions};
 use crate::edit::write::{Lock, LockError};
 use crate::edit::{self, Applied, ApplyError, Base, MdDoc, Mode, Status, Step, TomlDoc};
@@ -19,7 +19,7 @@ use crate::i18n::{Lang, Text};
 use crate::registry::{self, Date, LoadError, Loaded, Overlay, Scope, is_valid_id};
 use crate::t;
 
-use super::{Outcome, evaluation_date, language, print, registry_root, use_color};
+use super::{Env, Outcome, print};
 
 /// A command's hold on the registry: the lock, and the registry as it was when taken.
 pub struct Session {
@@ -77,34 +77,14 @@ pub fn check_id(what: &str, id: &str, lang: Lang) -> anyhow::Result<()> {
     ))
 }
 
-/// The language before the registry is loaded: `--lang`, else registry.toml's `language`,
-/// else English.
-pub fn early_lang(global: &Global, root: &std::path::Path) -> Lang {
-    global.lang.unwrap_or_else(|| {
-        // Through the file store: a registry.toml that is a FIFO or a link to /dev/zero is not
-        // read (the loader reports it).
-        crate::registry::one_file::read_in_registry(root, "registry.toml")
-            .ok()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .and_then(|t| t.trim_start_matches('\u{feff}').parse::<toml::Table>().ok())
-            .and_then(|t| {
-                t.get("registry")?
-                    .get("language")?
-                    .as_str()
-                    .and_then(Lang::parse)
-            })
-            .unwrap_or_default()
-    })
-}
-
 impl Session {
     /// Takes the lock and loads `groups` (which must exist) and the people files `people`.
-    pub fn open(global: &Global, groups: &[&str], people: &[&str]) -> anyhow::Result<Session> {
-        let root = registry_root(global)?;
+    pub fn open(env: &Env, groups: &[&str], people: &[&str]) -> anyhow::Result<Session> {
+        let root = env.root()?;
         if !root.join("registry.toml").is_file() {
             return Err(LoadError::NotARegistry(root).into());
         }
-        let lang0 = early_lang(global, &root);
+        let lang0 = env.lang;
         for g in groups {
             check_id("group", g, lang0)?;
         }
@@ -144,13 +124,13 @@ impl Session {
                 .collect::<BTreeSet<_>>(),
         );
         let before = registry::load_with(&root, &scope, &extra)?;
-        let lang = language(global, Some(&before.registry));
+        let lang = env.lang_of(Some(&before.registry));
         Ok(Session {
             root,
             scope,
             extra,
             before,
-            at: evaluation_date(global),
+            at: env.at,
             lang,
             file_level_only: false,
             _lock: lock,
@@ -231,9 +211,9 @@ impl Session {
     }
 
     /// Checks the change, then prints it (`--dry-run`) or writes it and says what it did.
-    pub fn finish(self, step: Step, opts: EditOptions, global: &Global) -> anyhow::Result<Outcome> {
+    pub fn finish(self, step: Step, opts: EditOptions, env: &Env) -> anyhow::Result<Outcome> {
         let judge = self.judge();
-        self.finish_judged(step, opts, global, &judge)
+        self.finish_judged(step, opts, env, &judge)
     }
 
     /// [`Session::finish`] with [`Session::apply_judged`]'s `counts`.
@@ -241,7 +221,7 @@ impl Session {
         self,
         step: Step,
         opts: EditOptions,
-        global: &Global,
+        env: &Env,
         counts: &dyn Fn(&crate::diagnostic::Diagnostic) -> bool,
     ) -> anyhow::Result<Outcome> {
         let lang = self.lang;
@@ -260,7 +240,7 @@ impl Session {
         }
         let render = RenderOptions {
             lang,
-            color: use_color(global),
+            color: env.color,
             width: super::terminal_width(),
         };
         if !applied.new_errors.is_empty() {

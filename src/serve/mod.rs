@@ -85,19 +85,18 @@ impl App {
 
     /// The language: `--lang`, else registry.toml's, else English.
     pub fn lang(&self) -> Lang {
-        let global = self.global();
-        crate::commands::writing::early_lang(&global, &self.cfg.root)
+        self.env().lang
     }
 
-    /// The command line's options for the same registry, so that writes go through the same
-    /// functions.
-    pub fn global(&self) -> crate::cli::Global {
-        crate::cli::Global {
+    /// What a command runs in, for the same registry, so that writes go through the same
+    /// functions; resolved anew for each request (without `--at`, the date is today's).
+    pub fn env(&self) -> crate::commands::Env {
+        crate::commands::Env::new(&crate::cli::Global {
             registry: Some(self.cfg.root.clone()),
             at: self.cfg.at,
             lang: self.cfg.lang,
             color: crate::cli::ColorChoice::Never,
-        }
+        })
     }
 
     /// Keeps a message for the page a successful write redirects to; returns its number.

@@ -39,7 +39,7 @@ fn no_edit() -> EditOptions {
 pub fn perform(app: &App, action: &str, group: &str, fields: &Fields) -> Result<Done, Failure> {
     let lang = app.lang();
     let f = Form_ { f: fields, lang };
-    let global = app.global();
+    let env = app.env();
     let g = group.to_string();
     let prepared = match action {
         "propose" => {
@@ -56,7 +56,7 @@ pub fn perform(app: &App, action: &str, group: &str, fields: &Fields) -> Result<
                 date: f.date("date")?,
                 edit: no_edit(),
             };
-            seat::propose_step(&args, &global)
+            seat::propose_step(&args, &env)
         }
         "consent" => {
             let args = ConsentArgs {
@@ -66,7 +66,7 @@ pub fn perform(app: &App, action: &str, group: &str, fields: &Fields) -> Result<
                 leader_cleared: f.date("leader-cleared")?,
                 edit: no_edit(),
             };
-            seat::consent_step(&args, &global)
+            seat::consent_step(&args, &env)
         }
         "appoint" => {
             let args = AppointArgs {
@@ -85,7 +85,7 @@ pub fn perform(app: &App, action: &str, group: &str, fields: &Fields) -> Result<
                 leader_cleared: f.date("leader-cleared")?,
                 edit: no_edit(),
             };
-            seat::appoint_step(&args, &global)
+            seat::appoint_step(&args, &env)
         }
         "notify" => {
             let args = NotifyArgs {
@@ -94,7 +94,7 @@ pub fn perform(app: &App, action: &str, group: &str, fields: &Fields) -> Result<
                 date: f.date("date")?,
                 edit: no_edit(),
             };
-            seat::notify_step(&args, &global)
+            seat::notify_step(&args, &env)
         }
         "end" => {
             let args = EndArgs {
@@ -104,7 +104,7 @@ pub fn perform(app: &App, action: &str, group: &str, fields: &Fields) -> Result<
                 reason: f.opt("reason"),
                 edit: no_edit(),
             };
-            seat::end_step(&args, &global)
+            seat::end_step(&args, &env)
         }
         "chair" => {
             let args = ChairArgs {
@@ -114,7 +114,7 @@ pub fn perform(app: &App, action: &str, group: &str, fields: &Fields) -> Result<
                 date: f.date("date")?,
                 edit: no_edit(),
             };
-            chair::run_step(&args, &global)
+            chair::run_step(&args, &env)
         }
         "meeting" => {
             let args = MeetingNewArgs {
@@ -130,7 +130,7 @@ pub fn perform(app: &App, action: &str, group: &str, fields: &Fields) -> Result<
                 link: f.opt("link"),
                 edit: no_edit(),
             };
-            meeting::new_step(&args, &global)
+            meeting::new_step(&args, &env)
         }
         "kickoff" => {
             let Some(year) = f.opt("year") else {
@@ -151,8 +151,8 @@ pub fn perform(app: &App, action: &str, group: &str, fields: &Fields) -> Result<
                 year,
                 edit: no_edit(),
             };
-            let kickoff = crate::commands::report::kickoff_step(&args, &global)
-                .map_err(|e| error(e, lang))?;
+            let kickoff =
+                crate::commands::report::kickoff_step(&args, &env).map_err(|e| error(e, lang))?;
             let notes: Vec<String> = kickoff
                 .notes
                 .iter()
@@ -181,7 +181,7 @@ pub fn perform(app: &App, action: &str, group: &str, fields: &Fields) -> Result<
                 gender: f.word("gender")?,
                 edit: no_edit(),
             };
-            person::add_step(&args, &global)
+            person::add_step(&args, &env)
         }
         _ => unreachable!("the routes check the action"),
     };

@@ -5,7 +5,8 @@ use toml_edit::Table;
 
 use super::checks::{SeatArgs, check_appointer, employed_elsewhere};
 use super::{date_of, entry, last_seat, members_rel, name, no_proposal, seats, set};
-use crate::cli::{AppointArgs, Global};
+use crate::cli::AppointArgs;
+use crate::commands::Env;
 use crate::commands::Outcome;
 use crate::commands::writing::{Session, bad, check_id, ymd};
 use crate::edit::doc::date;
@@ -13,18 +14,18 @@ use crate::edit::{Plan, Step};
 use crate::registry::{Member, Role};
 use crate::t;
 
-pub fn appoint(args: &AppointArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let (s, step) = appoint_step(args, global)?;
-    s.finish(step, args.edit, global)
+pub fn appoint(args: &AppointArgs, env: &Env) -> anyhow::Result<Outcome> {
+    let (s, step) = appoint_step(args, env)?;
+    s.finish(step, args.edit, env)
 }
 
 /// `mandat appoint` up to the change: the session (holding the lock) and the step to apply.
-pub fn appoint_step(args: &AppointArgs, global: &Global) -> anyhow::Result<(Session, Step)> {
+pub fn appoint_step(args: &AppointArgs, env: &Env) -> anyhow::Result<(Session, Step)> {
     let mut people = vec![args.person.as_str()];
     if let Some(r) = &args.replaces {
         people.push(r);
     }
-    let s = Session::open(global, &[&args.group], &people)?;
+    let s = Session::open(env, &[&args.group], &people)?;
     let (g, p, lang) = (args.group.as_str(), args.person.as_str(), s.lang);
     check_id("appointer", &args.by, lang)?;
     let day = args.date.unwrap_or(s.at);

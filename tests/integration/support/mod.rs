@@ -66,7 +66,8 @@ pub const FORCE: EditOptions = EditOptions {
 
 /// Runs a command through the library; `Ok(true)` when it exited 0.
 pub fn run(root: &Path, at: &str, command: Command) -> anyhow::Result<bool> {
-    let outcome = mandat::commands::run(command, &global(root, at))?;
+    let env = mandat::commands::Env::new(&global(root, at));
+    let outcome = mandat::commands::run(command, &env)?;
     Ok(outcome == mandat::commands::Outcome::Ok)
 }
 
