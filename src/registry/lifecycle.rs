@@ -287,6 +287,47 @@ mod tests {
         assert_eq!(c.report_due(2027), d("2028-02-29"));
     }
 
+    fn seat(appointed: Option<&str>, ended: Option<&str>) -> Member {
+        let span = crate::source::Span::new(0, 0..0);
+        let day = |s: Option<&str>| s.map(|s| crate::source::Sp::new(d(s), span));
+        Member {
+            span,
+            person: None,
+            role: None,
+            region: None,
+            organisation: None,
+            constituency: None,
+            proposed: day(Some("2025-01-10")),
+            consented: None,
+            leader_cleared: None,
+            appointed: day(appointed),
+            appointed_by: None,
+            letter: None,
+            notified: None,
+            term_end: None,
+            ended: day(ended),
+            end_reason: None,
+        }
+    }
+
+    #[test]
+    fn an_open_proposal_is_neither_appointed_nor_ended_whatever_the_day() {
+        assert!(seat(None, None).is_open_proposal());
+        assert!(!seat(Some("2030-01-01"), None).is_open_proposal());
+        assert!(!seat(None, Some("2025-02-01")).is_open_proposal());
+    }
+
+    #[test]
+    fn a_seat_appointed_through_a_day_has_not_ended_before_it() {
+        let later = seat(Some("2030-01-01"), None);
+        assert!(later.is_appointed_through(d("2025-06-01")));
+        assert!(!later.is_active(d("2025-06-01")));
+        let ended = seat(Some("2025-02-01"), Some("2025-05-31"));
+        assert!(ended.is_appointed_through(d("2025-05-31")));
+        assert!(!ended.is_appointed_through(d("2025-06-01")));
+        assert!(!seat(None, None).is_appointed_through(d("2025-06-01")));
+    }
+
     #[test]
     fn the_current_report_year_turns_the_day_after_the_due_date() {
         let c = Config::default();
