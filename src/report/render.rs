@@ -129,7 +129,6 @@ pub fn template<T: Serialize>(
         None => Value::from(s),
     });
     let json = serde_json::to_value(view)?;
-    env.set_fuel(Some(fuel_for(&json)));
     let mut ctx = object_entries(&json);
     let md = name.ends_with(".md");
     let labels: BTreeMap<String, Value> = labels::for_lang(lang)
@@ -144,17 +143,19 @@ pub fn template<T: Serialize>(
         })
         .collect();
     ctx.insert("labels".to_string(), Value::from(labels));
-    render_named(&env, name, name, ctx)
+    render_named(&mut env, name, name, ctx)
 }
 
 /// Renders template `name` of `env` with `ctx` as its variables, ending with a newline; an error
-/// names the template as `shown` and gives every cause (reports, letters and the site).
+/// names the template as `shown` and gives every cause (reports, letters and the site). The
+/// template runs with the fuel [`fuel_for`] gives `ctx`.
 pub fn render_named(
-    env: &minijinja::Environment<'_>,
+    env: &mut minijinja::Environment<'_>,
     name: &str,
     shown: &str,
     ctx: BTreeMap<String, Value>,
 ) -> anyhow::Result<String> {
+    env.set_fuel(Some(fuel_for(&ctx)));
     let tmpl = env
         .get_template(name)
         .map_err(|e| anyhow::anyhow!("template {shown}: {}", describe(&e)))?;
@@ -213,19 +214,32 @@ pub fn plain_name(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }
 
-/// How many instructions a template may run: a base, and a share for every value of the view,
-/// so that the budget grows with the registry. The built-in region report over 3,000 groups
-/// needs 0.7 million; a registry's own template (code from the checkout) with a nested loop over
-/// a long list stops with an error instead of running for hours.
-fn fuel_for(view: &serde_json::Value) -> u64 {
-    fn values(v: &serde_json::Value) -> u64 {
-        match v {
-            serde_json::Value::Array(a) => 1 + a.iter().map(values).sum::<u64>(),
-            serde_json::Value::Object(o) => 1 + o.values().map(values).sum::<u64>(),
-            _ => 1,
-        }
+/// How many instructions a template may run: a base, and a share for every value of its
+/// variables, so that the budget grows with the registry. The built-in region report over 3,000
+/// groups needs 0.7 million; a registry's own template (code from the checkout: a report, a
+/// letter or a page of the site) with a nested loop over a long list stops with an error instead
+/// of running for hours.
+fn fuel_for(ctx: &BTreeMap<String, Value>) -> u64 {
+    fn values(v: &Value) -> u64 {
+        use minijinja::value::ValueKind;
+        let inner: u64 = match v.kind() {
+            ValueKind::Seq | ValueKind::Iterable => v
+                .try_iter()
+                .map(|items| items.map(|item| values(&item)).sum())
+                .unwrap_or(0),
+            ValueKind::Map => v
+                .try_iter()
+                .map(|keys| {
+                    keys.map(|k| v.get_item(&k).map_or(1, |item| values(&item)))
+                        .sum()
+                })
+                .unwrap_or(0),
+            _ => 0,
+        };
+        1 + inner
     }
-    TEMPLATE_FUEL_BASE + 200 * values(view)
+    let count: u64 = 1 + ctx.values().map(values).sum::<u64>();
+    TEMPLATE_FUEL_BASE.saturating_add(count.saturating_mul(200))
 }
 
 const TEMPLATE_FUEL_BASE: u64 = 5_000_000;
