@@ -124,9 +124,13 @@ pub fn template<T: Serialize>(
     lang: Lang,
 ) -> anyhow::Result<String> {
     let mut env = environment(root);
-    env.add_filter("longdate", move |s: String| match longdate(&s, lang) {
-        Some(d) => Value::from_safe_string(d),
-        None => Value::from(s),
+    // A date is the program's own text: safe in Markdown templates (not escaped as a value).
+    env.add_filter("longdate", move |state: &State, s: String| {
+        match longdate(&s, lang) {
+            Some(d) if markdown_escaped(state) => Value::from_safe_string(d),
+            Some(d) => Value::from(d),
+            None => Value::from(s),
+        }
     });
     let json = serde_json::to_value(view)?;
     let mut ctx = object_entries(&json);
@@ -315,11 +319,10 @@ fn longdate(s: &str, lang: Lang) -> Option<String> {
 /// `{{ finding.message | message }}`: a message of the program whose `` `…` `` are code, as
 /// Markdown ([`markdown::escape_message`]) in Markdown templates; as it is elsewhere.
 fn message_filter(state: &State, text: String) -> Value {
-    match state.auto_escape() {
-        AutoEscape::Custom(n) if n == MARKDOWN_ESCAPE => {
-            Value::from_safe_string(markdown::escape_message(&text))
-        }
-        _ => Value::from(text),
+    if markdown_escaped(state) {
+        Value::from_safe_string(markdown::escape_message(&text))
+    } else {
+        Value::from(text)
     }
 }
 
@@ -357,6 +360,11 @@ pub fn configure(env: &mut minijinja::Environment<'_>) {
     }
 }
 
+/// Whether the template being rendered escapes its values as Markdown (a `.md` template).
+fn markdown_escaped(state: &State) -> bool {
+    matches!(state.auto_escape(), AutoEscape::Custom(n) if n == MARKDOWN_ESCAPE)
+}
+
 /// Writes a value: as Markdown text in Markdown templates (unless it is marked safe, or a
 /// number, a boolean or nothing), as minijinja's default formatter does everywhere else.
 fn markdown_formatter(
@@ -364,8 +372,7 @@ fn markdown_formatter(
     state: &mut State,
     value: &Value,
 ) -> Result<(), Error> {
-    let markdown = matches!(state.auto_escape(), AutoEscape::Custom(n) if n == MARKDOWN_ESCAPE);
-    if !markdown {
+    if !markdown_escaped(state) {
         return minijinja::escape_formatter(out, state, value);
     }
     use minijinja::value::ValueKind;
