@@ -204,6 +204,32 @@ fn hostile_names_stay_text_in_a_markdown_letter_and_its_word_document() {
         assert_inert(kind, &md);
         assert!(shown(&md).contains(NAME_SHOWN), "{kind}\n{md}");
     }
+    // The HTML letter is made from the Markdown: the name as text, no backslash, not even in
+    // the title.
+    let page = String::from_utf8(mandat(
+        reg.path(),
+        "2026-11-22",
+        &[
+            "letter",
+            "appointment",
+            "nkt-ms",
+            "silje-pedersen",
+            "--format",
+            "html",
+        ],
+    ))
+    .expect("utf-8");
+    for bad in ["<img", "<b>", "<strong>", "<em>", "<code>", "href=", "\\"] {
+        assert!(!page.contains(bad), "{bad} in the HTML letter\n{page}");
+    }
+    assert!(
+        page.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<title>Oppnevning som medlem av Gruppen ![p](https:"),
+        "{page}"
+    );
     let out = reg.path().join("brev.docx");
     mandat(
         reg.path(),
