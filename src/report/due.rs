@@ -268,7 +268,8 @@ pub fn markdown(reg: &Registry, items: &[Obligation], at: Date, within: i64, lan
         } else {
             due
         };
-        let cell = |s: &str| s.replace('|', "\\|");
+        // The registry's names as Markdown text: no `|` that splits the row, no link, no HTML.
+        let cell = super::markdown::escape_text;
         let _ = writeln!(
             out,
             "| {due} | {} | {} | {} |",

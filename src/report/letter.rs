@@ -475,8 +475,8 @@ pub fn render(
             let title = md
                 .lines()
                 .find_map(|l| l.strip_prefix("# "))
-                .unwrap_or("")
-                .to_string();
+                .map(super::markdown::plain_text)
+                .unwrap_or_default();
             let html = render::template(
                 "letter.html",
                 &Shell {

@@ -2,9 +2,13 @@
 //! embedded in the binary (`src/report/templates/`) that a registry can override with files of
 //! the same name in `<registry>/templates/`; `docx` is the Markdown layout turned into Word.
 //!
-//! HTML templates auto-escape every variable. Markdown from the registry goes through the
-//! `markdown` filter, which renders it sanitised in HTML templates ([`super::markdown::to_html`])
-//! and shifts its headings in Markdown templates.
+//! HTML templates auto-escape every variable; Markdown templates (`.md`) escape every variable
+//! as Markdown text ([`super::markdown::escape_text`], through the environment's formatter), so
+//! a name shows as written and cannot add a heading, a link, an image or raw HTML. Markdown
+//! from the registry goes through the `markdown` filter, which renders it sanitised in HTML
+//! templates ([`super::markdown::to_html`]) and sanitises it and shifts its headings in Markdown
+//! templates ([`super::markdown::for_markdown`]). The program's own words (`labels`) and the
+//! dates `longdate` writes are marked safe in Markdown templates.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -120,26 +124,42 @@ pub fn template<T: Serialize>(
     lang: Lang,
 ) -> anyhow::Result<String> {
     let mut env = environment(root);
-    env.add_filter("longdate", move |s: String| longdate(&s, lang));
+    // A date is the program's own text: safe in Markdown templates (not escaped as a value).
+    env.add_filter("longdate", move |state: &State, s: String| {
+        match longdate(&s, lang) {
+            Some(d) if markdown_escaped(state) => Value::from_safe_string(d),
+            Some(d) => Value::from(d),
+            None => Value::from(s),
+        }
+    });
     let json = serde_json::to_value(view)?;
-    env.set_fuel(Some(fuel_for(&json)));
     let mut ctx = object_entries(&json);
+    let md = name.ends_with(".md");
     let labels: BTreeMap<String, Value> = labels::for_lang(lang)
         .into_iter()
-        .map(|(k, v)| (k.to_string(), Value::from(v)))
+        .map(|(k, v)| {
+            let v = if md {
+                Value::from_safe_string(v.to_string())
+            } else {
+                Value::from(v)
+            };
+            (k.to_string(), v)
+        })
         .collect();
     ctx.insert("labels".to_string(), Value::from(labels));
-    render_named(&env, name, name, ctx)
+    render_named(&mut env, name, name, ctx)
 }
 
 /// Renders template `name` of `env` with `ctx` as its variables, ending with a newline; an error
-/// names the template as `shown` and gives every cause (reports, letters and the site).
+/// names the template as `shown` and gives every cause (reports, letters and the site). The
+/// template runs with the fuel [`fuel_for`] gives `ctx`.
 pub fn render_named(
-    env: &minijinja::Environment<'_>,
+    env: &mut minijinja::Environment<'_>,
     name: &str,
     shown: &str,
     ctx: BTreeMap<String, Value>,
 ) -> anyhow::Result<String> {
+    env.set_fuel(Some(fuel_for(&ctx)));
     let tmpl = env
         .get_template(name)
         .map_err(|e| anyhow::anyhow!("template {shown}: {}", describe(&e)))?;
@@ -198,19 +218,32 @@ pub fn plain_name(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }
 
-/// How many instructions a template may run: a base, and a share for every value of the view,
-/// so that the budget grows with the registry. The built-in region report over 3,000 groups
-/// needs 0.7 million; a registry's own template (code from the checkout) with a nested loop over
-/// a long list stops with an error instead of running for hours.
-fn fuel_for(view: &serde_json::Value) -> u64 {
-    fn values(v: &serde_json::Value) -> u64 {
-        match v {
-            serde_json::Value::Array(a) => 1 + a.iter().map(values).sum::<u64>(),
-            serde_json::Value::Object(o) => 1 + o.values().map(values).sum::<u64>(),
-            _ => 1,
-        }
+/// How many instructions a template may run: a base, and a share for every value of its
+/// variables, so that the budget grows with the registry. The built-in region report over 3,000
+/// groups needs 0.7 million; a registry's own template (code from the checkout: a report, a
+/// letter or a page of the site) with a nested loop over a long list stops with an error instead
+/// of running for hours.
+fn fuel_for(ctx: &BTreeMap<String, Value>) -> u64 {
+    fn values(v: &Value) -> u64 {
+        use minijinja::value::ValueKind;
+        let inner: u64 = match v.kind() {
+            ValueKind::Seq | ValueKind::Iterable => v
+                .try_iter()
+                .map(|items| items.map(|item| values(&item)).sum())
+                .unwrap_or(0),
+            ValueKind::Map => v
+                .try_iter()
+                .map(|keys| {
+                    keys.map(|k| v.get_item(&k).map_or(1, |item| values(&item)))
+                        .sum()
+                })
+                .unwrap_or(0),
+            _ => 0,
+        };
+        1 + inner
     }
-    TEMPLATE_FUEL_BASE + 200 * values(view)
+    let count: u64 = 1 + ctx.values().map(values).sum::<u64>();
+    TEMPLATE_FUEL_BASE.saturating_add(count.saturating_mul(200))
 }
 
 const TEMPLATE_FUEL_BASE: u64 = 5_000_000;
@@ -247,6 +280,7 @@ fn environment(root: &Path) -> Environment<'static> {
     env.add_filter("markdown", markdown_filter);
     env.add_filter("names", names_filter);
     env.add_filter("cell", cell_filter);
+    env.add_filter("message", message_filter);
     env
 }
 
@@ -255,8 +289,9 @@ fn environment(root: &Path) -> Environment<'static> {
 fn markdown_filter(state: &State, body: String, base: Option<usize>) -> Value {
     let base = base.unwrap_or(3);
     match state.auto_escape() {
-        AutoEscape::None => Value::from(markdown::for_markdown(&body, base)),
-        _ => Value::from_safe_string(markdown::to_html(&body, base)),
+        AutoEscape::Html => Value::from_safe_string(markdown::to_html(&body, base)),
+        // Already sanitised: the Markdown formatter must not escape it again.
+        _ => Value::from_safe_string(markdown::for_markdown(&body, base)),
     }
 }
 
@@ -273,30 +308,48 @@ fn names_filter(list: Vec<Value>) -> String {
         .join(", ")
 }
 
-/// `{{ day | longdate }}`: an ISO date as the reader writes it («3. desember 2026»); any other
-/// text is left as it is.
-fn longdate(s: &str, lang: Lang) -> String {
-    match crate::registry::Date::parse_from_str(s, "%Y-%m-%d") {
-        Ok(d) => super::dates::long(d, lang),
-        Err(_) => s.to_string(),
+/// `{{ day | longdate }}`: an ISO date as the reader writes it («3. desember 2026»), the
+/// program's own text; `None` for any other text, which the template shows as it is (escaped).
+fn longdate(s: &str, lang: Lang) -> Option<String> {
+    crate::registry::Date::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .map(|d| super::dates::long(d, lang))
+}
+
+/// `{{ finding.message | message }}`: a message of the program whose `` `…` `` are code, as
+/// Markdown ([`markdown::escape_message`]) in Markdown templates; as it is elsewhere.
+fn message_filter(state: &State, text: String) -> Value {
+    if markdown_escaped(state) {
+        Value::from_safe_string(markdown::escape_message(&text))
+    } else {
+        Value::from(text)
     }
 }
 
-/// `{{ text | cell }}`: safe inside a Markdown table cell (no `|`, no line breaks).
+/// `{{ text | cell }}`: one line, for a Markdown table cell. The `|` is escaped by the
+/// Markdown formatter like every other character that means something in Markdown.
 fn cell_filter(text: String) -> String {
-    text.replace('|', "\\|").replace(['\r', '\n'], " ")
+    text.replace(['\r', '\n'], " ")
 }
 
+/// The auto-escape of Markdown templates: every value that is not marked safe is written as
+/// Markdown text ([`markdown::escape_text`]).
+const MARKDOWN_ESCAPE: &str = "markdown";
+
 /// What every template environment of mandat shares (reports, letters, the site): html templates
-/// escaped, block tags that leave no blank lines, the file's last newline kept.
+/// HTML-escaped, Markdown templates (`.md`) Markdown-escaped, block tags that leave no blank
+/// lines, the file's last newline kept.
 pub fn configure(env: &mut minijinja::Environment<'_>) {
     env.set_auto_escape_callback(|name| {
         if name.ends_with(".html") {
             AutoEscape::Html
+        } else if name.ends_with(".md") {
+            AutoEscape::Custom(MARKDOWN_ESCAPE.into())
         } else {
             AutoEscape::None
         }
     });
+    env.set_formatter(markdown_formatter);
     if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
         .trim_blocks(true)
         .lstrip_blocks(true)
@@ -304,6 +357,35 @@ pub fn configure(env: &mut minijinja::Environment<'_>) {
         .build()
     {
         env.set_syntax(syntax);
+    }
+}
+
+/// Whether the template being rendered escapes its values as Markdown (a `.md` template).
+fn markdown_escaped(state: &State) -> bool {
+    matches!(state.auto_escape(), AutoEscape::Custom(n) if n == MARKDOWN_ESCAPE)
+}
+
+/// Writes a value: as Markdown text in Markdown templates (unless it is marked safe, or a
+/// number, a boolean or nothing), as minijinja's default formatter does everywhere else.
+fn markdown_formatter(
+    out: &mut minijinja::Output,
+    state: &mut State,
+    value: &Value,
+) -> Result<(), Error> {
+    if !markdown_escaped(state) {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    use minijinja::value::ValueKind;
+    if value.is_safe()
+        || matches!(
+            value.kind(),
+            ValueKind::Undefined | ValueKind::None | ValueKind::Bool | ValueKind::Number
+        )
+    {
+        write!(out, "{value}").map_err(Error::from)
+    } else {
+        out.write_str(&markdown::escape_text(&value.to_string()))
+            .map_err(Error::from)
     }
 }
 

@@ -52,7 +52,7 @@ pub fn build(
     root: &Path,
 ) -> anyhow::Result<Vec<File>> {
     let lang = opts.lang;
-    let templates = render::Templates::new(root);
+    let mut templates = render::Templates::new(root);
     let mut groups: Vec<&Group> = groups.to_vec();
     groups.sort_by(|a, b| a.id.cmp(&b.id));
     let views: Vec<view::GroupView> = groups.iter().map(|g| view::group(reg, g, opts)).collect();

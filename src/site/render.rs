@@ -56,9 +56,10 @@ impl Templates {
             .ok_or_else(|| anyhow::anyhow!("no template {name}"))
     }
 
-    /// Renders a template with `ctx` as its variables.
-    pub fn render(&self, name: &str, ctx: BTreeMap<String, Value>) -> anyhow::Result<String> {
-        crate::report::render::render_named(&self.env, name, &format!("site/{name}"), ctx)
+    /// Renders a template with `ctx` as its variables, with the reports' fuel limit
+    /// ([`crate::report::render::render_named`]).
+    pub fn render(&mut self, name: &str, ctx: BTreeMap<String, Value>) -> anyhow::Result<String> {
+        crate::report::render::render_named(&mut self.env, name, &format!("site/{name}"), ctx)
     }
 }
 

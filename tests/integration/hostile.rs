@@ -269,6 +269,22 @@ fn a_registry_template_that_loops_for_ever_ends_with_an_error() {
 }
 
 #[test]
+fn a_registry_site_template_that_loops_for_ever_ends_with_an_error() {
+    let (dir, root) = fixture();
+    fs::create_dir_all(root.join("templates/site")).unwrap();
+    fs::write(
+        root.join("templates/site/index.html"),
+        "{% for a in range(100000) %}{% for b in range(100000) %}{{ a }}{% endfor %}{% endfor %}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("site");
+    let run = mandat(&root, &["site", out.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("site/index.html"), "{}", run.stderr);
+    assert!(run.stderr.contains("fuel"), "{}", run.stderr);
+}
+
+#[test]
 fn a_megabyte_name_is_cut_in_tables_and_costs_no_minute() {
     let (_dir, root) = fixture();
     let name = "Kari ".repeat(200_000);

@@ -23,6 +23,7 @@ mod pii_everywhere;
 mod report_docx;
 mod report_html;
 mod report_ics;
+mod report_markdown;
 mod report_privacy;
 mod report_templates;
 mod serve;
