@@ -77,7 +77,8 @@ fuzz_target!(|data: &[u8]| {
     let mut argv = vec!["mandat", "-r", root.to_str().unwrap(), "--at", "2026-03-01"];
     argv.extend_from_slice(args);
     let cli = Cli::try_parse_from(argv).expect("the commands above parse");
-    let outcome = mandat::commands::run(cli.command, &cli.global);
+    let env = mandat::commands::Env::new(&cli.global);
+    let outcome = mandat::commands::run(cli.command, &env);
     let after = snapshot(&root);
     assert!(
         !after.keys().any(|k| k.contains(".mandat-") && k.ends_with(".tmp")),

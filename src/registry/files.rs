@@ -32,6 +32,10 @@ pub(super) enum ReadAhead {
     Thread,
 }
 
+/// Called with a folder's path before anything in it is listed or read from disk (see
+/// [`super::load::load_watched`]): `mandat serve` watches each folder there.
+pub type BeforeFolder = std::sync::Arc<dyn Fn(&Path) + Send + Sync>;
+
 /// The loader's state: the files read so far and what reading them found. The builders of each
 /// file kind (`build/`) and the `pii` walk (`other_files`) are further `impl` blocks on it.
 pub(super) struct Loader {
@@ -56,6 +60,8 @@ pub(super) struct Loader {
     /// Folders (with a trailing `/`) that are links out of the registry, reported once; nothing
     /// under them is read.
     pub(super) blocked: Vec<String>,
+    /// Told of each folder before the loader lists it or reads a file in it from disk.
+    pub(super) before_folder: Option<BeforeFolder>,
 }
 
 pub(super) fn syntax_at(span: Span, message: Text) -> Diagnostic {
@@ -63,6 +69,13 @@ pub(super) fn syntax_at(span: Span, message: Text) -> Diagnostic {
 }
 
 impl Loader {
+    /// Tells [`Loader::before_folder`] of folder `rel` (relative to the root; "" for the root).
+    pub(in crate::registry) fn before_folder(&self, rel: &str) {
+        if let Some(hook) = &self.before_folder {
+            hook(&self.root.join(rel));
+        }
+    }
+
     /// Reads the group folders and people files folder by folder (see [`prefetch`]): on a
     /// thread of its own when the machine has a second core, else on this one. Not when the
     /// groups folder is a link, which the `pii` walk does not follow.
@@ -84,10 +97,11 @@ impl Loader {
                 .map(|chunk| Job::People(chunk.to_vec())),
         );
         let root = self.root.clone();
+        let before = self.before_folder.clone();
         self.ahead = match how {
             // A thread that cannot be started reads nothing ahead: the loader reads from disk.
-            ReadAhead::Thread => Reader::spawn(root, jobs).ok(),
-            ReadAhead::Inline => Some(Reader::inline(root, jobs)),
+            ReadAhead::Thread => Reader::spawn(root, jobs, before).ok(),
+            ReadAhead::Inline => Some(Reader::inline(root, jobs, before)),
             ReadAhead::Off => None,
         };
     }
@@ -141,6 +155,7 @@ impl Loader {
         }
         // Only the few names from the overlay can repeat a name on disk.
         let from_overlay = names.len();
+        self.before_folder(rel);
         let entries = match fs::read_dir(&path) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -291,6 +306,7 @@ impl Loader {
         if self.is_blocked(rel) {
             return None;
         }
+        self.before_folder(rel.rsplit_once('/').map_or("", |(dir, _)| dir));
         let path = self.root.join(rel);
         // One stat for a plain file; a link is first checked to stay inside the registry.
         let mut meta = fs::symlink_metadata(&path).ok()?;

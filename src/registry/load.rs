@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-pub use super::files::{LoadError, MAX_FILE_BYTES, Overlay};
+pub use super::files::{BeforeFolder, LoadError, MAX_FILE_BYTES, Overlay};
 use super::files::{Loader, ReadAhead};
 use super::is_valid_id;
 use super::model::*;
@@ -54,6 +54,19 @@ pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded
     load_inner(root, scope, overlay, how)
 }
 
+/// [`load`], telling `before` of each folder before anything in it is listed or read from disk
+/// (and of the root first): `mandat serve` watches each folder there, so that a change made
+/// after a folder was read is never missed, without a walk of its own before the load.
+pub fn load_watched(root: &Path, scope: &Scope, before: BeforeFolder) -> Result<Loaded, LoadError> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let how = if cores > 1 {
+        ReadAhead::Thread
+    } else {
+        ReadAhead::Inline
+    };
+    load_hooked(root, scope, &Overlay::new(), how, Some(before))
+}
+
 /// [`load_with`], reading as `how` says (tests compare the ways).
 fn load_inner(
     root: &Path,
@@ -61,6 +74,19 @@ fn load_inner(
     overlay: &Overlay,
     how: ReadAhead,
 ) -> Result<Loaded, LoadError> {
+    load_hooked(root, scope, overlay, how, None)
+}
+
+fn load_hooked(
+    root: &Path,
+    scope: &Scope,
+    overlay: &Overlay,
+    how: ReadAhead,
+    before_folder: Option<BeforeFolder>,
+) -> Result<Loaded, LoadError> {
+    if let Some(hook) = &before_folder {
+        hook(root);
+    }
     let meta = fs::metadata(root).map_err(|e| LoadError::Unreadable(root.to_path_buf(), e))?;
     // Whatever registry.toml is, it makes a registry: the loader reports it if it is not a
     // regular file.
@@ -85,6 +111,7 @@ fn load_inner(
         walked_groups: std::collections::HashMap::new(),
         blocked: Vec::new(),
         unread: Vec::new(),
+        before_folder,
     };
     // `groups/` or `people/` as a link out of the registry is reported once, and not read.
     for top in ["groups", "people"] {
@@ -327,6 +354,39 @@ mod tests {
             for how in [ReadAhead::Inline, ReadAhead::Thread] {
                 let by_folder = load_inner(root, &Scope::All, &Overlay::new(), how).unwrap();
                 assert_eq!(by_file, seen(&by_folder), "{how:?}, {}", root.display());
+            }
+        }
+    }
+
+    /// `load_watched` tells of every folder of the tree but `.git`, on every way of reading
+    /// (`mandat serve` watches each there). That each is told before it is listed or a file in
+    /// it is read is where the calls stand: `Loader::read`, `Loader::list_dir`, the reader's
+    /// `read_tree` and `plain_files`, and the `pii` walk.
+    #[test]
+    fn every_folder_is_told_before_it_is_read() {
+        let awkward = awkward_registry();
+        for root in [Path::new("registry-example"), &awkward.path().join("reg")] {
+            let want: BTreeSet<PathBuf> = walkdir::WalkDir::new(root)
+                .into_iter()
+                .filter_entry(|e| e.file_name() != ".git")
+                .flatten()
+                .filter(|e| e.file_type().is_dir())
+                .map(|e| e.path().to_path_buf())
+                .collect();
+            for how in [ReadAhead::Off, ReadAhead::Inline, ReadAhead::Thread] {
+                let told = std::sync::Arc::new(std::sync::Mutex::new(BTreeSet::new()));
+                let t = std::sync::Arc::clone(&told);
+                let hook: BeforeFolder = std::sync::Arc::new(move |dir: &Path| {
+                    t.lock().unwrap().insert(dir.to_path_buf());
+                });
+                load_hooked(root, &Scope::All, &Overlay::new(), how, Some(hook)).unwrap();
+                let told = told.lock().unwrap();
+                let missing: Vec<_> = want.difference(&told).collect();
+                assert!(
+                    missing.is_empty(),
+                    "{how:?}, {}: {missing:?}",
+                    root.display()
+                );
             }
         }
     }

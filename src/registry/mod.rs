@@ -27,7 +27,9 @@ pub mod schema;
 pub mod value_hint;
 
 pub use lifecycle::{Stage, Vacancy, add_days, dec31, jan1};
-pub use load::{LoadError, Loaded, Overlay, Scope, find_root, load, load_with};
+pub use load::{
+    BeforeFolder, LoadError, Loaded, Overlay, Scope, find_root, load, load_watched, load_with,
+};
 pub use model::*;
 pub use obligations::{Obligation, ObligationKind};
 

@@ -41,6 +41,12 @@ impl Loader {
             .filter_entry(|e| e.depth() == 0 || e.file_name() != ".git");
         while let Some(entry) = walk.next() {
             let Ok(entry) = entry else { continue };
+            // Before the walk lists it (walkdir lists a folder after handing it out).
+            if entry.file_type().is_dir()
+                && let Some(hook) = &self.before_folder
+            {
+                hook(entry.path());
+            }
             if entry.depth() == 2
                 && entry.file_type().is_dir()
                 && entry.path().parent() == Some(groups.as_path())

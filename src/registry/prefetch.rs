@@ -155,6 +155,8 @@ impl<T> Entries<T> {
 /// Reads jobs: lists and reads what each asks for.
 struct Reading {
     root: PathBuf,
+    /// Told of each folder before it is listed (see [`super::files::BeforeFolder`]).
+    before: Option<super::files::BeforeFolder>,
     /// The plain files of the people folder, listed when the first people job comes.
     people: Option<HashSet<String>>,
 }
@@ -162,12 +164,13 @@ struct Reading {
 impl Reading {
     fn read(&mut self, job: Job) -> Batch {
         match job {
-            Job::Group(id) => read_group(&self.root, &id),
+            Job::Group(id) => read_group(&self.root, &id, self.before.as_deref()),
             Job::People(ids) => {
                 let root = &self.root;
+                let before = self.before.as_deref();
                 let plain = self
                     .people
-                    .get_or_insert_with(|| plain_files(root, "people"));
+                    .get_or_insert_with(|| plain_files(root, "people", before));
                 read_people(root, &ids, plain)
             }
         }
@@ -239,19 +242,35 @@ impl Budget {
 
 impl Reader {
     /// Reads `jobs` on this thread as the loader asks for them.
-    pub(super) fn inline(root: PathBuf, jobs: Vec<Job>) -> Reader {
+    pub(super) fn inline(
+        root: PathBuf,
+        jobs: Vec<Job>,
+        before: Option<super::files::BeforeFolder>,
+    ) -> Reader {
         Reader(Source::Inline {
-            reading: Reading { root, people: None },
+            reading: Reading {
+                root,
+                before,
+                people: None,
+            },
             jobs: jobs.into_iter(),
         })
     }
 
     /// Starts a reader thread on `jobs`; it reads ahead, at most [`SENDS_AHEAD`] handovers and
     /// [`BYTES_AHEAD`] bytes, and stops early when the loader drops its [`Reader`].
-    pub(super) fn spawn(root: PathBuf, jobs: Vec<Job>) -> std::io::Result<Reader> {
+    pub(super) fn spawn(
+        root: PathBuf,
+        jobs: Vec<Job>,
+        before: Option<super::files::BeforeFolder>,
+    ) -> std::io::Result<Reader> {
         let (tx, rx) = mpsc::sync_channel(SENDS_AHEAD);
         let budget = Arc::new(Budget::default());
-        let mut reading = Reading { root, people: None };
+        let mut reading = Reading {
+            root,
+            before,
+            people: None,
+        };
         let reader_budget = Arc::clone(&budget);
         std::thread::Builder::new()
             .name("mandat-reader".into())
@@ -329,14 +348,14 @@ impl Drop for Reader {
 }
 
 /// Everything under `groups/{id}`. A group folder that is a symbolic link is left to the loader.
-fn read_group(root: &Path, id: &str) -> Batch {
+fn read_group(root: &Path, id: &str, before: Option<&(dyn Fn(&Path) + Send + Sync)>) -> Batch {
     let mut batch = Batch {
         complete: true,
         ..Batch::default()
     };
     let rel = format!("groups/{id}");
     match fs::symlink_metadata(root.join(&rel)) {
-        Ok(meta) if meta.is_dir() => read_tree(root, &rel, &mut batch),
+        Ok(meta) if meta.is_dir() => read_tree(root, &rel, &mut batch, before),
         _ => batch.complete = false,
     }
     batch
@@ -344,7 +363,15 @@ fn read_group(root: &Path, id: &str) -> Batch {
 
 /// Lists folder `rel` and reads its text files, and the same for every folder under it but
 /// `.git` (which the `pii` walk also leaves out).
-fn read_tree(root: &Path, rel: &str, batch: &mut Batch) {
+fn read_tree(
+    root: &Path,
+    rel: &str,
+    batch: &mut Batch,
+    before: Option<&(dyn Fn(&Path) + Send + Sync)>,
+) {
+    if let Some(before) = before {
+        before(&root.join(rel));
+    }
     let Ok(read) = fs::read_dir(root.join(rel)) else {
         batch.complete = false;
         return;
@@ -379,7 +406,7 @@ fn read_tree(root: &Path, rel: &str, batch: &mut Batch) {
         let child = format!("{rel}/{name}");
         if kind.is_dir() {
             if name != ".git" {
-                read_tree(root, &child, batch);
+                read_tree(root, &child, batch, before);
             }
         } else if kind.is_file() {
             match is_text_file(Path::new(&name))
@@ -394,7 +421,14 @@ fn read_tree(root: &Path, rel: &str, batch: &mut Batch) {
 }
 
 /// The names of the plain files (not links, not folders) in folder `rel`.
-fn plain_files(root: &Path, rel: &str) -> HashSet<String> {
+fn plain_files(
+    root: &Path,
+    rel: &str,
+    before: Option<&(dyn Fn(&Path) + Send + Sync)>,
+) -> HashSet<String> {
+    if let Some(before) = before {
+        before(&root.join(rel));
+    }
     let Ok(entries) = fs::read_dir(root.join(rel)) else {
         return HashSet::new();
     };

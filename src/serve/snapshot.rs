@@ -66,7 +66,16 @@ impl Cache {
                 Some(stamp)
             }
         };
-        let loaded = registry::load(root, &Scope::All)?;
+        let loaded = match held.watch.hook() {
+            Some(hook) => {
+                let loaded = registry::load_watched(root, &Scope::All, hook);
+                // When not every folder got its watch, the watch is given up; the snapshot
+                // has no stamp, so the next request takes one and loads once more.
+                held.watch.loaded();
+                loaded?
+            }
+            None => registry::load(root, &Scope::All)?,
+        };
         let diagnostics = crate::rules::check(&loaded.registry, at, loaded.diagnostics);
         let snap = Arc::new(Snapshot {
             registry: loaded.registry,
@@ -141,14 +150,34 @@ fn stamp_trees(roots: &[std::path::PathBuf], skip: Option<&Path>) -> u64 {
 
 /// Whether anything in the registry changed since the last look, from an inotify watch on every
 /// folder (Linux, local file systems); elsewhere nothing is known and the stamp always decides.
+/// The loader sets the watches itself, on each folder just before it lists or reads it
+/// ([`registry::load_watched`]): a change after a folder was read is always queued, and no walk of
+/// the registry is added to the load.
 mod watch {
     use std::path::Path;
+
+    use crate::registry::BeforeFolder;
 
     #[cfg(target_os = "linux")]
     #[derive(Default)]
     pub struct State {
         /// `None` before the first look, `Some(None)` when no watch can be kept.
-        watch: Option<Option<inotify::Inotify>>,
+        watch: Option<Option<Watching>>,
+    }
+
+    #[cfg(target_os = "linux")]
+    struct Watching {
+        inotify: inotify::Inotify,
+        /// What the loader's hook shares: the handle to add watches, the folders watched during
+        /// this load, and whether a watch could not be added.
+        adding: std::sync::Arc<std::sync::Mutex<Adding>>,
+    }
+
+    #[cfg(target_os = "linux")]
+    struct Adding {
+        watches: inotify::Watches,
+        seen: std::collections::HashSet<std::path::PathBuf>,
+        failed: bool,
     }
 
     #[cfg(not(target_os = "linux"))]
@@ -160,7 +189,7 @@ mod watch {
     pub enum Verdict {
         /// Nothing but dot files (the lock, a temporary file) changed.
         Quiet,
-        /// Something changed, or this is the first look.
+        /// Something changed, or this is the first look: load with [`State::hook`].
         Changed,
         /// There is no watch: the stamp must decide.
         Unknown,
@@ -175,6 +204,14 @@ mod watch {
 
         pub fn verdict(&mut self, _root: &Path) -> Verdict {
             Verdict::Unknown
+        }
+
+        pub fn hook(&self) -> Option<BeforeFolder> {
+            None
+        }
+
+        pub fn loaded(&mut self) -> bool {
+            false
         }
     }
 
@@ -193,10 +230,9 @@ mod watch {
         }
 
         /// What changed since the last call. The first call starts the watch (and says
-        /// `Changed`); after a change every folder is watched again (new ones too) before the
-        /// caller reads anything. Without a watch, always `Unknown`.
+        /// `Changed`, as nothing is watched yet); without a watch, always `Unknown`.
         pub fn verdict(&mut self, root: &Path) -> Verdict {
-            let Some(Some(inotify)) = self.watch.as_mut() else {
+            let Some(Some(w)) = self.watch.as_mut() else {
                 if self.watch.is_none() {
                     self.watch = Some(start(root));
                     if matches!(self.watch, Some(Some(_))) {
@@ -205,34 +241,84 @@ mod watch {
                 }
                 return Verdict::Unknown;
             };
-            let changed = match drain(inotify) {
-                Ok(changed) => changed,
+            match drain(&mut w.inotify) {
+                Ok(false) => Verdict::Quiet,
+                Ok(true) => Verdict::Changed,
                 Err(_) => {
                     self.watch = Some(None);
-                    return Verdict::Unknown;
+                    Verdict::Unknown
                 }
+            }
+        }
+
+        /// The loader's hook that watches each folder before it is read (every folder again at
+        /// each load: one deleted and made again needs a new watch).
+        pub fn hook(&self) -> Option<BeforeFolder> {
+            let Some(Some(w)) = self.watch.as_ref() else {
+                return None;
             };
-            if !changed {
-                return Verdict::Quiet;
+            if let Ok(mut adding) = w.adding.lock() {
+                adding.seen.clear();
+                adding.failed = false;
             }
-            if watch_folders(inotify, root).is_err() {
+            let adding = std::sync::Arc::clone(&w.adding);
+            Some(std::sync::Arc::new(move |dir: &Path| {
+                use inotify::WatchMask;
+                let Ok(mut a) = adding.lock() else { return };
+                if a.failed || !a.seen.insert(dir.to_path_buf()) {
+                    return;
+                }
+                let mask = WatchMask::MODIFY
+                    | WatchMask::ATTRIB
+                    | WatchMask::CLOSE_WRITE
+                    | WatchMask::CREATE
+                    | WatchMask::DELETE
+                    | WatchMask::DELETE_SELF
+                    | WatchMask::MOVE_SELF
+                    | WatchMask::MOVED_FROM
+                    | WatchMask::MOVED_TO
+                    | WatchMask::DONT_FOLLOW
+                    | WatchMask::ONLYDIR;
+                // A folder that is gone is no failure: its parent's watch saw it go.
+                match a.watches.add(dir, mask) {
+                    Ok(_) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) if e.raw_os_error() == Some(libc::ENOTDIR) => {}
+                    Err(_) => a.failed = true,
+                }
+            }))
+        }
+
+        /// After a load with [`State::hook`]: whether every folder got its watch. If one did
+        /// not (the user's limit of watches), the watch is given up and the stamp decides.
+        pub fn loaded(&mut self) -> bool {
+            let Some(Some(w)) = self.watch.as_ref() else {
+                return false;
+            };
+            let ok = w.adding.lock().is_ok_and(|a| !a.failed);
+            if !ok {
                 self.watch = Some(None);
-                return Verdict::Unknown;
             }
-            Verdict::Changed
+            ok
         }
     }
 
-    /// A watch on every folder of `root`, when `root` is on a local file system and the user's
-    /// limit of watches allows it.
+    /// An inotify instance, when `root` is on a local file system.
     #[cfg(target_os = "linux")]
-    fn start(root: &Path) -> Option<inotify::Inotify> {
+    fn start(root: &Path) -> Option<Watching> {
         if !local_file_system(root) {
             return None;
         }
-        let mut inotify = inotify::Inotify::init().ok()?;
-        watch_folders(&mut inotify, root).ok()?;
-        Some(inotify)
+        let inotify = inotify::Inotify::init().ok()?;
+        let watches = inotify.watches();
+        Some(Watching {
+            inotify,
+            adding: std::sync::Arc::new(std::sync::Mutex::new(Adding {
+                watches,
+                seen: std::collections::HashSet::new(),
+                failed: false,
+            })),
+        })
     }
 
     /// Whether `root` is on a file system whose changes the kernel sees: not NFS, SMB, FUSE
@@ -261,33 +347,6 @@ mod watch {
         }
         #[allow(clippy::unnecessary_cast)]
         LOCAL.contains(&(st.f_type as i64))
-    }
-
-    /// Watches every folder under `root` but dot folders (.git); a folder watched already keeps
-    /// its watch.
-    #[cfg(target_os = "linux")]
-    fn watch_folders(inotify: &mut inotify::Inotify, root: &Path) -> std::io::Result<()> {
-        use inotify::WatchMask;
-        let mask = WatchMask::MODIFY
-            | WatchMask::ATTRIB
-            | WatchMask::CLOSE_WRITE
-            | WatchMask::CREATE
-            | WatchMask::DELETE
-            | WatchMask::DELETE_SELF
-            | WatchMask::MOVE_SELF
-            | WatchMask::MOVED_FROM
-            | WatchMask::MOVED_TO
-            | WatchMask::DONT_FOLLOW
-            | WatchMask::ONLYDIR;
-        let walk = walkdir::WalkDir::new(root)
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for e in walk.flatten() {
-            if e.file_type().is_dir() {
-                inotify.watches().add(e.path(), mask)?;
-            }
-        }
-        Ok(())
     }
 
     /// Reads every queued event; true when one is about anything but a dot file, or the queue
