@@ -125,7 +125,7 @@ fuzz_target!(|data: &[u8]| {
     let diags = mandat::rules::check(&reg, at, loaded.diagnostics);
     let summary = Summary::of(&diags, reg.files.len());
     for lang in [Lang::En, Lang::Nb] {
-        diagnostic::human::render(&diags, &reg.files, RenderOptions { lang, color: false });
+        diagnostic::human::render(&diags, &reg.files, RenderOptions { lang, color: false, width: Some(80) });
         let json = diagnostic::json::render(&diags, &reg.files, summary, lang);
         for d in &diags {
             let file = d.locate(&reg.files).file;
