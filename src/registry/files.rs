@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+pub use super::prefetch::BeforeFolder;
 use super::prefetch::{self, Batch, Job, Reader};
 use crate::diagnostic::{Diagnostic, Place};
 use crate::i18n::Text;
@@ -31,10 +32,6 @@ pub(super) enum ReadAhead {
     /// Folder by folder, on a thread of its own.
     Thread,
 }
-
-/// Called with a folder's path before anything in it is listed or read from disk (see
-/// [`super::load::load_watched`]): `mandat serve` watches each folder there.
-pub type BeforeFolder = std::sync::Arc<dyn Fn(&Path) + Send + Sync>;
 
 /// The loader's state: the files read so far and what reading them found. The builders of each
 /// file kind (`build/`) and the `pii` walk (`other_files`) are further `impl` blocks on it.

@@ -41,6 +41,10 @@ const BYTES_AHEAD: usize = if cfg!(test) {
 /// How many people files go in one batch.
 pub(super) const PEOPLE_PER_BATCH: usize = 256;
 
+/// Called with a folder's path before anything in it is listed or read from disk (see
+/// [`super::load::load_watched`]): `mandat serve` watches each folder there.
+pub type BeforeFolder = Arc<dyn Fn(&Path) + Send + Sync>;
+
 /// What the reader is asked to read, in the loader's order.
 pub(super) enum Job {
     /// A group's folder `groups/{id}`, all of it.
@@ -155,8 +159,8 @@ impl<T> Entries<T> {
 /// Reads jobs: lists and reads what each asks for.
 struct Reading {
     root: PathBuf,
-    /// Told of each folder before it is listed (see [`super::files::BeforeFolder`]).
-    before: Option<super::files::BeforeFolder>,
+    /// Told of each folder before it is listed (see [`BeforeFolder`]).
+    before: Option<BeforeFolder>,
     /// The plain files of the people folder, listed when the first people job comes.
     people: Option<HashSet<String>>,
 }
@@ -242,11 +246,7 @@ impl Budget {
 
 impl Reader {
     /// Reads `jobs` on this thread as the loader asks for them.
-    pub(super) fn inline(
-        root: PathBuf,
-        jobs: Vec<Job>,
-        before: Option<super::files::BeforeFolder>,
-    ) -> Reader {
+    pub(super) fn inline(root: PathBuf, jobs: Vec<Job>, before: Option<BeforeFolder>) -> Reader {
         Reader(Source::Inline {
             reading: Reading {
                 root,
@@ -262,7 +262,7 @@ impl Reader {
     pub(super) fn spawn(
         root: PathBuf,
         jobs: Vec<Job>,
-        before: Option<super::files::BeforeFolder>,
+        before: Option<BeforeFolder>,
     ) -> std::io::Result<Reader> {
         let (tx, rx) = mpsc::sync_channel(SENDS_AHEAD);
         let budget = Arc::new(Budget::default());

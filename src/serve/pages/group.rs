@@ -52,23 +52,6 @@ struct SectionView {
     parts: Vec<(String, String, bool, Option<String>)>,
 }
 
-/// The letters of a group to download (`/reports/letter-<kind>/<group>/<stem>.<format>`): per
-/// person, the request, the appointment and the notification where they apply.
-#[derive(Serialize)]
-struct LettersView {
-    people: Vec<PersonLetters>,
-    /// Whether every seat is filled, so that the letter that the group is appointed can be sent.
-    constituted: bool,
-}
-
-#[derive(Serialize)]
-struct PersonLetters {
-    person: String,
-    stem: String,
-    /// `[request, appointment, notification]`: whether each can be written now.
-    kinds: [bool; 3],
-}
-
 #[derive(Serialize)]
 struct FormView {
     action: &'static str,
@@ -284,7 +267,7 @@ pub async fn group_page(
             }
         })
         .collect();
-    let letters = letters(reg, g, at, lang);
+    let letters = super::downloads::letters(reg, g, at, lang);
     let due: Vec<Due> = reg
         .obligations(g, at)
         .iter()
@@ -495,39 +478,4 @@ pub async fn group_page(
         "people_form": people_form(reg, lang, rejected, Some(id)),
     });
     html(status, render(app, "group.html", &view))
-}
-
-/// The letters of `g` to download: for each seat not ended, the request to its person, and once
-/// appointed the appointment and the notification; the letter that the group is appointed when
-/// every seat is filled (as `mandat letter constituted` would write it).
-fn letters(reg: &Registry, g: &Group, at: Date, lang: Lang) -> LettersView {
-    use crate::report::letter::{self, Kind};
-    let mut people = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
-    for m in &g.members {
-        let stage = m.stage(at);
-        let Some(pid) = m.person_id() else { continue };
-        if stage == Stage::Ended || !seen.insert(pid) {
-            continue;
-        }
-        let appointed = matches!(stage, Stage::Appointed | Stage::Notified);
-        people.push(PersonLetters {
-            person: reg.person_name(pid).to_string(),
-            stem: pid.to_string(),
-            kinds: [true, appointed, appointed],
-        });
-    }
-    let constituted = letter::Request {
-        kind: Kind::Constituted,
-        person: None,
-        year: None,
-        region: None,
-        date: at,
-        include_contact: false,
-        lang,
-    };
-    LettersView {
-        people,
-        constituted: letter::build(reg, g, &constituted).is_ok(),
-    }
 }
