@@ -14,11 +14,9 @@ pub async fn dashboard_page(
     rejected: Option<&Rejected>,
     status: StatusCode,
 ) -> Response {
-    let a = app.clone();
-    let snap = match tokio::task::spawn_blocking(move || snapshot(&a)).await {
-        Ok(Ok(s)) => s,
-        Ok(Err(e)) => return load_failed(app, &e),
-        Err(e) => return plain(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+    let snap = match current(app).await {
+        Ok(s) => s,
+        Err(answer) => return answer,
     };
     let plain_page = flash.is_none() && rejected.is_none();
     if plain_page && let Some(page) = snap.dashboard.get() {
@@ -112,11 +110,9 @@ pub async fn dashboard_page(
 
 /// `/due`: every open obligation of every group within 60 days, and every overdue one.
 pub async fn due(State(app): State<Arc<App>>) -> Response {
-    let a = app.clone();
-    let snap = match tokio::task::spawn_blocking(move || snapshot(&a)).await {
-        Ok(Ok(s)) => s,
-        Ok(Err(e)) => return load_failed(&app, &e),
-        Err(e) => return plain(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+    let snap = match current(&app).await {
+        Ok(s) => s,
+        Err(answer) => return answer,
     };
     let lang = app.lang();
     let reg = &snap.registry;

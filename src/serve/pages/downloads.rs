@@ -27,11 +27,9 @@ pub(super) const FORMATS: &[(&str, ReportFormat)] = &[
 
 /// `/reports`: every report of every group and region, in every format.
 pub async fn reports(State(app): State<Arc<App>>) -> Response {
-    let a = app.clone();
-    let snap = match tokio::task::spawn_blocking(move || snapshot(&a)).await {
-        Ok(Ok(s)) => s,
-        Ok(Err(e)) => return load_failed(&app, &e),
-        Err(e) => return plain(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+    let snap = match current(&app).await {
+        Ok(s) => s,
+        Err(answer) => return answer,
     };
     let lang = app.lang();
     let reg = &snap.registry;

@@ -383,6 +383,16 @@ pub use dashboard::{dashboard, dashboard_page, due};
 pub use downloads::{report_file, reports};
 pub use group::{group, group_page};
 
+/// The registry as loaded now (off the async threads), or the page that says why it cannot be.
+async fn current(app: &Arc<App>) -> Result<Arc<super::snapshot::Snapshot>, Response> {
+    let a = app.clone();
+    match tokio::task::spawn_blocking(move || snapshot(&a)).await {
+        Ok(Ok(s)) => Ok(s),
+        Ok(Err(e)) => Err(load_failed(app, &e)),
+        Err(e) => Err(plain(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string())),
+    }
+}
+
 fn snapshot(app: &App) -> Result<Arc<super::snapshot::Snapshot>, LoadError> {
     app.snapshot.get(&app.cfg.root, app.today())
 }
