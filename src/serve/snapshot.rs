@@ -23,7 +23,7 @@ pub struct Snapshot {
     pub diagnostics: Vec<Diagnostic>,
     pub at: Date,
     /// The dashboard as rendered for this snapshot (without a message or a refused form): a
-    /// warm dashboard is the stamp and a copy.
+    /// warm dashboard is a look at the watch (or the stamp) and a copy.
     pub dashboard: std::sync::OnceLock<String>,
 }
 
@@ -66,6 +66,9 @@ impl Cache {
                 Some(stamp)
             }
         };
+        // Whatever happens now, the old snapshot is not the files' any more: a load that fails
+        // must fail again on the next request, not hand out the old registry.
+        held.snapshot = None;
         let loaded = match held.watch.hook() {
             Some(hook) => {
                 let loaded = registry::load_watched(root, &Scope::All, hook);
@@ -418,6 +421,15 @@ mod tests {
         std::fs::write(root.join(".mandat.lock"), "").unwrap();
         std::fs::write(root.join("groups/nkt-ms/.mandat-x.tmp"), "x").unwrap();
         assert!(Arc::ptr_eq(&one, &cache.get(&root, day).unwrap()));
+        // A registry that cannot be loaded any more is an error on every request, not the old
+        // snapshot.
+        let config = root.join("registry.toml");
+        let saved = std::fs::read(&config).unwrap();
+        std::fs::remove_file(&config).unwrap();
+        assert!(cache.get(&root, day).is_err());
+        assert!(cache.get(&root, day).is_err(), "the second request too");
+        std::fs::write(&config, saved).unwrap();
+        let one = cache.get(&root, day).unwrap();
         // One byte in one file, at once.
         let file = root.join("groups/nkt-ms/group.toml");
         let text = std::fs::read_to_string(&file).unwrap();
