@@ -280,8 +280,9 @@ mod watch {
                     | WatchMask::MOVE_SELF
                     | WatchMask::MOVED_FROM
                     | WatchMask::MOVED_TO
-                    | WatchMask::DONT_FOLLOW
                     | WatchMask::ONLYDIR;
+                // Links are followed: the loader hands over only folders it reads, and a link
+                // (the root, or a folder linked within the registry) is read where it leads.
                 // A folder that is gone is no failure: its parent's watch saw it go.
                 match a.watches.add(dir, mask) {
                     Ok(_) => {}
@@ -458,6 +459,30 @@ mod tests {
         // Another day is another snapshot.
         let next = day.succ_opt().unwrap();
         assert_eq!(cache.get(&root, next).unwrap().at, next);
+    }
+
+    /// `serve -r LINK`: the root is a link to the registry; a change to a file at the root is
+    /// seen through the watch as through the stamp.
+    #[cfg(unix)]
+    #[test]
+    fn a_registry_reached_through_a_link_is_watched_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("reg");
+        std::fs::create_dir_all(real.join("groups")).unwrap();
+        std::fs::write(real.join("registry.toml"), "[registry]\nname = \"En\"\n").unwrap();
+        let link = dir.path().join("lenke");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let day = Date::from_ymd_opt(2026, 12, 3).unwrap();
+        let cache = Cache::default();
+        let one = cache.get(&link, day).unwrap();
+        assert!(Arc::ptr_eq(&one, &cache.get(&link, day).unwrap()));
+        #[cfg(target_os = "linux")]
+        assert!(cache.held.lock().unwrap().watch.watching());
+        std::fs::write(real.join("registry.toml"), "[registry]\nname = \"To\"\n").unwrap();
+        let two = cache.get(&link, day).unwrap();
+        assert!(!Arc::ptr_eq(&one, &two), "the edit at the root is seen");
+        let name = two.registry.config.name.as_ref().map(|n| n.value.clone());
+        assert_eq!(name.as_deref(), Some("To"));
     }
 
     #[test]

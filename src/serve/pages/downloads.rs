@@ -334,7 +334,10 @@ pub(super) fn letters(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Letter
     let mut seen = std::collections::BTreeSet::new();
     for m in &g.members {
         let stage = m.stage(at);
-        let Some(pid) = m.person_id() else { continue };
+        // A person without a file has no letter (the page's findings say why).
+        let Some(pid) = m.person_id().filter(|p| reg.person(p).is_some()) else {
+            continue;
+        };
         if stage == Stage::Ended || !seen.insert(pid) {
             continue;
         }
