@@ -234,10 +234,18 @@ fn deadlines(reg: &Registry, g: &Group, at: Date, lang: Lang) -> Vec<String> {
         .meetings
         .iter()
         .any(|m| m.is_held() && m.day().is_some_and(|d| d.year() == at.year()));
-    let year = if held_this_year {
-        at.year() + 1
-    } else {
+    // The year a meeting must next be held: this one when the group existed on 1 January (and
+    // the year is within history-from) and none is held yet, as the rule `annual-meeting` and
+    // `mandat due` count it; else the next.
+    let this_year_counts = g.exists_on(registry::jan1(at.year()))
+        && reg
+            .config
+            .history_from
+            .is_none_or(|h| registry::jan1(at.year()) >= h);
+    let year = if this_year_counts && !held_this_year {
         at.year()
+    } else {
+        at.year() + 1
     };
     match (g.profile(), next) {
         (Some(Profile::NationalService), _) => {
