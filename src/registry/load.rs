@@ -45,26 +45,30 @@ pub fn load(root: &Path, scope: &Scope) -> Result<Loaded, LoadError> {
 /// on disk. With [`Scope::Groups`], people files in the overlay are read too, and only the
 /// wanted group folders are looked at (an edit of one group among thousands lists none).
 pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded, LoadError> {
+    load_inner(root, scope, overlay, read_ahead_here())
+}
+
+/// Reading ahead on a thread of its own when the machine has a second core, else inline.
+fn read_ahead_here() -> ReadAhead {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let how = if cores > 1 {
+    if cores > 1 {
         ReadAhead::Thread
     } else {
         ReadAhead::Inline
-    };
-    load_inner(root, scope, overlay, how)
+    }
 }
 
 /// [`load`], telling `before` of each folder before anything in it is listed or read from disk
 /// (and of the root first): `mandat serve` watches each folder there, so that a change made
 /// after a folder was read is never missed, without a walk of its own before the load.
 pub fn load_watched(root: &Path, scope: &Scope, before: BeforeFolder) -> Result<Loaded, LoadError> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let how = if cores > 1 {
-        ReadAhead::Thread
-    } else {
-        ReadAhead::Inline
-    };
-    load_hooked(root, scope, &Overlay::new(), how, Some(before))
+    load_hooked(
+        root,
+        scope,
+        &Overlay::new(),
+        read_ahead_here(),
+        Some(before),
+    )
 }
 
 /// [`load_with`], reading as `how` says (tests compare the ways).
