@@ -833,6 +833,12 @@ async fn every_letter_linked_from_a_group_page_is_the_one_mandat_letter_writes()
         );
         assert_eq!(r.body, String::from_utf8_lossy(&out.stdout), "{link}");
     }
+    // The reports page points to each group's letters.
+    let reports = send(&app, get("/reports")).await.body;
+    assert!(
+        reports.contains("href=\"/groups/nkt-ms#letters\""),
+        "{reports}"
+    );
     for (uri, want) in [
         ("/reports/letter-request/nkt-ms/no-such-person.md", 404),
         ("/reports/letter-request/nkt-ms/..%2Fx.md", 404),
