@@ -1,7 +1,5 @@
 //! `mandat calendar [GROUP]...`: an iCalendar file of meetings, report deadlines and term ends.
 
-use std::collections::BTreeSet;
-
 use super::{Env, Outcome, print};
 use crate::cli::CalendarArgs;
 use crate::registry::{self, Group, Scope};
@@ -9,12 +7,7 @@ use crate::report::{Options, calendar};
 
 pub fn run(args: &CalendarArgs, env: &Env) -> anyhow::Result<Outcome> {
     let root = env.root()?;
-    let wanted: BTreeSet<String> = args.groups.iter().cloned().collect();
-    let scope = if wanted.is_empty() {
-        Scope::All
-    } else {
-        Scope::Groups(wanted)
-    };
+    let scope = Scope::of_groups(&args.groups);
     let loaded = registry::load(&root, &scope)?;
     let reg = &loaded.registry;
     let lang = env.lang_of(Some(reg));

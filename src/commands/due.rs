@@ -1,7 +1,5 @@
 //! `mandat due`: what is overdue or falls due soon, across the registry (cli.md).
 
-use std::collections::BTreeSet;
-
 use super::table::{Column, Rows, Tone, col};
 
 /// Due within this many days: shown in yellow.
@@ -27,12 +25,7 @@ pub fn run(args: &DueArgs, env: &Env) -> anyhow::Result<Outcome> {
     for g in &args.groups {
         super::writing::check_id("group", g, lang0)?;
     }
-    let wanted: BTreeSet<String> = args.groups.iter().cloned().collect();
-    let scope = if wanted.is_empty() {
-        Scope::All
-    } else {
-        Scope::Groups(wanted)
-    };
+    let scope = Scope::of_groups(&args.groups);
     let loaded = registry::load(&root, &scope)?;
     let reg = &loaded.registry;
     let lang = env.lang_of(Some(reg));

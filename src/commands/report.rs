@@ -80,22 +80,8 @@ fn run_region(args: &RegionArgs, env: &Env) -> anyhow::Result<Outcome> {
     let root = env.root()?;
     let loaded = registry::load(&root, &Scope::All)?;
     let reg = &loaded.registry;
-    if reg.region(&args.region).is_none() {
-        let known = reg
-            .regions
-            .iter()
-            .map(|r| r.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let region = &args.region;
-        bail!(
-            "{}",
-            t!(
-                "no region `{region}` in organisations.toml; the regions are: {known}",
-                "ingen region `{region}` i organisations.toml; regionene er: {known}"
-            )
-            .get(env.lang_of(Some(reg)))
-        );
+    if let Some(text) = reg.unknown_region(&args.region) {
+        bail!("{}", text.get(env.lang_of(Some(reg))));
     }
     let opts = options(env, reg, &args.out);
     check_output(&root, &args.out, opts.lang)?;

@@ -1,7 +1,5 @@
 //! `mandat site OUT [--group ID]... [--include-minutes]`: the public web site (web.md).
 
-use std::collections::BTreeSet;
-
 use super::{Env, Outcome};
 use crate::cli::SiteArgs;
 use crate::registry::{self, Group, Scope};
@@ -10,12 +8,7 @@ use crate::t;
 
 pub fn run(args: &SiteArgs, env: &Env) -> anyhow::Result<Outcome> {
     let root = env.root()?;
-    let wanted: BTreeSet<String> = args.groups.iter().cloned().collect();
-    let scope = if wanted.is_empty() {
-        Scope::All
-    } else {
-        Scope::Groups(wanted)
-    };
+    let scope = Scope::of_groups(&args.groups);
     // Refuse before loading: a wrong OUT should not cost a whole load.
     let early = env.lang;
     output::check_not_registry(&args.out, &root)

@@ -22,6 +22,17 @@ pub enum Scope {
     Groups(BTreeSet<String>),
 }
 
+impl Scope {
+    /// The groups named by `--group` (repeatable), or everything when none is named.
+    pub fn of_groups(ids: &[String]) -> Scope {
+        if ids.is_empty() {
+            Scope::All
+        } else {
+            Scope::Groups(ids.iter().cloned().collect())
+        }
+    }
+}
+
 /// The registry and what reading it found.
 pub struct Loaded {
     pub registry: Registry,

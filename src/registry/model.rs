@@ -350,6 +350,24 @@ impl Registry {
         self.regions.iter().find(|r| r.id.value == id)
     }
 
+    /// `None` when `id` is a region of organisations.toml; else what to tell the user, naming
+    /// the regions there are (`report region`, `letter reminder`).
+    pub fn unknown_region(&self, id: &str) -> Option<crate::i18n::Text> {
+        if self.region(id).is_some() {
+            return None;
+        }
+        let known = self
+            .regions
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        Some(crate::t!(
+            "no region `{id}` in organisations.toml; the regions are: {known}",
+            "ingen region `{id}` i organisations.toml; regionene er: {known}"
+        ))
+    }
+
     pub fn organisation(&self, id: &str) -> Option<&Organisation> {
         self.organisations.iter().find(|o| o.id.value == id)
     }

@@ -352,17 +352,8 @@ pub fn build(reg: &Registry, g: &Group, req: &Request<'_>) -> Result<Letter, Ref
                 .unwrap_or_else(|| reg.config.current_report_year(req.date));
             let (kind, author) = match req.region {
                 Some(r) => {
-                    if reg.region(r).is_none() {
-                        let known = reg
-                            .regions
-                            .iter()
-                            .map(|r| r.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ");
-                        return Err(Refusal::Usage(t!(
-                            "no region `{r}` in organisations.toml; the regions are: {known}",
-                            "ingen region `{r}` i organisations.toml; regionene er: {known}"
-                        )));
+                    if let Some(text) = reg.unknown_region(r) {
+                        return Err(Refusal::Usage(text));
                     }
                     (
                         SectionKind::Regional(r.to_string()),
