@@ -52,7 +52,11 @@ pub(super) fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ("author", "Author", "Forfatter"),
         ("download", "Download", "Last ned"),
         ("letters", "Letters", "Brev"),
-        ("letters_on_page", "Letters: on the group's page", "Brev: på gruppens side"),
+        (
+            "letters_on_page",
+            "Letters: on the group's page",
+            "Brev: på gruppens side",
+        ),
         ("letter_request", "Request", "Forespørsel"),
         ("letter_appointment", "Appointment", "Oppnevning"),
         (
