@@ -1,5 +1,5 @@
-//! The file store: where the registry's bytes come from. The disk (with a reader thread ahead of
-//! the loader, see [`prefetch`]), an overlay of files an edit would write, the size limit, links
+//! The file store: where the registry's bytes come from. The disk (read folder by folder when
+//! the whole registry is loaded, see [`super::prefetch`]), an overlay of files an edit would write, the size limit, links
 //! that must stay in the registry, and UTF-8. Everything the loader reads goes through
 //! [`Loader::read`]; nothing here parses or judges what a file says.
 
@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::prefetch::Batch;
 pub use super::prefetch::BeforeFolder;
-use super::prefetch::{self, Batch, Job, Reader};
 use crate::diagnostic::{Diagnostic, Place};
 use crate::i18n::Text;
 use crate::rule_id::RuleId;
@@ -22,15 +22,16 @@ use decode::utf16_text;
 
 mod decode;
 
-/// How the whole registry is read from disk (see [`prefetch`]); the result is the same.
+/// How the whole registry is read from disk; the result is the same.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum ReadAhead {
-    /// File by file, as the loader comes to each (as for an overlay or some groups).
+    /// File by file, as the loader comes to each, as for an overlay or some groups whatever
+    /// this says; the tests compare it with reading folder by folder.
+    #[cfg(test)]
     Off,
-    /// Folder by folder, on the loader's thread.
-    Inline,
-    /// Folder by folder, on a thread of its own.
-    Thread,
+    /// Folder by folder ([`super::prefetch`]), by this many threads side by side, each reading
+    /// and parsing the folders it takes ([`super::parallel`]).
+    Folders { threads: usize },
 }
 
 /// The loader's state: the files read so far and what reading them found. The builders of each
@@ -44,13 +45,12 @@ pub(super) struct Loader {
     /// Where released files are read again from; `None` when no text is released (see
     /// [`Loader::release_from`]).
     pub(super) release_root: Option<std::sync::Arc<Path>>,
-    /// The reader thread's batches, when one reads ahead (see [`prefetch`]).
-    pub(super) ahead: Option<Reader>,
-    /// What the reader read for the group or people being loaded now; empty without a reader.
+    /// What was read folder by folder for the group or people being loaded now
+    /// ([`super::prefetch`]); empty when files are read one by one.
     pub(super) batch: Batch,
     /// For each group whose whole folder the reader listed, the text files in it that the
     /// loader did not read: the `pii` walk takes them from here instead of walking the folder.
-    pub(super) walked_groups: std::collections::HashMap<String, (Vec<SourceFile>, Vec<String>)>,
+    pub(super) walked_groups: std::collections::HashMap<String, WalkedGroup>,
     /// The regular files the `pii` walk met but did not keep (not text, or too large): their
     /// names are looked at too.
     pub(super) unread: Vec<String>,
@@ -60,6 +60,10 @@ pub(super) struct Loader {
     /// Told of each folder before the loader lists it or reads a file in it from disk.
     pub(super) before_folder: Option<BeforeFolder>,
 }
+
+/// A group folder read whole: its other text files, and the paths of the regular files in it
+/// that were not read (for the `pii` walk).
+pub(super) type WalkedGroup = (Vec<SourceFile>, Vec<String>);
 
 pub(super) fn syntax_at(span: Span, message: Text) -> Diagnostic {
     Diagnostic::at(RuleId::Syntax, span, message)
@@ -71,44 +75,6 @@ impl Loader {
         if let Some(hook) = &self.before_folder {
             hook(&self.root.join(rel));
         }
-    }
-
-    /// Reads the group folders and people files folder by folder (see [`prefetch`]): on a
-    /// thread of its own when the machine has a second core, else on this one. Not when the
-    /// groups folder is a link, which the `pii` walk does not follow.
-    pub(in crate::registry) fn read_ahead(
-        &mut self,
-        how: ReadAhead,
-        group_dirs: &[String],
-        person_stems: &[String],
-    ) {
-        let groups_is_dir =
-            fs::symlink_metadata(self.root.join("groups")).is_ok_and(|m| m.is_dir());
-        if how == ReadAhead::Off || !groups_is_dir {
-            return;
-        }
-        let mut jobs: Vec<Job> = group_dirs.iter().cloned().map(Job::Group).collect();
-        jobs.extend(
-            person_stems
-                .chunks(prefetch::PEOPLE_PER_BATCH)
-                .map(|chunk| Job::People(chunk.to_vec())),
-        );
-        let root = self.root.clone();
-        let before = self.before_folder.clone();
-        self.ahead = match how {
-            // A thread that cannot be started reads nothing ahead: the loader reads from disk.
-            ReadAhead::Thread => Reader::spawn(root, jobs, before).ok(),
-            ReadAhead::Inline => Some(Reader::inline(root, jobs, before)),
-            ReadAhead::Off => None,
-        };
-    }
-
-    /// Takes the reader's next batch: the one for the group or people loaded next.
-    pub(in crate::registry) fn next_batch(&mut self) {
-        self.batch = match &mut self.ahead {
-            Some(reader) => reader.next(),
-            None => Batch::default(),
-        };
     }
 
     /// After group `dir` is loaded: when the reader listed its whole folder, the text files it

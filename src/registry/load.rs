@@ -59,15 +59,16 @@ pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded
     load_inner(root, scope, overlay, read_ahead_here())
 }
 
-/// Reading ahead on a thread of its own when the machine has a second core, else inline.
+/// Folder by folder, on as many threads as the machine has cores (at most [`MAX_THREADS`]).
 fn read_ahead_here() -> ReadAhead {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if cores > 1 {
-        ReadAhead::Thread
-    } else {
-        ReadAhead::Inline
+    ReadAhead::Folders {
+        threads: cores.min(MAX_THREADS),
     }
 }
+
+/// Beyond a few threads the kernel's work on one folder tree does not spread further.
+const MAX_THREADS: usize = 8;
 
 /// [`load`], telling `before` of each folder before anything in it is listed or read from disk
 /// (and of the root first): `mandat serve` watches each folder there, so that a change made
@@ -121,7 +122,6 @@ fn load_hooked(
         // what is on disk, and a group's few files are not worth it.
         release_root: (matches!(scope, Scope::All) && overlay.is_empty())
             .then(|| std::sync::Arc::from(root)),
-        ahead: None,
         batch: Batch::default(),
         walked_groups: std::collections::HashMap::new(),
         blocked: Vec::new(),
@@ -153,54 +153,21 @@ fn load_hooked(
             .collect(),
         Scope::Groups(_) => Vec::new(),
     };
-    if l.release_root.is_some() {
-        l.read_ahead(how, &group_dirs, &person_stems);
-    }
-    let mut groups = Vec::with_capacity(group_dirs.len());
-    for dir in &group_dirs {
-        if let Scope::Groups(wanted) = scope
-            && !wanted.contains(dir)
+    // Folder by folder only when the whole registry is read from disk, and not when the groups
+    // folder is a link, which the `pii` walk does not follow.
+    let by_folder = match how {
+        ReadAhead::Folders { threads }
+            if l.release_root.is_some()
+                && fs::symlink_metadata(root.join("groups")).is_ok_and(|m| m.is_dir()) =>
         {
-            continue;
+            Some(threads)
         }
-        l.next_batch();
-        let first = l.files.len();
-        groups.push(l.load_group(dir));
-        l.keep_other_text_files(dir);
-        l.release_from(first);
-    }
-    let people = match scope {
-        Scope::All => {
-            let mut people = Vec::with_capacity(person_stems.len());
-            for chunk in person_stems.chunks(prefetch::PEOPLE_PER_BATCH) {
-                l.next_batch();
-                let first = l.files.len();
-                people.extend(chunk.iter().filter_map(|id| l.load_person(id)));
-                l.release_from(first);
-            }
-            people
-        }
-        Scope::Groups(_) => {
-            let root = l.root.clone();
-            let mut ids = referenced_people(&groups);
-            ids.extend(overlay.keys().filter_map(|rel| {
-                rel.strip_prefix("people/")?
-                    .strip_suffix(".toml")
-                    .map(str::to_string)
-            }));
-            ids.into_iter()
-                .filter(|id| {
-                    let rel = format!("people/{id}.toml");
-                    // Whatever is there is read, and reported if it is not a regular file.
-                    is_valid_id(id)
-                        && (overlay.contains_key(&rel)
-                            || fs::symlink_metadata(root.join(&rel)).is_ok())
-                })
-                .filter_map(|id| l.load_person(&id))
-                .collect()
-        }
+        _ => None,
     };
-    l.ahead = None;
+    let (groups, people) = match by_folder {
+        Some(threads) => l.load_on_threads(threads, &group_dirs, &person_stems),
+        None => l.load_file_by_file(scope, &group_dirs, &person_stems),
+    };
     if let Scope::All = scope {
         l.read_other_text_files();
     }
@@ -224,6 +191,57 @@ fn load_hooked(
         registry,
         diagnostics: l.diags,
     })
+}
+
+impl Loader {
+    /// Loads the group folders and the people one file at a time: the people `person_stems`
+    /// for [`Scope::All`], those the groups and the overlay name for [`Scope::Groups`].
+    fn load_file_by_file(
+        &mut self,
+        scope: &Scope,
+        group_dirs: &[String],
+        person_stems: &[String],
+    ) -> (Vec<Group>, Vec<Person>) {
+        let mut groups = Vec::with_capacity(group_dirs.len());
+        for dir in group_dirs {
+            if let Scope::Groups(wanted) = scope
+                && !wanted.contains(dir)
+            {
+                continue;
+            }
+            let first = self.files.len();
+            groups.push(self.load_group(dir));
+            self.release_from(first);
+        }
+        let people = match scope {
+            Scope::All => {
+                let mut people = Vec::with_capacity(person_stems.len());
+                for chunk in person_stems.chunks(prefetch::PEOPLE_PER_BATCH) {
+                    let first = self.files.len();
+                    people.extend(chunk.iter().filter_map(|id| self.load_person(id)));
+                    self.release_from(first);
+                }
+                people
+            }
+            Scope::Groups(_) => {
+                let mut ids = referenced_people(&groups);
+                ids.extend(self.overlay.keys().filter_map(|rel| {
+                    rel.strip_prefix("people/")?
+                        .strip_suffix(".toml")
+                        .map(str::to_string)
+                }));
+                ids.retain(|id| {
+                    let rel = format!("people/{id}.toml");
+                    // Whatever is there is read, and reported if it is not a regular file.
+                    is_valid_id(id)
+                        && (self.overlay.contains_key(&rel)
+                            || fs::symlink_metadata(self.root.join(&rel)).is_ok())
+                });
+                ids.iter().filter_map(|id| self.load_person(id)).collect()
+            }
+        };
+        (groups, people)
+    }
 }
 
 /// Every person id a group's files mention.
@@ -366,7 +384,8 @@ mod tests {
         for root in [Path::new("registry-example"), &awkward.path().join("reg")] {
             let by_file = load_inner(root, &Scope::All, &Overlay::new(), ReadAhead::Off).unwrap();
             let by_file = seen(&by_file);
-            for how in [ReadAhead::Inline, ReadAhead::Thread] {
+            for threads in [1, 2, 3] {
+                let how = ReadAhead::Folders { threads };
                 let by_folder = load_inner(root, &Scope::All, &Overlay::new(), how).unwrap();
                 assert_eq!(by_file, seen(&by_folder), "{how:?}, {}", root.display());
             }
@@ -388,7 +407,11 @@ mod tests {
                 .filter(|e| e.file_type().is_dir())
                 .map(|e| e.path().to_path_buf())
                 .collect();
-            for how in [ReadAhead::Off, ReadAhead::Inline, ReadAhead::Thread] {
+            for how in [
+                ReadAhead::Off,
+                ReadAhead::Folders { threads: 1 },
+                ReadAhead::Folders { threads: 2 },
+            ] {
                 let told = std::sync::Arc::new(std::sync::Mutex::new(BTreeSet::new()));
                 let t = std::sync::Arc::clone(&told);
                 let hook: BeforeFolder = std::sync::Arc::new(move |dir: &Path| {
@@ -410,7 +433,13 @@ mod tests {
     fn the_pii_walk_sees_other_text_files_the_reader_read() {
         let awkward = awkward_registry();
         let root = awkward.path().join("reg");
-        let loaded = load_inner(&root, &Scope::All, &Overlay::new(), ReadAhead::Thread).unwrap();
+        let loaded = load_inner(
+            &root,
+            &Scope::All,
+            &Overlay::new(),
+            ReadAhead::Folders { threads: 2 },
+        )
+        .unwrap();
         let kept: BTreeSet<&str> = loaded
             .registry
             .files

@@ -4,8 +4,10 @@
 //! while reading. Nothing here judges the mandate; that is [`crate::rules`].
 //!
 //! - `load`: what to load and in which order;
-//! - `files` and [`one_file`]: the file store (disk, overlay, read-ahead by `prefetch`, size
-//!   and link limits, files that are not files, UTF-8);
+//! - `files` and [`one_file`]: the file store (disk, overlay, folder by folder by `prefetch`,
+//!   size and link limits, files that are not files, UTF-8);
+//! - `parallel`: the whole registry loaded on every core, and `shift`, which numbers what each
+//!   thread loaded after the files before it;
 //! - `parse`: TOML and front matter into tables; `build/`: one builder per file kind, with the
 //!   guards that cannot be switched off;
 //! - `other_files`: the `pii` walk over the other files (their text, their names, large exports).
@@ -19,11 +21,13 @@ pub mod model;
 pub mod obligations;
 pub mod one_file;
 mod other_files;
+mod parallel;
 mod parse;
 pub mod parser_text;
 mod prefetch;
 pub mod read;
 pub mod schema;
+mod shift;
 pub mod value_hint;
 
 pub use lifecycle::{Stage, Vacancy, add_days, dec31, jan1};

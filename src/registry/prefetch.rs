@@ -1,42 +1,24 @@
-//! Reading the registry's files folder by folder, ahead of the loader on a second thread.
+//! Reading the registry's files folder by folder: a group's whole folder, or a batch of people
+//! files, at a time.
 //!
 //! When the whole registry is read from disk (`validate`, `status`), half of the time goes to
-//! the kernel: listing 10,000 folders and opening and reading 420,000 files. The loader's thread
-//! spends the other half parsing. A reader thread ([`Reader::spawn`]) does the listing and
-//! reading in the order the loader will ask for it, a bounded number of batches ahead, so the
-//! two halves overlap on a machine with two cores. On one core the same reading is done on the
-//! loader's thread ([`Reader::inline`]): taking each file's type from its folder's listing still
-//! spares a stat of every file, and the `pii` walk a second pass over the group folders.
+//! the kernel: listing 10,000 folders and opening and reading 420,000 files. Reading a folder by
+//! its listing takes each file's type from the listing (no stat of each file) and hands the
+//! group's other text files to the `pii` walk, which then need not list the group folders a
+//! second time. Each worker of [`super::parallel`] reads the folders of the jobs it takes here,
+//! just before it parses them.
 //!
-//! The reader decides nothing and reports nothing. What it could not do cleanly (a symbolic link,
-//! a file over the size limit, a file it could not read, a name that is not UTF-8) it leaves out
-//! of its batch, and the loader does that part from disk as it would without a reader, with the
-//! same diagnostics.
+//! The reading decides nothing and reports nothing. What it could not do cleanly (a symbolic
+//! link, a file over the size limit, a file it could not read, a name that is not UTF-8) it
+//! leaves out of its batch, and the loader does that part from disk as it would without it, with
+//! the same diagnostics.
 
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex, mpsc};
+use std::sync::{Arc, OnceLock};
 
 use super::one_file::{MAX_FILE_BYTES, is_text_file};
-
-/// How many batches go to the loader at a time: handing over each on its own wakes the loader's
-/// thread 10,000 times at 10,000 groups.
-const BATCHES_PER_SEND: usize = 16;
-
-/// How many handovers the reader may be ahead of the loader: enough to ride out a slow folder,
-/// few enough that what is read ahead (about 30 KB a group) costs no memory to speak of.
-const SENDS_AHEAD: usize = 8;
-
-/// How many bytes of files the reader may have read that the loader has not taken yet, so that
-/// a registry of large files is not read into memory far ahead of the loader. A single group
-/// larger than this still goes through, on its own. Small in unit tests, so that the reader
-/// keeps waiting for the loader there.
-const BYTES_AHEAD: usize = if cfg!(test) {
-    16 * 1024
-} else {
-    32 * 1024 * 1024
-};
 
 /// How many people files go in one batch.
 pub(super) const PEOPLE_PER_BATCH: usize = 256;
@@ -45,7 +27,7 @@ pub(super) const PEOPLE_PER_BATCH: usize = 256;
 /// [`super::load::load_watched`]): `mandat serve` watches each folder there.
 pub type BeforeFolder = Arc<dyn Fn(&Path) + Send + Sync>;
 
-/// What the reader is asked to read, in the loader's order.
+/// What a worker is asked to read and load, in the loader's order.
 pub(super) enum Job {
     /// A group's folder `groups/{id}`, all of it.
     Group(String),
@@ -85,16 +67,6 @@ impl Batch {
 
     pub(super) fn has_file(&self, rel: &str) -> bool {
         self.files.has(rel)
-    }
-
-    /// The bytes of the files read.
-    fn bytes(&self) -> usize {
-        self.files
-            .items
-            .iter()
-            .filter_map(|(_, bytes)| bytes.as_ref())
-            .map(Vec::len)
-            .sum()
     }
 
     /// When the reader listed every folder of the group: the text files the loader did not
@@ -157,192 +129,35 @@ impl<T> Entries<T> {
 }
 
 /// Reads jobs: lists and reads what each asks for.
-struct Reading {
+#[derive(Clone)]
+pub(super) struct Reading {
     root: PathBuf,
     /// Told of each folder before it is listed (see [`BeforeFolder`]).
     before: Option<BeforeFolder>,
-    /// The plain files of the people folder, listed when the first people job comes.
-    people: Option<HashSet<String>>,
+    /// The plain files of the people folder, listed when the first people job comes (once for
+    /// all workers).
+    people: Arc<OnceLock<HashSet<String>>>,
 }
 
 impl Reading {
-    fn read(&mut self, job: Job) -> Batch {
-        match job {
-            Job::Group(id) => read_group(&self.root, &id, self.before.as_deref()),
-            Job::People(ids) => {
-                let root = &self.root;
-                let before = self.before.as_deref();
-                let plain = self
-                    .people
-                    .get_or_insert_with(|| plain_files(root, "people", before));
-                read_people(root, &ids, plain)
-            }
-        }
-    }
-}
-
-/// The loader's end of the reading: batches in the order of the jobs.
-pub(super) struct Reader(Source);
-
-enum Source {
-    /// On a thread of its own, ahead of the loader.
-    Ahead {
-        rx: mpsc::Receiver<Vec<Batch>>,
-        received: std::vec::IntoIter<Batch>,
-        budget: Arc<Budget>,
-    },
-    /// On the loader's thread, one job when the loader asks for it (a machine with one core).
-    /// Reading a folder by its listing still saves a stat of each file and a second walk of the
-    /// group folders.
-    Inline {
-        reading: Reading,
-        jobs: std::vec::IntoIter<Job>,
-    },
-}
-
-/// The bytes read ahead and not yet taken by the loader ([`BYTES_AHEAD`]), and whether the
-/// loader has gone (the reader then stops).
-#[derive(Default)]
-struct Budget {
-    state: Mutex<BudgetState>,
-    changed: Condvar,
-}
-
-#[derive(Default)]
-struct BudgetState {
-    ahead: usize,
-    closed: bool,
-}
-
-impl Budget {
-    /// Waits until `bytes` more may be read ahead; false when the loader has gone.
-    fn reserve(&self, bytes: usize) -> bool {
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        while !state.closed && state.ahead > 0 && state.ahead + bytes > BYTES_AHEAD {
-            state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
-        }
-        state.ahead += bytes;
-        !state.closed
-    }
-
-    /// Would reading `bytes` more have to wait?
-    fn is_full_for(&self, bytes: usize) -> bool {
-        let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        state.ahead > 0 && state.ahead + bytes > BYTES_AHEAD
-    }
-
-    fn release(&self, bytes: usize) {
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        state.ahead = state.ahead.saturating_sub(bytes);
-        self.changed.notify_all();
-    }
-
-    fn close(&self) {
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        state.closed = true;
-        self.changed.notify_all();
-    }
-}
-
-impl Reader {
-    /// Reads `jobs` on this thread as the loader asks for them.
-    pub(super) fn inline(root: PathBuf, jobs: Vec<Job>, before: Option<BeforeFolder>) -> Reader {
-        Reader(Source::Inline {
-            reading: Reading {
-                root,
-                before,
-                people: None,
-            },
-            jobs: jobs.into_iter(),
-        })
-    }
-
-    /// Starts a reader thread on `jobs`; it reads ahead, at most [`SENDS_AHEAD`] handovers and
-    /// [`BYTES_AHEAD`] bytes, and stops early when the loader drops its [`Reader`].
-    pub(super) fn spawn(
-        root: PathBuf,
-        jobs: Vec<Job>,
-        before: Option<BeforeFolder>,
-    ) -> std::io::Result<Reader> {
-        let (tx, rx) = mpsc::sync_channel(SENDS_AHEAD);
-        let budget = Arc::new(Budget::default());
-        let mut reading = Reading {
+    pub(super) fn new(root: PathBuf, before: Option<BeforeFolder>) -> Reading {
+        Reading {
             root,
             before,
-            people: None,
-        };
-        let reader_budget = Arc::clone(&budget);
-        std::thread::Builder::new()
-            .name("mandat-reader".into())
-            .spawn(move || {
-                let budget = reader_budget;
-                let mut ready = Vec::with_capacity(BATCHES_PER_SEND);
-                for job in jobs {
-                    let batch = reading.read(job);
-                    let bytes = batch.bytes();
-                    // Before waiting for the loader, hand over what is ready: it may be what
-                    // the loader is waiting for.
-                    if budget.is_full_for(bytes)
-                        && !ready.is_empty()
-                        && tx.send(std::mem::take(&mut ready)).is_err()
-                    {
-                        return;
-                    }
-                    if !budget.reserve(bytes) {
-                        return;
-                    }
-                    ready.push(batch);
-                    if ready.len() == BATCHES_PER_SEND {
-                        let full =
-                            std::mem::replace(&mut ready, Vec::with_capacity(BATCHES_PER_SEND));
-                        if tx.send(full).is_err() {
-                            return;
-                        }
-                    }
-                }
-                let _ = tx.send(ready);
-            })?;
-        Ok(Reader(Source::Ahead {
-            rx,
-            received: Vec::new().into_iter(),
-            budget,
-        }))
-    }
-
-    /// The batch for the next job; an empty one (everything is then read from disk) when there
-    /// are no more jobs.
-    pub(super) fn next(&mut self) -> Batch {
-        match &mut self.0 {
-            Source::Ahead {
-                rx,
-                received,
-                budget,
-            } => {
-                let batch = match received.next() {
-                    Some(batch) => batch,
-                    None => match rx.recv() {
-                        Ok(batches) => {
-                            *received = batches.into_iter();
-                            received.next().unwrap_or_default()
-                        }
-                        Err(_) => Batch::default(),
-                    },
-                };
-                budget.release(batch.bytes());
-                batch
-            }
-            Source::Inline { reading, jobs } => {
-                jobs.next().map(|job| reading.read(job)).unwrap_or_default()
-            }
+            people: Arc::default(),
         }
     }
-}
 
-impl Drop for Reader {
-    /// Stops a reader thread that is waiting for the loader to take what it read.
-    fn drop(&mut self) {
-        if let Source::Ahead { budget, .. } = &self.0 {
-            budget.close();
+    /// Lists and reads what `job` asks for.
+    pub(super) fn read(&self, job: &Job) -> Batch {
+        match job {
+            Job::Group(id) => read_group(&self.root, id, self.before.as_deref()),
+            Job::People(ids) => {
+                let plain = self
+                    .people
+                    .get_or_init(|| plain_files(&self.root, "people", self.before.as_deref()));
+                read_people(&self.root, ids, plain)
+            }
         }
     }
 }

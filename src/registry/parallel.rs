@@ -1,0 +1,183 @@
+//! Loading the whole registry on every core.
+//!
+//! When the whole registry is read from disk (`validate`, `status`, `serve`), the groups and
+//! the people files are split into jobs: one group folder, or [`PEOPLE_PER_BATCH`] people
+//! files. Each thread takes the next jobs in turn, reads their folders ([`super::prefetch`]),
+//! parses and builds what they hold with a loader of its own, and releases the text it no longer
+//! needs. The loader's thread is one of them; between its jobs it takes the finished parts into
+//! the registry in job order, moving their file ids after the files already there
+//! ([`super::shift`]). The registry and its diagnostics are therefore the same, id for id and
+//! byte for byte, on any number of threads.
+//!
+//! Memory stays as on one thread: each thread holds the text of the jobs it is working on, and
+//! a finished part holds only what the registry keeps anyway.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use super::files::{Loader, Overlay, WalkedGroup};
+use super::model::{Group, Person};
+use super::prefetch::{Batch, Job, PEOPLE_PER_BATCH, Reading};
+use super::shift::Shift;
+use crate::diagnostic::Diagnostic;
+use crate::source::SourceFile;
+
+/// How many jobs a thread takes at a time: fewer handovers than one by one (a group takes
+/// about 0.4 ms), small enough that the threads finish together.
+const JOBS_PER_TAKE: usize = 8;
+
+/// What a thread loaded for the jobs it took, numbered from file 0.
+struct Part {
+    groups: Vec<Group>,
+    people: Vec<Person>,
+    files: Vec<SourceFile>,
+    diags: Vec<Diagnostic>,
+    /// The groups whose folders were read whole: their other text files, for the `pii` walk.
+    walked: Vec<(String, WalkedGroup)>,
+    /// Folders found to be links out of the registry, reported and not read again.
+    blocked: Vec<String>,
+}
+
+impl Loader {
+    /// Loads the group folders `group_dirs` and then the people `person_stems` folder by folder,
+    /// on `threads` threads (this one among them).
+    pub(super) fn load_on_threads(
+        &mut self,
+        threads: usize,
+        group_dirs: &[String],
+        person_stems: &[String],
+    ) -> (Vec<Group>, Vec<Person>) {
+        let mut jobs: Vec<Job> = group_dirs.iter().cloned().map(Job::Group).collect();
+        jobs.extend(
+            person_stems
+                .chunks(PEOPLE_PER_BATCH)
+                .map(|chunk| Job::People(chunk.to_vec())),
+        );
+        let takes: Vec<&[Job]> = jobs.chunks(JOBS_PER_TAKE).collect();
+        let reading = Reading::new(self.root.clone(), self.before_folder.clone());
+        let next = AtomicUsize::new(0);
+        let mut groups = Vec::with_capacity(group_dirs.len());
+        let mut people = Vec::with_capacity(person_stems.len());
+        let mut merged = Merge {
+            waiting: BTreeMap::new(),
+            next: 0,
+        };
+        std::thread::scope(|scope| {
+            let (tx, rx) = mpsc::channel::<(usize, Part)>();
+            for n in 1..threads.max(1) {
+                let mut worker = self.worker();
+                let (tx, takes, next, reading) = (tx.clone(), &takes, &next, &reading);
+                let started = std::thread::Builder::new()
+                    .name(format!("mandat-loader-{n}"))
+                    .spawn_scoped(scope, move || {
+                        while let Some((i, part)) = worker.take(takes, next, reading) {
+                            if tx.send((i, part)).is_err() {
+                                return;
+                            }
+                        }
+                    });
+                // A thread that cannot be started leaves its share to the others.
+                if started.is_err() {
+                    break;
+                }
+            }
+            drop(tx);
+            let mut worker = self.worker();
+            while let Some((i, part)) = worker.take(&takes, &next, &reading) {
+                merged.waiting.insert(i, part);
+                merged.waiting.extend(rx.try_iter());
+                merged.ready(self, &mut groups, &mut people);
+            }
+            for (i, part) in rx {
+                merged.waiting.insert(i, part);
+                merged.ready(self, &mut groups, &mut people);
+            }
+        });
+        (groups, people)
+    }
+
+    /// A loader for one thread: the same root and settings, no files yet.
+    fn worker(&self) -> Loader {
+        Loader {
+            root: self.root.clone(),
+            canonical_root: self.canonical_root.clone(),
+            files: Vec::new(),
+            diags: Vec::new(),
+            overlay: Overlay::new(),
+            release_root: self.release_root.clone(),
+            batch: Batch::default(),
+            walked_groups: std::collections::HashMap::new(),
+            unread: Vec::new(),
+            blocked: self.blocked.clone(),
+            before_folder: self.before_folder.clone(),
+        }
+    }
+
+    /// Takes the next jobs and loads them; `None` when none are left.
+    fn take(
+        &mut self,
+        takes: &[&[Job]],
+        next: &AtomicUsize,
+        reading: &Reading,
+    ) -> Option<(usize, Part)> {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let jobs = takes.get(i)?;
+        let blocked_before = self.blocked.len();
+        let mut part = Part {
+            groups: Vec::new(),
+            people: Vec::new(),
+            files: Vec::new(),
+            diags: Vec::new(),
+            walked: Vec::new(),
+            blocked: Vec::new(),
+        };
+        for job in jobs.iter() {
+            self.batch = reading.read(job);
+            let first = self.files.len();
+            match job {
+                Job::Group(dir) => {
+                    part.groups.push(self.load_group(dir));
+                    self.keep_other_text_files(dir);
+                }
+                Job::People(ids) => {
+                    part.people
+                        .extend(ids.iter().filter_map(|id| self.load_person(id)));
+                    self.batch = Batch::default();
+                }
+            }
+            self.release_from(first);
+        }
+        part.files = std::mem::take(&mut self.files);
+        part.diags = std::mem::take(&mut self.diags);
+        part.walked = self.walked_groups.drain().collect();
+        part.blocked = self.blocked[blocked_before..].to_vec();
+        Some((i, part))
+    }
+}
+
+/// The parts finished out of order, until those before them are in.
+struct Merge {
+    waiting: BTreeMap<usize, Part>,
+    /// The number of the part that goes in next.
+    next: usize,
+}
+
+impl Merge {
+    /// Takes every part whose turn it is into `loader`, `groups` and `people`.
+    fn ready(&mut self, loader: &mut Loader, groups: &mut Vec<Group>, people: &mut Vec<Person>) {
+        while let Some(mut part) = self.waiting.remove(&self.next) {
+            self.next += 1;
+            let by = loader.files.len();
+            part.groups.shift(by);
+            part.people.shift(by);
+            part.diags.shift(by);
+            groups.append(&mut part.groups);
+            people.append(&mut part.people);
+            loader.files.append(&mut part.files);
+            loader.diags.append(&mut part.diags);
+            loader.walked_groups.extend(part.walked);
+            loader.blocked.append(&mut part.blocked);
+        }
+    }
+}
