@@ -59,16 +59,12 @@ pub fn load_with(root: &Path, scope: &Scope, overlay: &Overlay) -> Result<Loaded
     load_inner(root, scope, overlay, read_ahead_here())
 }
 
-/// Folder by folder, on as many threads as the machine has cores (at most [`MAX_THREADS`]).
+/// Folder by folder, on as many threads as the machine has cores ([`super::threads`]).
 fn read_ahead_here() -> ReadAhead {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     ReadAhead::Folders {
-        threads: cores.min(MAX_THREADS),
+        threads: super::threads(),
     }
 }
-
-/// Beyond a few threads the kernel's work on one folder tree does not spread further.
-const MAX_THREADS: usize = 8;
 
 /// [`load`], telling `before` of each folder before anything in it is listed or read from disk
 /// (and of the root first): `mandat serve` watches each folder there, so that a change made

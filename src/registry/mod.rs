@@ -36,6 +36,7 @@ pub use load::{
 };
 pub use model::*;
 pub use obligations::{Obligation, ObligationKind};
+pub use parallel::threads;
 
 /// The contract's id form: 1 to 64 characters of `a-z`, `0-9` and `-`, starting with a letter.
 pub fn is_valid_id(s: &str) -> bool {

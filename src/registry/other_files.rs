@@ -19,16 +19,27 @@ impl Loader {
     /// `pii` can look in them too. They are not parsed; bytes that are not UTF-8 are replaced.
     pub(in crate::registry) fn read_other_text_files(&mut self) {
         let mut walked = std::mem::take(&mut self.walked_groups);
-        // Files in the folders the reader walked are not visited again.
-        let known: std::collections::HashSet<&str> = self
-            .files
-            .iter()
-            .map(|f| f.rel.as_str())
-            .filter(|rel| {
-                let group = rel.strip_prefix("groups/").and_then(|r| r.split_once('/'));
-                group.is_none_or(|(g, _)| !walked.contains_key(g))
-            })
-            .collect();
+        // Files in the folders read whole are not visited again. A group's files come one
+        // after another: whether its folder was read whole is looked up once a group.
+        let mut known: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        let mut last_group: Option<(&str, bool)> = None;
+        for rel in self.files.iter().map(|f| f.rel.as_str()) {
+            let in_walked_group = match rel.strip_prefix("groups/").and_then(|r| r.split_once('/'))
+            {
+                None => false,
+                Some((g, _)) => match last_group {
+                    Some((last, walked_whole)) if last == g => walked_whole,
+                    _ => {
+                        let walked_whole = walked.contains_key(g);
+                        last_group = Some((g, walked_whole));
+                        walked_whole
+                    }
+                },
+            };
+            if !in_walked_group {
+                known.insert(rel);
+            }
+        }
         let mut found = Vec::new();
         // Regular files not kept as text: their names are looked at, large text files streamed.
         let mut unread: Vec<String> = Vec::new();

@@ -23,9 +23,20 @@ use super::shift::Shift;
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
 
+/// How many threads work side by side: as many as the machine has cores, at most
+/// [`MAX_THREADS`].
+pub fn threads() -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    cores.min(MAX_THREADS)
+}
+
+/// Beyond a few threads the kernel's work on one folder tree does not spread further.
+const MAX_THREADS: usize = 8;
+
 /// How many jobs a thread takes at a time: fewer handovers than one by one (a group takes
-/// about 0.4 ms), small enough that the threads finish together.
-const JOBS_PER_TAKE: usize = 8;
+/// about 0.4 ms), small enough that the threads finish together. One in unit tests, so that
+/// the small registries there are put together from many parts.
+const JOBS_PER_TAKE: usize = if cfg!(test) { 1 } else { 8 };
 
 /// What a thread loaded for the jobs it took, numbered from file 0.
 struct Part {

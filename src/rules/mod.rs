@@ -117,6 +117,10 @@ fn applies(rule: &Rule, group: &Group, at: Date) -> bool {
     profile_ok && alive_ok
 }
 
+/// How many groups a thread checks at a time; one in unit tests, so that the findings of small
+/// registries are put together from several runs there.
+const GROUPS_PER_RUN: usize = if cfg!(test) { 1 } else { 64 };
+
 /// Runs every rule and returns the registry's diagnostics, levels settled, sorted.
 /// `loaded` are the diagnostics found while reading the files.
 ///
@@ -125,21 +129,56 @@ fn applies(rule: &Rule, group: &Group, at: Date) -> bool {
 pub fn check(reg: &Registry, at: Date, loaded: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let ctx = Ctx { reg, at };
     let held: BTreeSet<&str> = held_back(reg, &loaded).into_keys().collect();
-    let mut raw = loaded;
-    for run in ALL.iter().filter_map(|r| r.checks.registry) {
-        run(&ctx, &mut raw);
-    }
-    for group in &reg.groups {
-        let whole = !held.contains(group.id.as_str());
-        for rule in ALL {
-            if let Some(run) = rule.checks.group
-                && (whole || rule.meta.file_level)
-                && applies(rule, group, at)
-            {
-                run(&ctx, group, &mut raw);
+    let check_groups = |groups: &[Group]| {
+        let mut found = Vec::new();
+        for group in groups {
+            let whole = !held.contains(group.id.as_str());
+            for rule in ALL {
+                if let Some(run) = rule.checks.group
+                    && (whole || rule.meta.file_level)
+                    && applies(rule, group, at)
+                {
+                    run(&ctx, group, &mut found);
+                }
             }
         }
-    }
+        found
+    };
+    // The groups are checked on every core, a run of them at a time, while this thread runs
+    // the rules over the whole registry first; the findings are put together in the order of
+    // the groups, as on one thread.
+    let runs: Vec<&[Group]> = reg.groups.chunks(GROUPS_PER_RUN).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let take = || {
+        let mut found = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(run) = runs.get(i) else {
+                return found;
+            };
+            found.push((i, check_groups(run)));
+        }
+    };
+    let mut raw = loaded;
+    let mut by_run = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..crate::registry::threads())
+            .map_while(|_| std::thread::Builder::new().spawn_scoped(scope, take).ok())
+            .collect();
+        for run in ALL.iter().filter_map(|r| r.checks.registry) {
+            run(&ctx, &mut raw);
+        }
+        let mut by_run = take();
+        for helper in helpers {
+            by_run.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        by_run
+    });
+    by_run.sort_by_key(|(i, _)| *i);
+    raw.extend(by_run.into_iter().flat_map(|(_, found)| found));
     // Each diagnostic looks up its group's levels and waivers: index the groups once.
     let groups: std::collections::HashMap<&str, &Group> =
         reg.groups.iter().map(|g| (g.id.as_str(), g)).collect();
