@@ -36,6 +36,9 @@ pub fn run(args: &ServeArgs, env: &Env) -> anyhow::Result<Outcome> {
             token: token.clone(),
         };
         let app = App::new(cfg)?;
+        // Loading starts now, while the browser opens.
+        let ahead = app.clone();
+        tokio::task::spawn_blocking(move || ahead.load_ahead());
         let url = format!("http://{host}/?token={token}");
         super::print(&format!("mandat serve: {url}\n"))?;
         if !args.no_open {

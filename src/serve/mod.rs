@@ -76,6 +76,15 @@ impl App {
         }))
     }
 
+    /// Loads and checks the whole registry and renders the dashboard ahead of the first
+    /// request, which then waits for this instead of starting its own: the browser's first page
+    /// comes sooner. What goes wrong is left for that request to report.
+    pub fn load_ahead(&self) {
+        if let Ok(snap) = self.snapshot.get(&self.cfg.root, self.today()) {
+            pages::plain_dashboard(self, &snap);
+        }
+    }
+
     /// Today as the server sees it.
     pub fn today(&self) -> Date {
         self.cfg

@@ -171,14 +171,16 @@ mod watch {
     #[cfg(target_os = "linux")]
     struct Watching {
         inotify: inotify::Inotify,
-        /// What the loader's hook shares: the handle to add watches, the folders watched during
-        /// this load, and whether a watch could not be added.
+        /// The handle to add watches; each of the loader's threads adds with a clone of it.
+        watches: inotify::Watches,
+        /// What the loader's hook shares: the folders watched during this load, and whether a
+        /// watch could not be added. Held only to look and note, not while the kernel adds a
+        /// watch, so that the loading threads do not wait for each other.
         adding: std::sync::Arc<std::sync::Mutex<Adding>>,
     }
 
     #[cfg(target_os = "linux")]
     struct Adding {
-        watches: inotify::Watches,
         seen: std::collections::HashSet<std::path::PathBuf>,
         failed: bool,
     }
@@ -265,11 +267,15 @@ mod watch {
                 adding.failed = false;
             }
             let adding = std::sync::Arc::clone(&w.adding);
+            let watches = w.watches.clone();
             Some(std::sync::Arc::new(move |dir: &Path| {
                 use inotify::WatchMask;
-                let Ok(mut a) = adding.lock() else { return };
-                if a.failed || !a.seen.insert(dir.to_path_buf()) {
-                    return;
+                // Noted as seen once its watch is there: a second thread that asks for the same
+                // folder meanwhile adds it again (the kernel keeps one watch), and never goes on
+                // to read the folder before it is watched.
+                match adding.lock() {
+                    Ok(a) if !a.failed && !a.seen.contains(dir) => {}
+                    _ => return,
                 }
                 let mask = WatchMask::MODIFY
                     | WatchMask::ATTRIB
@@ -284,11 +290,18 @@ mod watch {
                 // Links are followed: the loader hands over only folders it reads, and a link
                 // (the root, or a folder linked within the registry) is read where it leads.
                 // A folder that is gone is no failure: its parent's watch saw it go.
-                match a.watches.add(dir, mask) {
-                    Ok(_) => {}
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                    Err(e) if e.raw_os_error() == Some(libc::ENOTDIR) => {}
-                    Err(_) => a.failed = true,
+                let added = match watches.clone().add(dir, mask) {
+                    Ok(_) => true,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+                    Err(e) if e.raw_os_error() == Some(libc::ENOTDIR) => true,
+                    Err(_) => false,
+                };
+                if let Ok(mut a) = adding.lock() {
+                    if added {
+                        a.seen.insert(dir.to_path_buf());
+                    } else {
+                        a.failed = true;
+                    }
                 }
             }))
         }
@@ -317,8 +330,8 @@ mod watch {
         let watches = inotify.watches();
         Some(Watching {
             inotify,
+            watches,
             adding: std::sync::Arc::new(std::sync::Mutex::new(Adding {
-                watches,
                 seen: std::collections::HashSet::new(),
                 failed: false,
             })),

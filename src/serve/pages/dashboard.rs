@@ -1,6 +1,7 @@
 //! The dashboard (`/`) and what is due (`/due`).
 
 use super::*;
+use crate::serve::snapshot::Snapshot;
 
 /// `/`: every group with its status and what is due within 60 days.
 pub async fn dashboard(State(app): State<Arc<App>>, Query(q): Query<Flash>) -> Response {
@@ -18,10 +19,24 @@ pub async fn dashboard_page(
         Ok(s) => s,
         Err(answer) => return answer,
     };
-    let plain_page = flash.is_none() && rejected.is_none();
-    if plain_page && let Some(page) = snap.dashboard.get() {
-        return html(status, page.clone());
+    if flash.is_none() && rejected.is_none() {
+        return html(status, plain_dashboard(app, &snap).clone());
     }
+    html(status, dashboard_html(app, &snap, flash, rejected))
+}
+
+/// The dashboard without a message or a refused form, rendered once for each snapshot.
+pub(in crate::serve) fn plain_dashboard<'a>(app: &App, snap: &'a Snapshot) -> &'a String {
+    snap.dashboard
+        .get_or_init(|| dashboard_html(app, snap, None, None))
+}
+
+fn dashboard_html(
+    app: &App,
+    snap: &Snapshot,
+    flash: Option<String>,
+    rejected: Option<&Rejected>,
+) -> String {
     let lang = app.lang();
     let reg = &snap.registry;
     let at = snap.at;
@@ -101,11 +116,7 @@ pub async fn dashboard_page(
         totals,
         people_form: people_form(reg, lang, rejected, None),
     };
-    let page = render(app, "dashboard.html", &view);
-    if plain_page {
-        let _ = snap.dashboard.set(page.clone());
-    }
-    html(status, page)
+    render(app, "dashboard.html", &view)
 }
 
 /// `/due`: every open obligation of every group within 60 days, and every overdue one.

@@ -373,6 +373,7 @@ pub async fn style() -> Response {
 }
 
 mod dashboard;
+pub(super) use dashboard::plain_dashboard;
 mod downloads;
 mod group;
 mod words;
