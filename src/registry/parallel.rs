@@ -9,8 +9,9 @@
 //! ([`super::shift`]). The registry and its diagnostics are therefore the same, id for id and
 //! byte for byte, on any number of threads.
 //!
-//! Memory stays as on one thread: each thread holds the text of the jobs it is working on, and
-//! a finished part holds only what the registry keeps anyway.
+//! Memory stays as on one thread: each thread holds the text of the job it is working on (its
+//! text is released before the next), and a finished part holds only what the registry keeps
+//! anyway.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};

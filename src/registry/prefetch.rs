@@ -128,15 +128,14 @@ impl<T> Entries<T> {
     }
 }
 
-/// Reads jobs: lists and reads what each asks for.
-#[derive(Clone)]
+/// Reads jobs: lists and reads what each asks for. Shared by the loading threads.
 pub(super) struct Reading {
     root: PathBuf,
     /// Told of each folder before it is listed (see [`BeforeFolder`]).
     before: Option<BeforeFolder>,
     /// The plain files of the people folder, listed when the first people job comes (once for
     /// all workers).
-    people: Arc<OnceLock<HashSet<String>>>,
+    people: OnceLock<HashSet<String>>,
 }
 
 impl Reading {
@@ -144,7 +143,7 @@ impl Reading {
         Reading {
             root,
             before,
-            people: Arc::default(),
+            people: OnceLock::new(),
         }
     }
 

@@ -161,7 +161,13 @@ pub fn check(reg: &Registry, at: Date, loaded: Vec<Diagnostic>) -> Vec<Diagnosti
     };
     let mut raw = loaded;
     let mut by_run = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..crate::registry::threads())
+        // No thread is started for a registry of one run (an edit, a group page).
+        let helpers = if runs.len() > 1 {
+            crate::registry::threads()
+        } else {
+            1
+        };
+        let helpers: Vec<_> = (1..helpers)
             .map_while(|_| std::thread::Builder::new().spawn_scoped(scope, take).ok())
             .collect();
         for run in ALL.iter().filter_map(|r| r.checks.registry) {
