@@ -1075,3 +1075,31 @@ fn the_binary_prints_its_address_and_answers_409_while_locked() {
     assert!(locked.contains("\"ok\": false"));
     assert!(!root.join("groups/nkt-ms/meetings/2027-01-01.md").exists());
 }
+
+/// The dashboard the server renders as soon as it listens (`App::load_ahead`) is the page a
+/// first request renders: the same registry, the same day, no message. Only the random `csrf`
+/// field of each start differs.
+#[tokio::test]
+async fn the_dashboard_rendered_ahead_is_the_one_a_request_renders() {
+    let (_d, root) = example();
+    let ahead = app(&root);
+    ahead.load_ahead();
+    let fresh = app(&root);
+    let without_csrf = |body: String| {
+        body.split("name=\"csrf\" value=\"")
+            .enumerate()
+            .map(|(i, part)| match i {
+                0 => part.to_string(),
+                _ => part
+                    .split_once('"')
+                    .map_or(String::new(), |(_, r)| r.to_string()),
+            })
+            .collect::<Vec<_>>()
+            .join("name=\"csrf\" value=\"")
+    };
+    let a = send(&ahead, get("/")).await;
+    let b = send(&fresh, get("/")).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.body.contains("nkt-ms"), "{}", a.body);
+    assert_eq!(without_csrf(a.body), without_csrf(b.body));
+}
