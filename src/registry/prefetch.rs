@@ -292,15 +292,12 @@ fn read_small(path: &Path) -> Option<Vec<u8>> {
 
 /// The bytes of an open file, when it is a plain file within the size limit.
 fn read_open(file: fs::File) -> Option<Vec<u8>> {
-    use std::io::Read;
     // The size from the open file: no second lookup of the path.
     let meta = file.metadata().ok()?;
     if !meta.is_file() || meta.len() > MAX_FILE_BYTES {
         return None;
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).ok()?.saturating_add(1));
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).ok()?;
-    (bytes.len() as u64 <= MAX_FILE_BYTES).then_some(bytes)
+    super::one_file::read_limited(file, meta.len()).ok()
 }
 
 /// A folder being read, by its open descriptor: its files are opened relative to it, which
