@@ -59,6 +59,22 @@ pub(super) struct Loader {
     pub(super) blocked: Vec<String>,
     /// Told of each folder before the loader lists it or reads a file in it from disk.
     pub(super) before_folder: Option<BeforeFolder>,
+    /// What the loading threads noted of the files they loaded ([`super::parallel`]); `None`
+    /// when the files were read one by one.
+    pub(super) threaded: Option<Threaded>,
+}
+
+/// What the loading threads noted of each file while it was fresh in their caches, so that the
+/// end of the load, on one thread, need not visit each of 420,000 files again.
+#[derive(Default)]
+pub(super) struct Threaded {
+    /// The files the threads loaded.
+    pub(super) range: std::ops::Range<FileId>,
+    /// Of those, every one that is not in a group folder read whole (the `pii` walk looks such
+    /// files up by name): the people files, and the files of a group whose folder was not.
+    pub(super) outside_walked: Vec<FileId>,
+    /// Of those, the ones with something like an identity number in their path.
+    pub(super) pii_paths: Vec<FileId>,
 }
 
 /// A group folder read whole: its other text files, and the paths of the regular files in it

@@ -123,6 +123,7 @@ fn load_hooked(
         blocked: Vec::new(),
         unread: Vec::new(),
         before_folder,
+        threaded: None,
     };
     // `groups/` or `people/` as a link out of the registry is reported once, and not read.
     for top in ["groups", "people"] {
@@ -279,6 +280,8 @@ fn referenced_people(groups: &[Group]) -> BTreeSet<String> {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+    use crate::diagnostic::Place;
+    use crate::rule_id::RuleId;
     use std::os::unix::ffi::OsStrExt;
 
     /// A valid identity number, for the `pii` rule to find.
@@ -342,6 +345,12 @@ mod tests {
             format!("Ikke skriv {fnr} her.\n").as_bytes(),
         );
         write("people/ugyldig.toml", b"name = \"\xff\"\n");
+        // An identity number in the name of a file the loading threads read.
+        write(
+            &format!("groups/nkt-ms/meetings/2020-02-02-{fnr}.md"),
+            b"+++\nstatus = \"held\"\n+++\n",
+        );
+        write(&format!("people/p-{fnr}.toml"), b"name = \"Kari\"\n");
         let odd_name = std::ffi::OsStr::from_bytes(b"m\xf8te.md");
         // In another group: a name the reader cannot hand on leaves that group's folder to the
         // `pii` walk.
@@ -379,6 +388,16 @@ mod tests {
         let awkward = awkward_registry();
         for root in [Path::new("registry-example"), &awkward.path().join("reg")] {
             let by_file = load_inner(root, &Scope::All, &Overlay::new(), ReadAhead::Off).unwrap();
+            if root != Path::new("registry-example") {
+                // Noted by the loading threads, or by the file-by-file end of the load.
+                for rel in ["groups/nkt-ms/meetings/2020-02-02-", "people/p-"] {
+                    let in_path = by_file.diagnostics.iter().any(|d| {
+                        d.rule == RuleId::Pii
+                            && matches!(&d.place, Place::File(p) if p.starts_with(rel))
+                    });
+                    assert!(in_path, "{rel}");
+                }
+            }
             let by_file = seen(&by_file);
             for threads in [1, 2, 3] {
                 let how = ReadAhead::Folders { threads };

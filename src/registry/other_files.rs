@@ -4,6 +4,7 @@
 //! too large to keep, scanned in a streaming pass.
 
 use std::io::Read;
+use std::path::PathBuf;
 
 use super::files::{Loader, MAX_FILE_BYTES, lossy_text};
 use super::one_file;
@@ -23,7 +24,7 @@ impl Loader {
         // after another: whether its folder was read whole is looked up once a group.
         let mut known: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         let mut last_group: Option<(&str, bool)> = None;
-        for rel in self.files.iter().map(|f| f.rel.as_str()) {
+        for rel in self.maybe_outside_walked().map(|f| f.rel.as_str()) {
             let in_walked_group = match rel.strip_prefix("groups/").and_then(|r| r.split_once('/'))
             {
                 None => false,
@@ -44,67 +45,84 @@ impl Loader {
         // Regular files not kept as text: their names are looked at, large text files streamed.
         let mut unread: Vec<String> = Vec::new();
         let groups = self.root.join("groups");
-        // Not sorted while walking (comparing names through `Path::file_name` was 3% of
-        // `validate`'s instructions): what is found is sorted by path at the end.
-        let mut walk = walkdir::WalkDir::new(&self.root)
-            .follow_links(false)
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || e.file_name() != ".git");
-        while let Some(entry) = walk.next() {
-            let Ok(entry) = entry else { continue };
-            // Before the walk lists it (walkdir lists a folder after handing it out).
-            if entry.file_type().is_dir()
-                && let Some(hook) = &self.before_folder
-            {
-                hook(entry.path());
+        // Not walkdir: it opens every folder it hands out, even one skipped at once, and the
+        // group folders read whole (10,000 of them in a large registry) need not be opened
+        // again. Not sorted while walking: what is found is sorted by path at the end. Links
+        // are not followed, and `.git` below the root is not entered.
+        let mut folders: Vec<PathBuf> = vec![self.root.clone()];
+        while let Some(folder) = folders.pop() {
+            // Before the walk lists it.
+            if let Some(hook) = &self.before_folder {
+                hook(&folder);
             }
-            if entry.depth() == 2
-                && entry.file_type().is_dir()
-                && entry.path().parent() == Some(groups.as_path())
-                && let Some((others, not_read)) =
-                    entry.file_name().to_str().and_then(|g| walked.remove(g))
-            {
-                // The reader walked this group's folder.
-                found.extend(others);
-                unread.extend(not_read);
-                walk.skip_current_dir();
-                continue;
-            }
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let Ok(rel) = entry.path().strip_prefix(&self.root) else {
+            let Ok(listing) = std::fs::read_dir(&folder) else {
                 continue;
             };
-            if !is_text_file(rel) {
-                unread.push(
-                    rel.to_string_lossy()
-                        .replace(std::path::MAIN_SEPARATOR, "/"),
-                );
-                continue;
-            }
-            // This walk visits every file of the registry: a known one costs no allocation.
-            if std::path::MAIN_SEPARATOR == '/' && rel.to_str().is_some_and(|r| known.contains(r)) {
-                continue;
-            }
-            let rel = rel
-                .to_string_lossy()
-                .replace(std::path::MAIN_SEPARATOR, "/");
-            if known.contains(rel.as_str()) {
-                continue;
-            }
-            let size = entry.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
-            if size > MAX_FILE_BYTES {
-                unread.push(rel);
-                continue;
-            }
-            // Non-blocking: a FIFO put here after the listing does not hang the walk.
-            let bytes = one_file::open_nonblocking(entry.path())
-                .ok()
-                .and_then(|f| one_file::read_limited(f, size).ok());
-            match bytes {
-                Some(bytes) => found.push(SourceFile::new(rel, lossy_text(bytes))),
-                None => unread.push(rel),
+            let in_groups = folder == groups;
+            for entry in listing {
+                let Ok(entry) = entry else { continue };
+                let Ok(kind) = entry.file_type() else {
+                    continue;
+                };
+                let name = entry.file_name();
+                if name == ".git" {
+                    continue;
+                }
+                if kind.is_dir() {
+                    if in_groups
+                        && let Some((others, not_read)) =
+                            name.to_str().and_then(|g| walked.remove(g))
+                    {
+                        // The reader walked this group's folder.
+                        if let Some(hook) = &self.before_folder {
+                            hook(&entry.path());
+                        }
+                        found.extend(others);
+                        unread.extend(not_read);
+                    } else {
+                        folders.push(entry.path());
+                    }
+                    continue;
+                }
+                if !kind.is_file() {
+                    continue;
+                }
+                let path = entry.path();
+                let Ok(rel) = path.strip_prefix(&self.root) else {
+                    continue;
+                };
+                if !is_text_file(rel) {
+                    unread.push(
+                        rel.to_string_lossy()
+                            .replace(std::path::MAIN_SEPARATOR, "/"),
+                    );
+                    continue;
+                }
+                // This walk visits every file of the registry: a known one costs no allocation.
+                if std::path::MAIN_SEPARATOR == '/'
+                    && rel.to_str().is_some_and(|r| known.contains(r))
+                {
+                    continue;
+                }
+                let rel = rel
+                    .to_string_lossy()
+                    .replace(std::path::MAIN_SEPARATOR, "/");
+                if known.contains(rel.as_str()) {
+                    continue;
+                }
+                let size = entry.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
+                if size > MAX_FILE_BYTES {
+                    unread.push(rel);
+                    continue;
+                }
+                // Non-blocking: a FIFO put here after the listing does not hang the walk.
+                let bytes = one_file::open_nonblocking(&path)
+                    .ok()
+                    .and_then(|f| one_file::read_limited(f, size).ok());
+                match bytes {
+                    Some(bytes) => found.push(SourceFile::new(rel, lossy_text(bytes))),
+                    None => unread.push(rel),
+                }
             }
         }
         // A walked group the walk did not meet again (its folder went away meanwhile).
@@ -124,15 +142,35 @@ impl Loader {
         self.release_from(first);
     }
 
+    /// The files that may lie outside the group folders read whole: every file, less those the
+    /// loading threads found to be in one.
+    fn maybe_outside_walked(&self) -> Box<dyn Iterator<Item = &SourceFile> + '_> {
+        match &self.threaded {
+            Some(t) => Box::new(
+                self.files[..t.range.start]
+                    .iter()
+                    .chain(t.outside_walked.iter().map(|&id| &self.files[id]))
+                    .chain(&self.files[t.range.end..]),
+            ),
+            None => Box::new(self.files.iter()),
+        }
+    }
+
     /// Reports, as `pii` at each file, an identity number in the path of a file the loader read
     /// or the walk met (an id, a meeting slug, a folder name).
     pub(in crate::registry) fn identity_numbers_in_paths(&mut self) {
-        let mut paths: Vec<&str> = self
-            .files
+        // The loading threads looked at the paths of the files they loaded.
+        let (looked_at, found_there) = match &self.threaded {
+            Some(t) => (t.range.clone(), t.pii_paths.as_slice()),
+            None => (0..0, &[][..]),
+        };
+        let mut paths: Vec<&str> = self.files[..looked_at.start]
             .iter()
+            .chain(&self.files[looked_at.end..])
             .map(|f| f.rel.as_str())
             .chain(self.unread.iter().map(String::as_str))
             .filter(|rel| !find(rel).is_empty())
+            .chain(found_there.iter().map(|&id| self.files[id].rel.as_str()))
             .collect();
         paths.sort_unstable();
         paths.dedup();

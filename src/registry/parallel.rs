@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use super::files::{Loader, Overlay, WalkedGroup};
+use super::files::{Loader, Overlay, Threaded, WalkedGroup};
 use super::model::{Group, Person};
 use super::prefetch::{Batch, Job, PEOPLE_PER_BATCH, Reading};
 use super::shift::Shift;
@@ -49,6 +49,8 @@ struct Part {
     walked: Vec<(String, WalkedGroup)>,
     /// Folders found to be links out of the registry, reported and not read again.
     blocked: Vec<String>,
+    /// What the thread noted of its files (see [`Threaded`]), by their ids in `files`.
+    noted: Threaded,
 }
 
 impl Loader {
@@ -123,6 +125,7 @@ impl Loader {
             unread: Vec::new(),
             blocked: self.blocked.clone(),
             before_folder: self.before_folder.clone(),
+            threaded: None,
         }
     }
 
@@ -143,6 +146,7 @@ impl Loader {
             diags: Vec::new(),
             walked: Vec::new(),
             blocked: Vec::new(),
+            noted: Threaded::default(),
         };
         for job in jobs.iter() {
             self.batch = reading.read(job);
@@ -158,13 +162,45 @@ impl Loader {
                     self.batch = Batch::default();
                 }
             }
+            self.note(job, first, &mut part.noted);
             self.release_from(first);
         }
-        part.files = std::mem::take(&mut self.files);
+        part.noted.range = 0..self.files.len();
+        // The next take holds about as many files: no growing from nothing again.
+        let room = self.files.len();
+        part.files = std::mem::replace(&mut self.files, Vec::with_capacity(room));
         part.diags = std::mem::take(&mut self.diags);
         part.walked = self.walked_groups.drain().collect();
         part.blocked = self.blocked[blocked_before..].to_vec();
         Some((i, part))
+    }
+}
+
+impl Loader {
+    /// Notes of the files that `job` loaded, from `first` on, those outside the group folders
+    /// read whole and those with an identity number in their path. A file of group `dir` is in
+    /// a folder read whole when the reader read that folder whole; nothing else is left out, so
+    /// that the `pii` walk, which looks again at what is noted here, finds the same files as
+    /// when it looks at every file.
+    fn note(&self, job: &Job, first: usize, noted: &mut Threaded) {
+        let walked = match job {
+            Job::Group(dir) if self.walked_groups.contains_key(dir) => Some(dir.as_str()),
+            _ => None,
+        };
+        for (id, file) in self.files.iter().enumerate().skip(first) {
+            let in_walked = walked.is_some_and(|dir| {
+                file.rel
+                    .strip_prefix("groups/")
+                    .and_then(|r| r.strip_prefix(dir))
+                    .is_some_and(|r| r.starts_with('/'))
+            });
+            if !in_walked {
+                noted.outside_walked.push(id);
+            }
+            if !crate::pii_scan::find(&file.rel).is_empty() {
+                noted.pii_paths.push(id);
+            }
+        }
     }
 }
 
@@ -190,6 +226,17 @@ impl Merge {
             loader.diags.append(&mut part.diags);
             loader.walked_groups.extend(part.walked);
             loader.blocked.append(&mut part.blocked);
+            let noted = loader.threaded.get_or_insert_with(|| Threaded {
+                range: by..by,
+                ..Threaded::default()
+            });
+            noted.range.end = by + part.noted.range.end;
+            noted
+                .outside_walked
+                .extend(part.noted.outside_walked.iter().map(|id| id + by));
+            noted
+                .pii_paths
+                .extend(part.noted.pii_paths.iter().map(|id| id + by));
         }
     }
 }
