@@ -73,7 +73,7 @@ fn render_one(out: &mut String, d: &Diagnostic, files: &[SourceFile], opts: Rend
         let bar = p.wrap(BLUE, "|");
         let span_len = source
             .text()
-            .get(span.start..span.end)
+            .get(span.start()..span.end())
             .map_or(1, |s| s.lines().next().unwrap_or("").chars().count());
         let (shown, caret_col, caret_len) = window(&mask_identity_numbers(text), col - 1, span_len);
         let shown = if d.rule == crate::rule_id::RuleId::Pii {

@@ -129,8 +129,8 @@ impl Diagnostic {
     pub fn locate<'a>(&'a self, files: &'a [SourceFile]) -> Located<'a> {
         match &self.place {
             Place::Span(span) => {
-                let f = &files[span.file];
-                let (line, column) = f.line_col(span.start);
+                let f = &files[span.file()];
+                let (line, column) = f.line_col(span.start());
                 Located {
                     diag: self,
                     file: crate::pii_scan::mask(&f.rel),

@@ -183,7 +183,7 @@ fn result<'a>(
     let l = d.locate(files);
     let region = match (&d.place, l.source, l.line, l.column) {
         (Place::Span(span), Some(source), Some(start_line), Some(start_column)) => {
-            let end = (span.end > span.start).then(|| source.line_col(span.end));
+            let end = (span.end() > span.start()).then(|| source.line_col(span.end()));
             Some(Region {
                 start_line,
                 start_column,

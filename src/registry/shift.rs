@@ -26,7 +26,7 @@ fn file(id: &mut FileId, by: usize) {
 
 impl Shift for Span {
     fn shift(&mut self, by: usize) {
-        file(&mut self.file, by);
+        *self = self.in_file(self.file() + by);
     }
 }
 

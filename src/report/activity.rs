@@ -228,8 +228,8 @@ pub fn section(
 fn body_text(reg: &Registry, body: crate::source::Span) -> String {
     let text = reg
         .files
-        .get(body.file)
-        .and_then(|f| f.text().get(body.start.min(body.end)..body.end))
+        .get(body.file())
+        .and_then(|f| f.text().get(body.start().min(body.end())..body.end()))
         .unwrap_or("");
     crate::registry::frontmatter::without_comments(text)
 }

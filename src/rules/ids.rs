@@ -84,9 +84,9 @@ fn check_ids<'a>(
         if let Some(first) = seen.get(id.value.as_str()) {
             let name = &id.value;
             let (we, wn) = (&what.en, &what.nb);
-            let file = &ctx.reg.files[first.span.file];
-            let (line, _) = file.line_col(first.span.start);
-            let message = if first.span.file == id.span.file {
+            let file = &ctx.reg.files[first.span.file()];
+            let (line, _) = file.line_col(first.span.start());
+            let message = if first.span.file() == id.span.file() {
                 t!(
                     "{we} `{name}` is defined twice; the first is on line {line}",
                     "{wn} `{name}` er definert to ganger; den første står på linje {line}"

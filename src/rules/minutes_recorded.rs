@@ -78,7 +78,7 @@ pub fn minutes_recorded(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
             )),
             (None, true) => Diagnostic::at(
                 RuleId::MinutesRecorded,
-                closing_delimiter(ctx.reg.files[m.file].text(), m.file, m.body.start),
+                closing_delimiter(ctx.reg.files[m.file].text(), m.file, m.body.start()),
                 t!(
                     "the meeting is held, but its minutes are empty",
                     "møtet er avholdt, men referatet er tomt"

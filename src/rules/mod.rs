@@ -209,7 +209,7 @@ pub fn held_back<'a>(
         .iter()
         .filter(|d| matches!(d.rule, RuleId::Syntax | RuleId::Schema))
         .map(|d| match &d.place {
-            Place::Span(span) => reg.rel(span.file),
+            Place::Span(span) => reg.rel(span.file()),
             Place::File(path) => path.as_str(),
         })
         .collect();
@@ -280,7 +280,7 @@ fn settle(
 ) -> Option<Diagnostic> {
     if d.group.is_none() {
         d.group = match &d.place {
-            Place::Span(span) => reg.group_of_file(span.file).map(str::to_string),
+            Place::Span(span) => reg.group_of_file(span.file()).map(str::to_string),
             Place::File(path) => crate::registry::group_of_path(path).map(str::to_string),
         };
     }

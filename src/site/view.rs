@@ -130,8 +130,8 @@ fn meetings(reg: &Registry, g: &Group, opts: Options) -> (Vec<MeetingView>, Vec<
         let minutes_html = (opts.include_minutes && status == MeetingStatus::Held).then(|| {
             let body = reg
                 .files
-                .get(m.body.file)
-                .and_then(|f| f.text().get(m.body.start.min(m.body.end)..m.body.end))
+                .get(m.body.file())
+                .and_then(|f| f.text().get(m.body.start().min(m.body.end())..m.body.end()))
                 .unwrap_or("")
                 .trim();
             let clean = privacy::redact(&crate::pii_scan::mask(body), opts.lang);

@@ -172,7 +172,7 @@ fn rejected(rel: &str, bytes: &[u8]) -> bool {
 
 fn points_at(d: &Diagnostic, rel: &str, files: &[mandat::source::SourceFile]) -> bool {
     match &d.place {
-        Place::Span(span) => files[span.file].rel == rel,
+        Place::Span(span) => files[span.file()].rel == rel,
         Place::File(path) => path == rel,
     }
 }

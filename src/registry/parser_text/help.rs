@@ -113,7 +113,7 @@ pub fn drop_repeats(diags: &mut Vec<Diagnostic>, parsed: Range<usize>, text: &st
         .iter()
         .filter(|d| d.rule == RuleId::Syntax)
         .filter_map(|d| match &d.place {
-            Place::Span(s) => Some(line_range(text, s.start)),
+            Place::Span(s) => Some(line_range(text, s.start())),
             Place::File(_) => None,
         })
         .collect();
@@ -123,7 +123,7 @@ pub fn drop_repeats(diags: &mut Vec<Diagnostic>, parsed: Range<usize>, text: &st
     let mut i = parsed.end;
     while i < diags.len() {
         let repeat = match &diags[i].place {
-            Place::Span(s) => broken.iter().any(|r| r.contains(&s.start)),
+            Place::Span(s) => broken.iter().any(|r| r.contains(&s.start())),
             Place::File(_) => false,
         };
         if repeat {
