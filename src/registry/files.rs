@@ -109,7 +109,8 @@ impl Loader {
     }
 
     /// Names in a folder under the root, sorted; only folders (`dirs`) or only files.
-    /// A missing folder is empty.
+    /// A missing folder is empty. The names are unique, so an unstable sort gives the same order
+    /// as a stable one, faster (70,000 people files at 10,000 groups).
     pub(in crate::registry) fn list_dir(
         &mut self,
         rel: &str,
@@ -122,14 +123,14 @@ impl Loader {
                 .filter(|(name, is_dir)| wanted(name, *is_dir, dirs))
                 .map(|(name, _)| name)
                 .collect();
-            names.sort();
+            names.sort_unstable();
             return Ok(names);
         }
         let path = self.root.join(rel);
         let mut names: Vec<String> = self.overlay_names(rel, dirs);
         // A folder that is a link is listed only when it stays in the registry.
         if self.is_blocked(rel) || !self.folder_link_stays(rel) {
-            names.sort();
+            names.sort_unstable();
             return Ok(names);
         }
         // Only the few names from the overlay can repeat a name on disk.
@@ -138,13 +139,17 @@ impl Loader {
         let entries = match fs::read_dir(&path) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                names.sort();
+                names.sort_unstable();
                 return Ok(names);
             }
             Err(e) => return Err(LoadError::Unreadable(path, e)),
         };
         for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
+            // The name as it was read when it is UTF-8 (one allocation, not two).
+            let name = entry
+                .file_name()
+                .into_string()
+                .unwrap_or_else(|raw| raw.to_string_lossy().into_owned());
             if name.starts_with('.') {
                 continue;
             }
@@ -172,7 +177,7 @@ impl Loader {
                 names.push(name);
             }
         }
-        names.sort();
+        names.sort_unstable();
         Ok(names)
     }
 

@@ -142,14 +142,6 @@ fn load_hooked(
     {
         return Err(LoadError::UnknownGroup(missing.clone()));
     }
-    let person_stems: Vec<String> = match scope {
-        Scope::All => l
-            .list_dir("people", false)?
-            .into_iter()
-            .filter_map(|f| f.strip_suffix(".toml").map(str::to_string))
-            .collect(),
-        Scope::Groups(_) => Vec::new(),
-    };
     // Folder by folder only when the whole registry is read from disk, and not when the groups
     // folder is a link, which the `pii` walk does not follow.
     let by_folder = match how {
@@ -162,8 +154,8 @@ fn load_hooked(
         _ => None,
     };
     let (groups, people) = match by_folder {
-        Some(threads) => l.load_on_threads(threads, &group_dirs, &person_stems),
-        None => l.load_file_by_file(scope, &group_dirs, &person_stems),
+        Some(threads) => l.load_on_threads(threads, &group_dirs)?,
+        None => l.load_file_by_file(scope, &group_dirs)?,
     };
     if let Scope::All = scope {
         l.read_other_text_files();
@@ -197,8 +189,11 @@ impl Loader {
         &mut self,
         scope: &Scope,
         group_dirs: &[String],
-        person_stems: &[String],
-    ) -> (Vec<Group>, Vec<Person>) {
+    ) -> Result<(Vec<Group>, Vec<Person>), LoadError> {
+        let person_stems = match scope {
+            Scope::All => self.person_stems()?,
+            Scope::Groups(_) => Vec::new(),
+        };
         let mut groups = Vec::with_capacity(group_dirs.len());
         for dir in group_dirs {
             if let Scope::Groups(wanted) = scope
@@ -237,7 +232,20 @@ impl Loader {
                 ids.iter().filter_map(|id| self.load_person(id)).collect()
             }
         };
-        (groups, people)
+        Ok((groups, people))
+    }
+
+    /// The ids of the people, from the names of the files in `people/`, sorted.
+    pub(super) fn person_stems(&mut self) -> Result<Vec<String>, LoadError> {
+        Ok(self
+            .list_dir("people", false)?
+            .into_iter()
+            .filter_map(|mut f| {
+                let stem = f.strip_suffix(".toml")?.len();
+                f.truncate(stem);
+                Some(f)
+            })
+            .collect())
     }
 }
 
@@ -404,6 +412,33 @@ mod tests {
                 let by_folder = load_inner(root, &Scope::All, &Overlay::new(), how).unwrap();
                 assert_eq!(by_file, seen(&by_folder), "{how:?}, {}", root.display());
             }
+        }
+    }
+
+    /// A `people` that cannot be listed stops the load on every way of reading; the threads
+    /// loading the groups meanwhile are not left waiting for the people.
+    #[test]
+    fn people_that_cannot_be_listed_stop_the_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("reg");
+        let copied = std::process::Command::new("cp")
+            .args(["-R", "registry-example"])
+            .arg(&root)
+            .status()
+            .unwrap();
+        assert!(copied.success());
+        fs::remove_dir_all(root.join("people")).unwrap();
+        fs::write(root.join("people"), "not a folder\n").unwrap();
+        for how in [
+            ReadAhead::Off,
+            ReadAhead::Folders { threads: 1 },
+            ReadAhead::Folders { threads: 3 },
+        ] {
+            let failed = load_inner(&root, &Scope::All, &Overlay::new(), how);
+            assert!(
+                matches!(failed, Err(LoadError::Unreadable(ref p, _)) if p.ends_with("people")),
+                "{how:?}"
+            );
         }
     }
 

@@ -15,8 +15,9 @@
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::{OnceLock, mpsc};
 
+use super::LoadError;
 use super::files::{Loader, Overlay, Threaded, WalkedGroup};
 use super::model::{Group, Person};
 use super::prefetch::{Batch, Job, PEOPLE_PER_BATCH, Reading};
@@ -54,38 +55,37 @@ struct Part {
 }
 
 impl Loader {
-    /// Loads the group folders `group_dirs` and then the people `person_stems` folder by folder,
-    /// on `threads` threads (this one among them).
+    /// Loads the group folders `group_dirs` and then the people folder by folder, on `threads`
+    /// threads (this one among them). This thread lists the people folder (70,000 files at
+    /// 10,000 groups) while the others load the first groups; their people wait for the list.
     pub(super) fn load_on_threads(
         &mut self,
         threads: usize,
         group_dirs: &[String],
-        person_stems: &[String],
-    ) -> (Vec<Group>, Vec<Person>) {
-        let mut jobs: Vec<Job> = group_dirs.iter().cloned().map(Job::Group).collect();
-        jobs.extend(
-            person_stems
-                .chunks(PEOPLE_PER_BATCH)
-                .map(|chunk| Job::People(chunk.to_vec())),
-        );
-        let takes: Vec<&[Job]> = jobs.chunks(JOBS_PER_TAKE).collect();
+    ) -> Result<(Vec<Group>, Vec<Person>), LoadError> {
+        let group_jobs: Vec<Job> = group_dirs.iter().cloned().map(Job::Group).collect();
+        let takes = Takes {
+            groups: group_jobs.chunks(JOBS_PER_TAKE).collect(),
+            people: OnceLock::new(),
+            next: AtomicUsize::new(0),
+        };
         let reading = Reading::new(self.root.clone(), self.before_folder.clone());
-        let next = AtomicUsize::new(0);
         let mut groups = Vec::with_capacity(group_dirs.len());
-        let mut people = Vec::with_capacity(person_stems.len());
+        let mut people = Vec::new();
         let mut merged = Merge {
             waiting: BTreeMap::new(),
             next: 0,
         };
+        let mut listed = Ok(());
         std::thread::scope(|scope| {
             let (tx, rx) = mpsc::channel::<(usize, Part)>();
             for n in 1..threads.max(1) {
                 let mut worker = self.worker();
-                let (tx, takes, next, reading) = (tx.clone(), &takes, &next, &reading);
+                let (tx, takes, reading) = (tx.clone(), &takes, &reading);
                 let started = std::thread::Builder::new()
                     .name(format!("mandat-loader-{n}"))
                     .spawn_scoped(scope, move || {
-                        while let Some((i, part)) = worker.take(takes, next, reading) {
+                        while let Some((i, part)) = worker.take(takes, reading) {
                             if tx.send((i, part)).is_err() {
                                 return;
                             }
@@ -97,8 +97,26 @@ impl Loader {
                 }
             }
             drop(tx);
+            // Before any part is taken in, so that what the listing reports comes first, as when
+            // the people are listed before the load.
+            {
+                // Should the listing panic, the other threads are not left waiting for it.
+                let _no_wait = Unblock(&takes.people);
+                let jobs = match self.person_stems() {
+                    Ok(stems) => {
+                        people.reserve(stems.len());
+                        people_jobs(stems)
+                    }
+                    Err(e) => {
+                        listed = Err(e);
+                        Vec::new()
+                    }
+                };
+                // Set before the guard is dropped, which sets none if nothing was set.
+                let _ = takes.people.set(jobs);
+            }
             let mut worker = self.worker();
-            while let Some((i, part)) = worker.take(&takes, &next, &reading) {
+            while let Some((i, part)) = worker.take(&takes, &reading) {
                 merged.waiting.insert(i, part);
                 merged.waiting.extend(rx.try_iter());
                 merged.ready(self, &mut groups, &mut people);
@@ -108,7 +126,7 @@ impl Loader {
                 merged.ready(self, &mut groups, &mut people);
             }
         });
-        (groups, people)
+        listed.map(|()| (groups, people))
     }
 
     /// A loader for one thread: the same root and settings, no files yet.
@@ -130,13 +148,8 @@ impl Loader {
     }
 
     /// Takes the next jobs and loads them; `None` when none are left.
-    fn take(
-        &mut self,
-        takes: &[&[Job]],
-        next: &AtomicUsize,
-        reading: &Reading,
-    ) -> Option<(usize, Part)> {
-        let i = next.fetch_add(1, Ordering::Relaxed);
+    fn take(&mut self, takes: &Takes, reading: &Reading) -> Option<(usize, Part)> {
+        let i = takes.next.fetch_add(1, Ordering::Relaxed);
         let jobs = takes.get(i)?;
         let blocked_before = self.blocked.len();
         let mut part = Part {
@@ -201,6 +214,50 @@ impl Loader {
                 noted.pii_paths.push(id);
             }
         }
+    }
+}
+
+/// The jobs, handed out a few at a time in order: the groups, then the people once this thread
+/// has listed them.
+struct Takes<'a> {
+    groups: Vec<&'a [Job]>,
+    people: OnceLock<Vec<Job>>,
+    /// The number of the next take.
+    next: AtomicUsize,
+}
+
+impl Takes<'_> {
+    /// Take `i`, waiting for the people to be listed when it is theirs; `None` past the last.
+    fn get(&self, i: usize) -> Option<&[Job]> {
+        if let Some(jobs) = self.groups.get(i) {
+            return Some(jobs);
+        }
+        let people = self.people.wait();
+        let first = (i - self.groups.len()).checked_mul(JOBS_PER_TAKE)?;
+        let jobs = people.get(first..)?;
+        (!jobs.is_empty()).then(|| &jobs[..jobs.len().min(JOBS_PER_TAKE)])
+    }
+}
+
+/// Sets the people's jobs to none if they were not set when it is dropped.
+struct Unblock<'a>(&'a OnceLock<Vec<Job>>);
+
+impl Drop for Unblock<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.set(Vec::new());
+    }
+}
+
+/// The people's jobs: [`PEOPLE_PER_BATCH`] people each.
+fn people_jobs(stems: Vec<String>) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    let mut stems = stems.into_iter();
+    loop {
+        let batch: Vec<String> = stems.by_ref().take(PEOPLE_PER_BATCH).collect();
+        if batch.is_empty() {
+            return jobs;
+        }
+        jobs.push(Job::People(batch));
     }
 }
 
