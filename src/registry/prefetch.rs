@@ -165,7 +165,7 @@ fn read_group(root: &Path, id: &str, before: Option<&(dyn Fn(&Path) + Send + Syn
         complete: true,
         ..Batch::default()
     };
-    let rel = format!("groups/{id}");
+    let rel = ["groups/", id].concat();
     match Folder::open(&root.join(&rel)) {
         Some(folder) => read_tree(root, &rel, folder, &mut batch, before),
         None => batch.complete = false,
@@ -211,7 +211,7 @@ fn read_tree(
         batch.dirs.push(rel.to_string(), listing);
     }
     for (name, kind) in entries {
-        let child = format!("{rel}/{name}");
+        let child = [rel, "/", &name].concat();
         match kind {
             Kind::Dir if name != ".git" => match folder.child(&name) {
                 Some(sub) => read_tree(root, &child, sub, batch, before),
@@ -276,11 +276,11 @@ fn read_people<'a>(
         _ => Some(plain()),
     };
     for id in ids {
-        let name = format!("{id}.toml");
+        let name = [id, ".toml"].concat();
         if plain.is_some_and(|plain| !plain.contains(&name)) {
             continue;
         }
-        let rel = format!("people/{name}");
+        let rel = ["people/", &name].concat();
         let bytes = match &folder {
             Some(folder) => folder.read_small(&name),
             None => read_small(&root.join(&rel)),

@@ -27,7 +27,7 @@ const PROFILE_REQUIRES: &[(Profile, &[&str])] = &[
 impl Loader {
     pub(in crate::registry) fn load_group(&mut self, dir: &str) -> Group {
         let mut group = Group::new(dir.to_string());
-        let rel = format!("groups/{dir}/group.toml");
+        let rel = ["groups/", dir, "/group.toml"].concat();
         match self.read_if_exists(&rel) {
             Ok(Some(file)) => self.fill_group(&mut group, file),
             Ok(None) => {}
@@ -46,12 +46,12 @@ impl Loader {
                 )),
             ),
         }
-        if let Ok(Some(file)) = self.read_if_exists(&format!("groups/{dir}/members.toml")) {
+        if let Ok(Some(file)) = self.read_if_exists(&["groups/", dir, "/members.toml"].concat()) {
             group.members_file = Some(file);
             group.members = self.members(file);
         }
         for name in self
-            .list_dir(&format!("groups/{dir}/meetings"), false)
+            .list_dir(&["groups/", dir, "/meetings"].concat(), false)
             .unwrap_or_default()
         {
             let Some(stem) = name.strip_suffix(".md") else {
@@ -60,15 +60,15 @@ impl Loader {
             if stem.eq_ignore_ascii_case("readme") {
                 continue;
             }
-            if let Some(file) = self.read(&format!("groups/{dir}/meetings/{name}")) {
+            if let Some(file) = self.read(&["groups/", dir, "/meetings/", &name].concat()) {
                 group.meetings.push(self.meeting(file, stem));
             }
         }
         for folder in self
-            .list_dir(&format!("groups/{dir}/reports"), true)
+            .list_dir(&["groups/", dir, "/reports"].concat(), true)
             .unwrap_or_default()
         {
-            let folder_rel = format!("groups/{dir}/reports/{folder}");
+            let folder_rel = ["groups/", dir, "/reports/", &folder].concat();
             for name in self.list_dir(&folder_rel, false).unwrap_or_default() {
                 let Some(stem) = name.strip_suffix(".md") else {
                     continue;
@@ -76,7 +76,7 @@ impl Loader {
                 if stem.eq_ignore_ascii_case("readme") {
                     continue;
                 }
-                if let Some(file) = self.read(&format!("{folder_rel}/{name}")) {
+                if let Some(file) = self.read(&[&folder_rel, "/", &name].concat()) {
                     let kind = if stem == "feedback" {
                         SectionKind::Feedback
                     } else {

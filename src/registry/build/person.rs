@@ -12,7 +12,7 @@ use std::fs;
 
 impl Loader {
     pub(in crate::registry) fn load_person(&mut self, id: &str) -> Option<Person> {
-        let rel = format!("people/{id}.toml");
+        let rel = ["people/", id, ".toml"].concat();
         let Some(file) = self.read(&rel) else {
             return self.unreadable_person(id, &rel);
         };
