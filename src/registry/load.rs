@@ -124,6 +124,7 @@ fn load_hooked(
         unread: Vec::new(),
         before_folder,
         threaded: None,
+        people_listing: None,
     };
     // `groups/` or `people/` as a link out of the registry is reported once, and not read.
     for top in ["groups", "people"] {
@@ -205,7 +206,8 @@ impl Loader {
         group_dirs: &[String],
     ) -> Result<(Vec<Group>, Vec<Person>), LoadError> {
         let person_stems = match scope {
-            Scope::All => self.person_stems()?,
+            // The `pii` walk lists the people folder again: file by file, nothing is kept.
+            Scope::All => self.person_stems(false)?,
             Scope::Groups(_) => Vec::new(),
         };
         let mut groups = Vec::with_capacity(group_dirs.len());
@@ -249,10 +251,11 @@ impl Loader {
         Ok((groups, people))
     }
 
-    /// The ids of the people, from the names of the files in `people/`, sorted.
-    pub(super) fn person_stems(&mut self) -> Result<Vec<String>, LoadError> {
+    /// The ids of the people, from the names of the files in `people/`, sorted; with `keep`,
+    /// the folder's whole listing is kept for the `pii` walk ([`Loader::people_listing`]).
+    pub(super) fn person_stems(&mut self, keep: bool) -> Result<Vec<String>, LoadError> {
         Ok(self
-            .list_dir("people", false)?
+            .list_dir_keeping("people", false, keep)?
             .into_iter()
             .filter_map(|mut f| {
                 let stem = f.strip_suffix(".toml")?.len();
@@ -328,9 +331,11 @@ mod tests {
     }
 
     /// registry-example with everything the reader thread leaves to the loader or must hand on
-    /// to the `pii` walk: links in and out of the registry, other text files at every depth,
-    /// hidden files, a `.git` folder, bytes and names that are not UTF-8, a file over the size
-    /// limit, a group folder without group.toml and one that is a link.
+    /// to the `pii` walk (which takes the people folder's listing from the loader when it reads
+    /// on threads, and lists the folder itself when it reads file by file): links in and out of
+    /// the registry, other text files at every depth, hidden files, a `.git` folder, bytes and
+    /// names that are not UTF-8, a file over the size limit, a group folder without group.toml
+    /// and one that is a link.
     fn awkward_registry() -> tempfile::TempDir {
         let (dir, root) = example_copy();
         let outside = dir.path().join("outside.md");
@@ -373,6 +378,7 @@ mod tests {
             format!("Ikke skriv {fnr} her.\n").as_bytes(),
         );
         write("people/ugyldig.toml", b"name = \"\xff\"\n");
+        write("people/arkiv/gammel.md", format!("{fnr}\n").as_bytes());
         // An identity number in the name of a file the loading threads read.
         write(
             &format!("groups/nkt-ms/meetings/2020-02-02-{fnr}.md"),
@@ -384,6 +390,9 @@ mod tests {
         // `pii` walk.
         let other = root.join("groups/nkt-inkontinens/meetings");
         fs::write(other.join(odd_name), format!("{fnr}\n")).unwrap();
+        // In the people folder, whose listing the loader keeps for the `pii` walk.
+        let odd_person = std::ffi::OsStr::from_bytes(b"n\xf8kkel.txt");
+        fs::write(root.join("people").join(odd_person), format!("{fnr}\n")).unwrap();
         let link = |target: &Path, rel: &str| {
             std::os::unix::fs::symlink(target, root.join(rel)).unwrap();
         };
@@ -516,6 +525,8 @@ mod tests {
             "groups/nkt-ms/meetings/sub/deep.CSV",
             "groups/nkt-inkontinens/meetings/m\u{fffd}te.md",
             "people/README.md",
+            "people/arkiv/gammel.md",
+            "people/n\u{fffd}kkel.txt",
         ] {
             assert!(kept.contains(rel), "{rel} not kept for pii: {kept:?}");
         }

@@ -4,9 +4,9 @@
 //! too large to keep, scanned in a streaming pass.
 
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use super::files::{Loader, MAX_FILE_BYTES, lossy_text};
+use super::files::{Listing, Loader, MAX_FILE_BYTES, lossy_text};
 use super::one_file;
 use super::one_file::is_text_file;
 use crate::diagnostic::{Diagnostic, Place};
@@ -20,6 +20,7 @@ impl Loader {
     /// `pii` can look in them too. They are not parsed; bytes that are not UTF-8 are replaced.
     pub(in crate::registry) fn read_other_text_files(&mut self) {
         let mut walked = std::mem::take(&mut self.walked_groups);
+        let mut people_listing = self.people_listing.take();
         // Files in the folders read whole are not visited again. A group's files come one
         // after another: whether its folder was read whole is looked up once a group.
         let mut known: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
@@ -50,21 +51,36 @@ impl Loader {
         // again. Not sorted while walking: what is found is sorted by path at the end. Links
         // are not followed, and `.git` below the root is not entered.
         let mut folders: Vec<PathBuf> = vec![self.root.clone()];
+        let people = self.root.join("people");
+        // One path buffer for the names of the files met, relative to the root.
+        let mut rel_buf = String::new();
         while let Some(folder) = folders.pop() {
             // Before the walk lists it.
             if let Some(hook) = &self.before_folder {
                 hook(&folder);
             }
-            let Ok(listing) = std::fs::read_dir(&folder) else {
-                continue;
+            // The people folder as the loader listed it, if it did (see `people_listing`).
+            let listing: Listing = match people_listing.take() {
+                Some(listed) if folder == people => listed,
+                kept => {
+                    people_listing = kept;
+                    let Ok(listing) = std::fs::read_dir(&folder) else {
+                        continue;
+                    };
+                    listing
+                        .flatten()
+                        .filter_map(|e| Some((e.file_name(), e.file_type().ok()?)))
+                        .collect()
+                }
             };
             let in_groups = folder == groups;
-            for entry in listing {
-                let Ok(entry) = entry else { continue };
-                let Ok(kind) = entry.file_type() else {
-                    continue;
-                };
-                let name = entry.file_name();
+            // The folder's path relative to the root with `/` between names, when it is UTF-8.
+            let folder_rel = folder
+                .strip_prefix(&self.root)
+                .ok()
+                .and_then(|r| r.to_str())
+                .map(|r| r.replace(std::path::MAIN_SEPARATOR, "/"));
+            for (name, kind) in listing {
                 if name == ".git" {
                     continue;
                 }
@@ -75,42 +91,50 @@ impl Loader {
                     {
                         // The reader walked this group's folder.
                         if let Some(hook) = &self.before_folder {
-                            hook(&entry.path());
+                            hook(&folder.join(&name));
                         }
                         found.extend(others);
                         unread.extend(not_read);
                     } else {
-                        folders.push(entry.path());
+                        folders.push(folder.join(&name));
                     }
                     continue;
                 }
                 if !kind.is_file() {
                     continue;
                 }
-                let path = entry.path();
-                let Ok(rel) = path.strip_prefix(&self.root) else {
-                    continue;
-                };
-                if !is_text_file(rel) {
-                    unread.push(
-                        rel.to_string_lossy()
-                            .replace(std::path::MAIN_SEPARATOR, "/"),
-                    );
-                    continue;
-                }
                 // This walk visits every file of the registry: a known one costs no allocation.
-                if std::path::MAIN_SEPARATOR == '/'
-                    && rel.to_str().is_some_and(|r| known.contains(r))
-                {
+                let rel: &str = match (&folder_rel, name.to_str()) {
+                    (Some(folder_rel), Some(name)) => {
+                        rel_buf.clear();
+                        if !folder_rel.is_empty() {
+                            rel_buf.push_str(folder_rel);
+                            rel_buf.push('/');
+                        }
+                        rel_buf.push_str(name);
+                        &rel_buf
+                    }
+                    _ => {
+                        let path = folder.join(&name);
+                        let Ok(rel) = path.strip_prefix(&self.root) else {
+                            continue;
+                        };
+                        rel_buf = rel
+                            .to_string_lossy()
+                            .replace(std::path::MAIN_SEPARATOR, "/");
+                        &rel_buf
+                    }
+                };
+                if !is_text_file(Path::new(&name)) {
+                    unread.push(rel.to_string());
                     continue;
                 }
-                let rel = rel
-                    .to_string_lossy()
-                    .replace(std::path::MAIN_SEPARATOR, "/");
-                if known.contains(rel.as_str()) {
+                if known.contains(rel) {
                     continue;
                 }
-                let size = entry.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
+                let rel = rel.to_string();
+                let path = folder.join(&name);
+                let size = std::fs::symlink_metadata(&path).map_or(u64::MAX, |m| m.len());
                 if size > MAX_FILE_BYTES {
                     unread.push(rel);
                     continue;

@@ -102,7 +102,7 @@ impl Loader {
             {
                 // Should the listing panic, the other threads are not left waiting for it.
                 let _no_wait = Unblock(&takes.people);
-                let jobs = match self.person_stems() {
+                let jobs = match self.person_stems(true) {
                     Ok(stems) => {
                         people.reserve(stems.len());
                         people_jobs(stems)
@@ -144,6 +144,7 @@ impl Loader {
             blocked: self.blocked.clone(),
             before_folder: self.before_folder.clone(),
             threaded: None,
+            people_listing: None,
         }
     }
 
