@@ -74,14 +74,23 @@ pub fn first_key(text: &str, start: usize) -> Option<usize> {
 /// nothing but ATX headings (lines starting with `#`) and white space. Such minutes are not yet
 /// written, and such a report section or feedback counts as missing.
 pub fn body_is_empty(body: &str) -> bool {
-    // Each piece outside the comments on its own: a comment counts as a line break. No copy of
-    // the body is made, and the first line with text ends the search.
-    outside_comments(body).all(|piece| {
-        piece
-            .lines()
-            .map(str::trim_start)
-            .all(|l| l.trim().is_empty() || l.starts_with('#'))
-    })
+    let no_text = |l: &str| {
+        let l = l.trim_start();
+        l.trim().is_empty() || l.starts_with('#')
+    };
+    // Line by line while no comment can have begun: most minutes have text in their first
+    // lines, and the search for comments below would first scan the whole body.
+    for line in body.lines() {
+        if line.contains('<') {
+            // Each piece outside the comments on its own: a comment counts as a line break. No
+            // copy of the body is made, and the first line with text ends the search.
+            return outside_comments(body).all(|piece| piece.lines().all(no_text));
+        }
+        if !no_text(line) {
+            return false;
+        }
+    }
+    true
 }
 
 /// A Markdown body without its HTML comments (`<!-- ... -->`; one left open runs to the end),
@@ -198,6 +207,11 @@ mod tests {
             "<!-- uavsluttet\ntekst",
             "  <!-- a -->  \n\t# B\n<!-- c -->x<!-- d -->",
             "a-->b<!--c",
+            "Tekst\n<!-- a -->",
+            "# A\n\n  tekst <!-- b",
+            "# A\n<!-- b\ntekst\n-->\n## C\n",
+            "# A\r\n\r\n<!-- b -->\r\n",
+            "# A\n1 < 2\n",
         ] {
             let by_lines = without_comments(body)
                 .lines()
