@@ -134,9 +134,9 @@ fn outside_comments(body: &str) -> impl Iterator<Item = &str> {
 /// two-way search, which took 3% of `validate`'s instructions on these short texts.
 fn find_ascii(hay: &str, needle: &str, rare: usize) -> Option<usize> {
     debug_assert!(needle.is_ascii());
-    let key = char::from(needle.as_bytes()[rare]);
+    let key = needle.as_bytes()[rare];
     let mut from = 0;
-    while let Some(i) = hay[from..].find(key) {
+    while let Some(i) = memchr::memchr(key, &hay.as_bytes()[from..]) {
         let hit = from + i;
         if let Some(start) = hit.checked_sub(rare)
             && hay.as_bytes()[start..].starts_with(needle.as_bytes())

@@ -51,43 +51,36 @@ impl Loader {
         file: FileId,
     ) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
         let f = &self.files[file];
-        let rel = f.rel.clone();
         let start = Span::new(file, f.bom..f.bom);
-        match frontmatter::split(f.content(), f.bom) {
-            Split::Parts { front, body } => Some((front, body)),
-            Split::Missing => {
-                self.diags.push(
-                    syntax_at(
-                        start,
-                        t!(
-                            "`{rel}` has no front matter",
-                            "`{rel}` mangler front matter"
-                        ),
-                    )
-                    .help(t!(
-                        "start the file with a line `+++`, the TOML fields, and another line `+++`",
-                        "start filen med en linje `+++`, TOML-feltene, og en ny linje `+++`"
-                    )),
-                );
-                None
-            }
-            Split::Unterminated(open) => {
-                self.diags.push(
-                    syntax_at(
-                        Span::new(file, open),
-                        t!(
-                            "the front matter of `{rel}` is never closed",
-                            "front matter i `{rel}` blir aldri avsluttet"
-                        ),
-                    )
-                    .help(t!(
-                        "end the front matter with a line that is exactly `+++`",
-                        "avslutt front matter med en linje som er nøyaktig `+++`"
-                    )),
-                );
-                None
-            }
-        }
+        // The path is named only in a finding: 33,000 Markdown files at 10,000 groups have none.
+        let rel = &f.rel;
+        let found = match frontmatter::split(f.content(), f.bom) {
+            Split::Parts { front, body } => return Some((front, body)),
+            Split::Missing => syntax_at(
+                start,
+                t!(
+                    "`{rel}` has no front matter",
+                    "`{rel}` mangler front matter"
+                ),
+            )
+            .help(t!(
+                "start the file with a line `+++`, the TOML fields, and another line `+++`",
+                "start filen med en linje `+++`, TOML-feltene, og en ny linje `+++`"
+            )),
+            Split::Unterminated(open) => syntax_at(
+                Span::new(file, open),
+                t!(
+                    "the front matter of `{rel}` is never closed",
+                    "front matter i `{rel}` blir aldri avsluttet"
+                ),
+            )
+            .help(t!(
+                "end the front matter with a line that is exactly `+++`",
+                "avslutt front matter med en linje som er nøyaktig `+++`"
+            )),
+        };
+        self.diags.push(found);
+        None
     }
 }
 
