@@ -39,14 +39,13 @@ pub fn attendees_were_members(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic
     for m in &group.meetings {
         let Some(day) = m.day() else { continue };
         for p in m.attendee_ids().chain(m.absent.iter()) {
-            if ctx.reg.person(&p.value).is_none() {
-                continue;
-            }
             let member = group
                 .members
                 .iter()
                 .any(|s| s.person_id() == Some(p.as_str()) && s.is_active(day));
-            if !member {
+            // An unknown person is `references`' finding. Looked up only for one who was no
+            // member: most are, and the look-up is in memory out of the caches.
+            if !member && ctx.reg.person(&p.value).is_some() {
                 let name = ctx.reg.person_name(&p.value);
                 out.push(
                     Diagnostic::at(
