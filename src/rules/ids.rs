@@ -3,7 +3,7 @@
 use super::{Checks, Rule};
 use super::{Ctx, file_start, group_place};
 use crate::diagnostic::{Diagnostic, Place};
-use crate::i18n::Text;
+use crate::i18n::{StaticText, Text};
 use crate::registry::{Group, SectionKind, is_valid_id, parse_meeting_stem};
 use crate::rule_id::{Applies, Level, RuleId, RuleMeta, text};
 use crate::source::Sp;
@@ -72,14 +72,14 @@ fn suggestion(id: &str) -> String {
 /// the later use and names where the first is (rules.md, "Where a diagnostic points").
 fn check_ids<'a>(
     ctx: &Ctx,
-    what: Text,
+    what: StaticText,
     ids: impl Iterator<Item = &'a Sp<String>>,
     out: &mut Vec<Diagnostic>,
 ) {
     let mut seen: BTreeMap<&str, &Sp<String>> = BTreeMap::new();
     for id in ids {
         if !is_valid_id(&id.value) {
-            out.push(bad_form(Place::Span(id.span), what.clone(), &id.value));
+            out.push(bad_form(Place::Span(id.span), what.into(), &id.value));
         }
         if let Some(first) = seen.get(id.value.as_str()) {
             let name = &id.value;
@@ -112,13 +112,13 @@ fn check_ids<'a>(
 pub fn registry_ids(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     check_ids(
         ctx,
-        t!("region", "regionen"),
+        text("region", "regionen"),
         ctx.reg.regions.iter().map(|r| &r.id),
         out,
     );
     check_ids(
         ctx,
-        t!("organisation", "organisasjonen"),
+        text("organisation", "organisasjonen"),
         ctx.reg.organisations.iter().map(|o| &o.id),
         out,
     );
@@ -144,13 +144,13 @@ pub fn group_ids(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     }
     check_ids(
         ctx,
-        t!("milestone", "milepælen"),
+        text("milestone", "milepælen"),
         group.milestones.iter().filter_map(|m| m.id.as_ref()),
         out,
     );
     check_ids(
         ctx,
-        t!("constituency", "gruppen"),
+        text("constituency", "gruppen"),
         group.constituencies.iter(),
         out,
     );
@@ -195,7 +195,7 @@ pub fn group_ids(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
         }
         check_ids(
             ctx,
-            t!("input", "innspillet"),
+            text("input", "innspillet"),
             m.inputs.iter().filter_map(|i| i.id.as_ref()),
             out,
         );

@@ -3,7 +3,7 @@
 use super::Ctx;
 use super::{Checks, Rule};
 use crate::diagnostic::{Diagnostic, shown};
-use crate::i18n::Text;
+use crate::i18n::{StaticText, Text};
 use crate::registry::read::nearest;
 use crate::registry::{Group, OrgKind, Registry, Role, is_valid_id, why_not_an_id};
 use crate::rule_id::{Applies, Level, Profile, RuleId, RuleMeta, text};
@@ -94,12 +94,16 @@ fn person(reg: &Registry, id: &Sp<String>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The role of an organisation that may be of any kind: named only with kinds to be among.
+const NO_ROLE: StaticText = text("", "");
+
 /// An organisation that must exist and, when `kinds` is not empty, be of one of those kinds.
+/// `role` names it in the finding (a text made only then: members are many).
 fn organisation(
     reg: &Registry,
     id: &Sp<String>,
     kinds: &[OrgKind],
-    role: Text,
+    role: StaticText,
     out: &mut Vec<Diagnostic>,
 ) {
     let Some(org) = reg.organisation(&id.value) else {
@@ -151,7 +155,7 @@ pub fn registry_references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
     for p in &reg.people {
         if let Some(e) = &p.employer {
-            organisation(reg, e, &[], Text::default(), out);
+            organisation(reg, e, &[], NO_ROLE, out);
         }
     }
 }
@@ -162,14 +166,14 @@ pub fn group_references(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
     let hospital = [OrgKind::Hf, OrgKind::PrivateHospital];
     if group.profile() == Some(Profile::NationalService) {
         for h in &group.host {
-            organisation(reg, h, &hospital, t!("a host", "et vertsforetak"), out);
+            organisation(reg, h, &hospital, text("a host", "et vertsforetak"), out);
         }
         if let Some(r) = &group.responsible {
             organisation(
                 reg,
                 r,
                 &hospital,
-                t!("the responsible HF", "det ansvarlige helseforetaket"),
+                text("the responsible HF", "det ansvarlige helseforetaket"),
                 out,
             );
         }
@@ -180,11 +184,11 @@ pub fn group_references(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                 reg,
                 o,
                 &[OrgKind::Municipality],
-                t!("the owner", "eieren"),
+                text("the owner", "eieren"),
                 out,
             ),
             // An advisory body's owner may be any organisation (format.md, second round).
-            Some(Profile::Advisory) => organisation(reg, o, &[], Text::default(), out),
+            Some(Profile::Advisory) => organisation(reg, o, &[], NO_ROLE, out),
             _ => {}
         }
     }
@@ -193,7 +197,7 @@ pub fn group_references(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
             person(reg, p, out);
         }
         if let Some(o) = &c.designated_by {
-            organisation(reg, o, &[], Text::default(), out);
+            organisation(reg, o, &[], NO_ROLE, out);
         }
     }
     for m in &group.members {
@@ -213,9 +217,9 @@ pub fn group_references(ctx: &Ctx, group: &Group, out: &mut Vec<Diagnostic>) {
                 reg,
                 o,
                 kinds,
-                t!(
+                text(
                     "a user member's organisation",
-                    "organisasjonen til et brukermedlem"
+                    "organisasjonen til et brukermedlem",
                 ),
                 out,
             );
