@@ -311,7 +311,8 @@ impl Loader {
                 .push(SourceFile::new(rel.to_string(), text.clone()));
             return Some(self.files.len() - 1);
         }
-        if let Some(bytes) = self.batch.take_file(rel) {
+        // The reader's path is kept: no second copy of it.
+        if let Some((rel, bytes)) = self.batch.take_file(rel) {
             return self.push_read(rel, bytes);
         }
         if self.is_blocked(rel) {
@@ -326,7 +327,7 @@ impl Loader {
             meta = fs::metadata(&path).ok()?;
         }
         match one::read_checked(&path, &meta) {
-            Ok(bytes) => self.push_read(rel, bytes),
+            Ok(bytes) => self.push_read(rel.to_string(), bytes),
             Err(why) => {
                 self.refused(rel, why);
                 None
@@ -335,51 +336,43 @@ impl Loader {
     }
 
     /// Adds a file read from disk, reporting it when it is not UTF-8.
-    pub(in crate::registry) fn push_read(&mut self, rel: &str, bytes: Vec<u8>) -> Option<FileId> {
+    pub(in crate::registry) fn push_read(&mut self, rel: String, bytes: Vec<u8>) -> Option<FileId> {
+        let save_as_utf8 = || {
+            t!(
+                "save the file as UTF-8 in your editor",
+                "lagre filen som UTF-8 i redigeringsprogrammet"
+            )
+        };
         if let Some(text) = utf16_text(&bytes) {
-            // Kept decoded, so that `pii` sees its digits; not parsed.
-            self.files.push(SourceFile::new(rel.to_string(), text));
-            let id = self.files.len() - 1;
-            self.diags.push(
-                syntax_at(
-                    Span::new(id, 0..0),
-                    t!(
-                        "`{rel}` is UTF-16 text, not UTF-8",
-                        "`{rel}` er UTF-16-tekst, ikke UTF-8"
-                    ),
-                )
-                .help(t!(
-                    "save the file as UTF-8 in your editor",
-                    "lagre filen som UTF-8 i redigeringsprogrammet"
-                )),
+            let message = t!(
+                "`{rel}` is UTF-16 text, not UTF-8",
+                "`{rel}` er UTF-16-tekst, ikke UTF-8"
             );
+            // Kept decoded, so that `pii` sees its digits; not parsed.
+            self.files.push(SourceFile::new(rel, text));
+            let id = self.files.len() - 1;
+            self.diags
+                .push(syntax_at(Span::new(id, 0..0), message).help(save_as_utf8()));
             return None;
         }
         match String::from_utf8(bytes) {
             Ok(text) => {
-                self.files.push(SourceFile::new(rel.to_string(), text));
+                self.files.push(SourceFile::new(rel, text));
                 Some(self.files.len() - 1)
             }
             Err(e) => {
                 // Kept with replacement characters, so that `pii` still sees the rest; the
                 // offsets up to the first invalid byte are the file's own.
                 let valid = e.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                self.files.push(SourceFile::new(rel.to_string(), text));
-                let id = self.files.len() - 1;
-                self.diags.push(
-                    syntax_at(
-                        Span::new(id, valid..valid),
-                        t!(
-                            "`{rel}` is not valid UTF-8 (invalid byte at offset {valid})",
-                            "`{rel}` er ikke gyldig UTF-8 (ugyldig byte ved posisjon {valid})"
-                        ),
-                    )
-                    .help(t!(
-                        "save the file as UTF-8 in your editor",
-                        "lagre filen som UTF-8 i redigeringsprogrammet"
-                    )),
+                let message = t!(
+                    "`{rel}` is not valid UTF-8 (invalid byte at offset {valid})",
+                    "`{rel}` er ikke gyldig UTF-8 (ugyldig byte ved posisjon {valid})"
                 );
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                self.files.push(SourceFile::new(rel, text));
+                let id = self.files.len() - 1;
+                self.diags
+                    .push(syntax_at(Span::new(id, valid..valid), message).help(save_as_utf8()));
                 None
             }
         }

@@ -60,9 +60,9 @@ impl Batch {
         self.dirs.take(rel)
     }
 
-    /// The bytes of file `rel`, if the reader read it.
-    pub(super) fn take_file(&mut self, rel: &str) -> Option<Vec<u8>> {
-        self.files.take(rel)
+    /// The path and bytes of file `rel`, if the reader read it.
+    pub(super) fn take_file(&mut self, rel: &str) -> Option<(String, Vec<u8>)> {
+        self.files.take_with_key(rel)
     }
 
     pub(super) fn has_file(&self, rel: &str) -> bool {
@@ -121,6 +121,14 @@ impl<T> Entries<T> {
         let i = self.position(rel)?;
         self.next = i + 1;
         self.items[i].1.take()
+    }
+
+    /// [`Entries::take`], with the path as it was pushed; the entry keeps an empty one.
+    fn take_with_key(&mut self, rel: &str) -> Option<(String, T)> {
+        let i = self.position(rel)?;
+        self.next = i + 1;
+        let item = self.items[i].1.take()?;
+        Some((std::mem::take(&mut self.items[i].0), item))
     }
 
     fn has(&self, rel: &str) -> bool {
