@@ -211,13 +211,9 @@ fn read_tree(
         }
     }
     entries.sort_by(|a, b| a.0.cmp(&b.0));
-    if listed_whole {
-        let listing = entries
-            .iter()
-            .map(|(name, kind)| (name.clone(), *kind == Kind::Dir))
-            .collect();
-        batch.dirs.push(rel.to_string(), listing);
-    }
+    // The listing for the loader: each name moves in once it has been used here (no copy of
+    // it), so the folder's listing comes after those of the folders under it.
+    let mut listing = Vec::with_capacity(if listed_whole { entries.len() } else { 0 });
     for (name, kind) in entries {
         let child = [rel, "/", &name].concat();
         match kind {
@@ -234,6 +230,12 @@ fn read_tree(
             },
             _ => {}
         }
+        if listed_whole {
+            listing.push((name, kind == Kind::Dir));
+        }
+    }
+    if listed_whole {
+        batch.dirs.push(rel.to_string(), listing);
     }
 }
 
@@ -284,13 +286,13 @@ fn read_people<'a>(
         _ => Some(plain()),
     };
     for id in ids {
-        let name = [id, ".toml"].concat();
-        if plain.is_some_and(|plain| !plain.contains(&name)) {
+        let rel = ["people/", id, ".toml"].concat();
+        let name = &rel["people/".len()..];
+        if plain.is_some_and(|plain| !plain.contains(name)) {
             continue;
         }
-        let rel = ["people/", &name].concat();
         let bytes = match &folder {
-            Some(folder) => folder.read_small(&name),
+            Some(folder) => folder.read_small(name),
             None => read_small(&root.join(&rel)),
         };
         if let Some(bytes) = bytes {

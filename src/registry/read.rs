@@ -188,7 +188,13 @@ pub fn as_time(v: &DeValue<'_>) -> Option<chrono::NaiveTime> {
 
 fn as_int(v: &DeValue<'_>) -> Option<i64> {
     let n = v.as_integer()?;
-    i64::from_str_radix(&n.as_str().replace('_', ""), n.radix()).ok()
+    let digits = n.as_str();
+    // Copied only to take out the `_` between digits, which few numbers have.
+    let digits = match digits.contains('_') {
+        true => std::borrow::Cow::Owned(digits.replace('_', "")),
+        false => std::borrow::Cow::Borrowed(digits),
+    };
+    i64::from_str_radix(&digits, n.radix()).ok()
 }
 
 fn missing(rec: &Record<'_, '_>, key: &str, why: Option<Text>) -> Diagnostic {

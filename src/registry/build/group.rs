@@ -27,14 +27,17 @@ const PROFILE_REQUIRES: &[(Profile, &[&str])] = &[
 impl Loader {
     pub(in crate::registry) fn load_group(&mut self, dir: &str) -> Group {
         let mut group = Group::new(dir.to_string());
-        let rel = ["groups/", dir, "/group.toml"].concat();
-        match self.read_if_exists(&rel) {
+        // One path for the group's files, each put after the folder's path `groups/{dir}`
+        // (about 20 files a group: no allocation for each).
+        let mut path = ["groups/", dir, "/group.toml"].concat();
+        let dir_end = "groups/".len() + dir.len();
+        match self.read_if_exists(&path) {
             Ok(Some(file)) => self.fill_group(&mut group, file),
             Ok(None) => {}
             Err(()) => self.diags.push(
                 Diagnostic::new(
                     RuleId::Schema,
-                    Place::File(rel),
+                    Place::File(path.clone()),
                     t!(
                         "the group folder `groups/{dir}` has no group.toml",
                         "gruppemappen `groups/{dir}` har ingen group.toml"
@@ -46,12 +49,17 @@ impl Loader {
                 )),
             ),
         }
-        if let Ok(Some(file)) = self.read_if_exists(&["groups/", dir, "/members.toml"].concat()) {
+        path.truncate(dir_end);
+        path.push_str("/members.toml");
+        if let Ok(Some(file)) = self.read_if_exists(&path) {
             group.members_file = Some(file);
             group.members = self.members(file);
         }
+        path.truncate(dir_end);
+        path.push_str("/meetings/");
+        let folder_end = path.len();
         for name in self
-            .list_dir(&["groups/", dir, "/meetings"].concat(), false)
+            .list_dir(&path[..folder_end - 1], false)
             .unwrap_or_default()
         {
             let Some(stem) = name.strip_suffix(".md") else {
@@ -60,23 +68,36 @@ impl Loader {
             if stem.eq_ignore_ascii_case("readme") {
                 continue;
             }
-            if let Some(file) = self.read(&["groups/", dir, "/meetings/", &name].concat()) {
+            path.truncate(folder_end);
+            path.push_str(&name);
+            if let Some(file) = self.read(&path) {
                 group.meetings.push(self.meeting(file, stem));
             }
         }
+        path.truncate(dir_end);
+        path.push_str("/reports/");
+        let reports_end = path.len();
         for folder in self
-            .list_dir(&["groups/", dir, "/reports"].concat(), true)
+            .list_dir(&path[..reports_end - 1], true)
             .unwrap_or_default()
         {
-            let folder_rel = ["groups/", dir, "/reports/", &folder].concat();
-            for name in self.list_dir(&folder_rel, false).unwrap_or_default() {
+            path.truncate(reports_end);
+            path.push_str(&folder);
+            path.push('/');
+            let folder_end = path.len();
+            for name in self
+                .list_dir(&path[..folder_end - 1], false)
+                .unwrap_or_default()
+            {
                 let Some(stem) = name.strip_suffix(".md") else {
                     continue;
                 };
                 if stem.eq_ignore_ascii_case("readme") {
                     continue;
                 }
-                if let Some(file) = self.read(&[&folder_rel, "/", &name].concat()) {
+                path.truncate(folder_end);
+                path.push_str(&name);
+                if let Some(file) = self.read(&path) {
                     let kind = if stem == "feedback" {
                         SectionKind::Feedback
                     } else {
