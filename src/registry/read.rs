@@ -85,8 +85,9 @@ impl<'a, 'i> Record<'a, 'i> {
     }
 
     pub fn enumerated<T>(&self, key: &str, parse: fn(&str) -> Option<T>) -> Option<Sp<T>> {
-        let s = self.str(key)?;
-        parse(&s.value).map(|v| Sp::new(v, s.span))
+        // The keyword is looked at where it lies: no copy of it.
+        let v = self.get(key)?;
+        parse(v.get_ref().as_str()?).map(|e| Sp::new(e, self.span_of(v)))
     }
 
     pub fn table(&self, key: &'a str) -> Option<Record<'a, 'i>> {
