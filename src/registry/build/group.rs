@@ -57,6 +57,44 @@ impl Loader {
         }
         path.truncate(dir_end);
         path.push_str("/meetings/");
+        self.each_markdown_file(&mut path, |l, stem, file| {
+            group.meetings.push(l.meeting(file, stem));
+        });
+        path.truncate(dir_end);
+        path.push_str("/reports/");
+        let reports_end = path.len();
+        for folder in self
+            .list_dir(&path[..reports_end - 1], true)
+            .unwrap_or_default()
+        {
+            path.truncate(reports_end);
+            path.push_str(&folder);
+            path.push('/');
+            self.each_markdown_file(&mut path, |l, stem, file| {
+                let kind = if stem == "feedback" {
+                    SectionKind::Feedback
+                } else {
+                    SectionKind::Regional(stem.to_string())
+                };
+                group.reports.push(l.section(file, &folder, kind));
+            });
+        }
+        // Each group's vectors stay as they are for the whole run; their growth slack
+        // (up to a third of a Meeting's 512 bytes per slot) is memory no rule uses.
+        group.members.shrink_to_fit();
+        group.meetings.shrink_to_fit();
+        group.reports.shrink_to_fit();
+        group
+    }
+
+    /// Reads each Markdown file in the folder `path` (which ends in `/`), a README aside, and
+    /// hands `each` its name without `.md` and the file, in the order of the names. `path` is
+    /// the buffer the names are put after; it is left as it came.
+    fn each_markdown_file(
+        &mut self,
+        path: &mut String,
+        mut each: impl FnMut(&mut Self, &str, FileId),
+    ) {
         let folder_end = path.len();
         for name in self
             .list_dir(&path[..folder_end - 1], false)
@@ -70,49 +108,11 @@ impl Loader {
             }
             path.truncate(folder_end);
             path.push_str(&name);
-            if let Some(file) = self.read(&path) {
-                group.meetings.push(self.meeting(file, stem));
+            if let Some(file) = self.read(path) {
+                each(self, stem, file);
             }
         }
-        path.truncate(dir_end);
-        path.push_str("/reports/");
-        let reports_end = path.len();
-        for folder in self
-            .list_dir(&path[..reports_end - 1], true)
-            .unwrap_or_default()
-        {
-            path.truncate(reports_end);
-            path.push_str(&folder);
-            path.push('/');
-            let folder_end = path.len();
-            for name in self
-                .list_dir(&path[..folder_end - 1], false)
-                .unwrap_or_default()
-            {
-                let Some(stem) = name.strip_suffix(".md") else {
-                    continue;
-                };
-                if stem.eq_ignore_ascii_case("readme") {
-                    continue;
-                }
-                path.truncate(folder_end);
-                path.push_str(&name);
-                if let Some(file) = self.read(&path) {
-                    let kind = if stem == "feedback" {
-                        SectionKind::Feedback
-                    } else {
-                        SectionKind::Regional(stem.to_string())
-                    };
-                    group.reports.push(self.section(file, &folder, kind));
-                }
-            }
-        }
-        // Each group's vectors stay as they are for the whole run; their growth slack
-        // (up to a third of a Meeting's 512 bytes per slot) is memory no rule uses.
-        group.members.shrink_to_fit();
-        group.meetings.shrink_to_fit();
-        group.reports.shrink_to_fit();
-        group
+        path.truncate(folder_end);
     }
 
     pub(in crate::registry) fn fill_group(&mut self, g: &mut Group, file: FileId) {
