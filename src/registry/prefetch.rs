@@ -186,7 +186,7 @@ fn read_group(root: &Path, id: &str, before: Option<&(dyn Fn(&Path) + Send + Syn
 fn read_tree(
     root: &Path,
     rel: &str,
-    mut folder: Folder,
+    folder: Folder,
     batch: &mut Batch,
     before: Option<&(dyn Fn(&Path) + Send + Sync)>,
 ) {
@@ -352,7 +352,7 @@ impl Folder {
     /// UTF-8. On Linux the listing is read into a buffer on the stack, each name looked at
     /// where it lies (`rustix::fs::Dir` makes a C string of each: 550,000 allocations at
     /// 10,000 groups).
-    fn entries(&mut self) -> Option<Vec<Option<(String, Kind)>>> {
+    fn entries(&self) -> Option<Vec<Option<(String, Kind)>>> {
         let mut entries = Vec::new();
         #[cfg(any(target_os = "linux", target_os = "android"))]
         {
@@ -446,7 +446,7 @@ impl Folder {
         Folder::open(&self.0.join(name))
     }
 
-    fn entries(&mut self) -> Option<Vec<Option<(String, Kind)>>> {
+    fn entries(&self) -> Option<Vec<Option<(String, Kind)>>> {
         let read = fs::read_dir(&self.0).ok()?;
         Some(
             read.map(|entry| {

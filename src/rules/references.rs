@@ -94,7 +94,8 @@ fn person(reg: &Registry, id: &Sp<String>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The role of an organisation that may be of any kind: named only with kinds to be among.
+/// The role of an organisation that may be of any kind: a finding names the role only when the
+/// organisation is of the wrong kind, so this one is never shown.
 const NO_ROLE: StaticText = text("", "");
 
 /// An organisation that must exist and, when `kinds` is not empty, be of one of those kinds.
